@@ -1,0 +1,43 @@
+"""AI Automation: learns how a home is used and proposes automations."""
+
+from __future__ import annotations
+
+from homeassistant.components import mqtt
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ConfigEntryNotReady
+from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.typing import ConfigType
+
+from .const import DOMAIN
+from .health import MqttHealthMonitor
+from .models import AiAutomationConfigEntry, AiAutomationData, Settings
+
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+
+PLATFORMS = [Platform.BINARY_SENSOR]
+
+
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
+    """Set up the AI Automation integration."""
+    return True
+
+
+async def async_setup_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry) -> bool:
+    """Set up AI Automation from a config entry."""
+    if not await mqtt.async_wait_for_mqtt_client(hass):
+        raise ConfigEntryNotReady(translation_domain=DOMAIN, translation_key="mqtt_not_available")
+
+    settings = Settings.from_options(entry.options)
+    health = MqttHealthMonitor(hass, settings.base_topic)
+    entry.async_on_unload(health.async_stop)
+    await health.async_start()
+
+    entry.runtime_data = AiAutomationData(settings=settings, health=health)
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    return True
+
+
+async def async_unload_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry) -> bool:
+    """Unload a config entry."""
+    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)

@@ -1,0 +1,202 @@
+"""Config, options and reconfigure flows for AI Automation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import probatio
+
+from homeassistant.components import mqtt
+from homeassistant.config_entries import ConfigFlow, ConfigFlowResult, OptionsFlowWithReload
+from homeassistant.core import callback
+from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.selector import (
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+    TextSelector,
+    TimeSelector,
+)
+from homeassistant.helpers.service_info.mqtt import MqttServiceInfo
+
+from .const import (
+    CONF_ANALYSIS_TIME,
+    CONF_BASE_TOPIC,
+    CONF_LOOKBACK_DAYS,
+    CONF_NOTIFY_TOPIC,
+    DISCOVERY_TOPIC_SUFFIX,
+    DOMAIN,
+    MAX_LOOKBACK_DAYS,
+    MIN_LOOKBACK_DAYS,
+)
+from .engine.zigbee2mqtt import PayloadError, parse_bridge_state
+from .models import AiAutomationConfigEntry, Settings
+
+TITLE = "AI Automation"
+
+
+def _settings_schema(defaults: Settings) -> probatio.Schema:
+    """Return the form asking for every setting, pre-filled with `defaults`."""
+    current = defaults.as_options()
+    return probatio.Schema(
+        {
+            probatio.Required(CONF_BASE_TOPIC, default=current[CONF_BASE_TOPIC]): TextSelector(),
+            probatio.Required(
+                CONF_ANALYSIS_TIME, default=current[CONF_ANALYSIS_TIME]
+            ): TimeSelector(),
+            probatio.Required(
+                CONF_LOOKBACK_DAYS, default=current[CONF_LOOKBACK_DAYS]
+            ): NumberSelector(
+                NumberSelectorConfig(
+                    min=MIN_LOOKBACK_DAYS,
+                    max=MAX_LOOKBACK_DAYS,
+                    step=1,
+                    mode=NumberSelectorMode.BOX,
+                    unit_of_measurement="days",
+                )
+            ),
+            probatio.Required(
+                CONF_NOTIFY_TOPIC, default=current[CONF_NOTIFY_TOPIC]
+            ): TextSelector(),
+        }
+    )
+
+
+def _validate(user_input: dict[str, Any]) -> tuple[Settings | None, dict[str, str]]:
+    """Turn form input into settings, or return the errors to show next to each field."""
+    errors: dict[str, str] = {}
+    base_topic = str(user_input[CONF_BASE_TOPIC]).strip().rstrip("/")
+    try:
+        mqtt.valid_subscribe_topic(base_topic)
+    except probatio.Invalid:
+        errors[CONF_BASE_TOPIC] = "invalid_base_topic"
+    else:
+        if "+" in base_topic or "#" in base_topic:
+            errors[CONF_BASE_TOPIC] = "invalid_base_topic"
+
+    notify_topic = str(user_input[CONF_NOTIFY_TOPIC]).strip()
+    try:
+        mqtt.valid_publish_topic(notify_topic)
+    except probatio.Invalid:
+        errors[CONF_NOTIFY_TOPIC] = "invalid_notify_topic"
+    else:
+        if notify_topic == base_topic or notify_topic.startswith(f"{base_topic}/"):
+            errors[CONF_NOTIFY_TOPIC] = "notify_topic_in_base_topic"
+
+    lookback = user_input[CONF_LOOKBACK_DAYS]
+    if lookback != int(lookback):
+        errors[CONF_LOOKBACK_DAYS] = "invalid_lookback_days"
+
+    if errors:
+        return None, errors
+    return (
+        Settings(
+            base_topic=base_topic,
+            # The time selector has already rejected anything that is not a time of day.
+            analysis_time=cv.time(user_input[CONF_ANALYSIS_TIME]),
+            lookback_days=int(lookback),
+            notify_topic=notify_topic,
+        ),
+        errors,
+    )
+
+
+class AiAutomationConfigFlow(ConfigFlow, domain=DOMAIN):
+    """Set up AI Automation from the UI or from a discovered Zigbee2MQTT bridge."""
+
+    VERSION = 1
+
+    def __init__(self) -> None:
+        """Start with default settings."""
+        self._discovered = Settings()
+
+    @staticmethod
+    @callback
+    def async_get_options_flow(config_entry: AiAutomationConfigEntry) -> AiAutomationOptionsFlow:
+        """Return the options flow."""
+        return AiAutomationOptionsFlow()
+
+    async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Ask for the settings, after checking that MQTT is set up."""
+        if not self.hass.config_entries.async_loaded_entries(mqtt.DOMAIN):
+            return self.async_abort(reason="mqtt_not_set_up")
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            settings, errors = _validate(user_input)
+            if settings is not None:
+                await self.async_set_unique_id(DOMAIN, raise_on_progress=False)
+                return self.async_create_entry(title=TITLE, data={}, options=settings.as_options())
+        return self.async_show_form(
+            step_id="user",
+            data_schema=self.add_suggested_values_to_schema(
+                _settings_schema(Settings()), user_input or {}
+            ),
+            errors=errors,
+        )
+
+    async def async_step_mqtt(self, discovery_info: MqttServiceInfo) -> ConfigFlowResult:
+        """Offer setup when a Zigbee2MQTT bridge announces itself."""
+        if not discovery_info.topic.endswith(DISCOVERY_TOPIC_SUFFIX):
+            return self.async_abort(reason="invalid_discovery_info")
+        try:
+            parse_bridge_state(discovery_info.payload)
+        except PayloadError:
+            return self.async_abort(reason="invalid_discovery_info")
+        await self.async_set_unique_id(DOMAIN)
+        self._abort_if_unique_id_configured()
+        base_topic = discovery_info.topic.removesuffix(DISCOVERY_TOPIC_SUFFIX)
+        self._discovered = Settings(base_topic=base_topic)
+        self.context["title_placeholders"] = {"base_topic": base_topic}
+        return await self.async_step_mqtt_confirm()
+
+    async def async_step_mqtt_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask the user to confirm setup for the discovered bridge."""
+        if user_input is not None:
+            return self.async_create_entry(
+                title=TITLE, data={}, options=self._discovered.as_options()
+            )
+        self._set_confirm_only()
+        return self.async_show_form(
+            step_id="mqtt_confirm",
+            description_placeholders={"base_topic": self._discovered.base_topic},
+        )
+
+    async def async_step_reconfigure(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Change the settings of the existing entry."""
+        entry = self._get_reconfigure_entry()
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            settings, errors = _validate(user_input)
+            if settings is not None:
+                return self.async_update_reload_and_abort(entry, options=settings.as_options())
+        return self.async_show_form(
+            step_id="reconfigure",
+            data_schema=self.add_suggested_values_to_schema(
+                _settings_schema(Settings.from_options(entry.options)), user_input or {}
+            ),
+            errors=errors,
+        )
+
+
+class AiAutomationOptionsFlow(OptionsFlowWithReload):
+    """Change the settings; the entry reloads with them."""
+
+    async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Show the settings form."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            settings, errors = _validate(user_input)
+            if settings is not None:
+                return self.async_create_entry(data=settings.as_options())
+        return self.async_show_form(
+            step_id="init",
+            data_schema=self.add_suggested_values_to_schema(
+                _settings_schema(Settings.from_options(self.config_entry.options)),
+                user_input or {},
+            ),
+            errors=errors,
+        )

@@ -1,0 +1,1 @@
+"""The Home Assistant-free core of AI Automation: parsers and analysis, plain typed Python."""

@@ -1,0 +1,66 @@
+"""Typed settings and runtime data of an AI Automation config entry."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import time
+from typing import TYPE_CHECKING, Any
+
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.util import dt as dt_util
+
+from .const import (
+    CONF_ANALYSIS_TIME,
+    CONF_BASE_TOPIC,
+    CONF_LOOKBACK_DAYS,
+    CONF_NOTIFY_TOPIC,
+    DEFAULT_ANALYSIS_TIME,
+    DEFAULT_BASE_TOPIC,
+    DEFAULT_LOOKBACK_DAYS,
+    DEFAULT_NOTIFY_TOPIC,
+)
+
+if TYPE_CHECKING:
+    from .health import MqttHealthMonitor
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """What the user chose in the config or options flow."""
+
+    base_topic: str = DEFAULT_BASE_TOPIC
+    analysis_time: time = DEFAULT_ANALYSIS_TIME
+    lookback_days: int = DEFAULT_LOOKBACK_DAYS
+    notify_topic: str = DEFAULT_NOTIFY_TOPIC
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> Settings:
+        """Read settings from config entry options, falling back to defaults."""
+        parsed = dt_util.parse_time(str(options.get(CONF_ANALYSIS_TIME, "")))
+        return cls(
+            base_topic=str(options.get(CONF_BASE_TOPIC, DEFAULT_BASE_TOPIC)),
+            analysis_time=parsed or DEFAULT_ANALYSIS_TIME,
+            lookback_days=int(options.get(CONF_LOOKBACK_DAYS, DEFAULT_LOOKBACK_DAYS)),
+            notify_topic=str(options.get(CONF_NOTIFY_TOPIC, DEFAULT_NOTIFY_TOPIC)),
+        )
+
+    def as_options(self) -> dict[str, Any]:
+        """Return the settings as config entry options."""
+        return {
+            CONF_BASE_TOPIC: self.base_topic,
+            CONF_ANALYSIS_TIME: self.analysis_time.strftime("%H:%M:%S"),
+            CONF_LOOKBACK_DAYS: self.lookback_days,
+            CONF_NOTIFY_TOPIC: self.notify_topic,
+        }
+
+
+@dataclass(kw_only=True)
+class AiAutomationData:
+    """Everything a loaded config entry holds at run time."""
+
+    settings: Settings
+    health: MqttHealthMonitor
+
+
+type AiAutomationConfigEntry = ConfigEntry[AiAutomationData]

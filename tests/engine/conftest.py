@@ -1,0 +1,8 @@
+"""The engine needs no Home Assistant: no recorder, no hass."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def auto_recorder() -> None:
+    """Replace the package-wide recorder fixture: engine tests run without Home Assistant."""

@@ -1,0 +1,148 @@
+"""Tests for the MQTT broker and Zigbee2MQTT bridge binary sensors."""
+
+import asyncio
+
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    MockMqttReasonCode,
+    async_fire_mqtt_message,
+)
+from pytest_homeassistant_custom_component.typing import MqttMockHAClient, MqttMockPahoClient
+
+from homeassistant.const import STATE_OFF, STATE_ON, STATE_UNKNOWN, EntityCategory
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+
+from .conftest import Broker
+
+BROKER = "binary_sensor.ai_automation_mqtt_broker"
+BRIDGE = "binary_sensor.ai_automation_zigbee2mqtt_bridge"
+
+
+@pytest.fixture
+async def loaded_entry(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> MockConfigEntry:
+    """Set up AI Automation on the mocked broker."""
+    config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    return config_entry
+
+
+async def test_entities_are_diagnostic_connectivity_sensors(
+    hass: HomeAssistant, loaded_entry: MockConfigEntry
+) -> None:
+    """Both sensors are translated, diagnostic connectivity sensors."""
+    registry = er.async_get(hass)
+    for entity_id, name in ((BROKER, "MQTT broker"), (BRIDGE, "Zigbee2MQTT bridge")):
+        entry = registry.async_get(entity_id)
+        assert entry is not None
+        assert entry.entity_category is EntityCategory.DIAGNOSTIC
+        state = hass.states.get(entity_id)
+        assert state is not None
+        assert state.attributes["device_class"] == "connectivity"
+        assert state.attributes["friendly_name"] == f"AI Automation {name}"
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [
+        ('{"state":"online"}', STATE_ON),
+        ('{"state":"offline"}', STATE_OFF),
+        ("online", STATE_ON),
+        ("offline", STATE_OFF),
+    ],
+)
+async def test_bridge_state_follows_zigbee2mqtt(
+    hass: HomeAssistant, loaded_entry: MockConfigEntry, payload: str, expected: str
+) -> None:
+    """Both the Zigbee2MQTT 2.x JSON and the older bare payloads are understood."""
+    assert hass.states.get(BRIDGE).state == STATE_UNKNOWN
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", payload)
+    await hass.async_block_till_done()
+    assert hass.states.get(BRIDGE).state == expected
+
+
+async def test_bridge_bad_payload_keeps_last_state(
+    hass: HomeAssistant, loaded_entry: MockConfigEntry, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A message that cannot be understood is logged with its topic and changes nothing."""
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", '{"state":"online"}')
+    await hass.async_block_till_done()
+    for payload in ("{broken", '{"status":"online"}', '"sleeping"', "x" * 5000):
+        async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", payload)
+    await hass.async_block_till_done()
+    assert hass.states.get(BRIDGE).state == STATE_ON
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert "Ignoring the message on zigbee2mqtt/bridge/state: payload is not valid JSON" in (
+        " ".join(warnings)
+    )
+    assert sum("Ignoring the message on zigbee2mqtt/bridge/state" in w for w in warnings) == 4
+
+
+async def test_bridge_offline_and_back_logged_once(
+    hass: HomeAssistant, loaded_entry: MockConfigEntry, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Going offline is a warning, coming back an info line, repeats are silent."""
+    for payload in ("online", "offline", "offline", "offline", "online", "online"):
+        async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", payload)
+        await hass.async_block_till_done()
+    messages = [r.getMessage() for r in caplog.records if r.name.startswith("custom_components")]
+    assert messages.count("The Zigbee2MQTT bridge on zigbee2mqtt/bridge/state reports offline") == 1
+    assert messages.count("The Zigbee2MQTT bridge on zigbee2mqtt/bridge/state is online again") == 1
+
+
+async def test_broker_connection_lost_and_back(
+    hass: HomeAssistant,
+    loaded_entry: MockConfigEntry,
+    mqtt_client_mock: MqttMockPahoClient,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The broker sensor follows the connection and the log says once what happened."""
+    assert hass.states.get(BROKER).state == STATE_ON
+
+    mqtt_client_mock.on_disconnect(None, None, 0, MockMqttReasonCode())
+    await hass.async_block_till_done()
+    assert hass.states.get(BROKER).state == STATE_OFF
+    lost = [r for r in caplog.records if "Lost the connection to the MQTT broker" in r.getMessage()]
+    assert len(lost) == 1
+    assert lost[0].levelname == "WARNING"
+
+    mqtt_client_mock.on_connect(mqtt_client_mock, None, 0, MockMqttReasonCode())
+    await hass.async_block_till_done()
+    assert hass.states.get(BROKER).state == STATE_ON
+    assert "The MQTT broker is connected again" in caplog.text
+
+
+async def _wait_for_state(hass: HomeAssistant, entity_id: str, expected: str) -> None:
+    """Wait up to ten seconds for a state that depends on real network traffic."""
+    for _ in range(200):
+        await hass.async_block_till_done()
+        state = hass.states.get(entity_id)
+        if state is not None and state.state == expected:
+            return
+        await asyncio.sleep(0.05)
+    pytest.fail(f"{entity_id} is {hass.states.get(entity_id)}, expected {expected}")
+
+
+async def test_real_broker_bridge_message_reaches_integration(
+    real_mqtt_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mosquitto: Broker,
+    config_entry: MockConfigEntry,
+) -> None:
+    """Against a real Mosquitto: messages from Zigbee2MQTT reach the integration's subscription."""
+    config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    await _wait_for_state(hass, BROKER, STATE_ON)
+    assert hass.states.get(BRIDGE).state == STATE_UNKNOWN
+
+    await asyncio.to_thread(
+        mosquitto.publish, "zigbee2mqtt/bridge/state", '{"state":"online"}', retain=True
+    )
+    await _wait_for_state(hass, BRIDGE, STATE_ON)
+    await asyncio.to_thread(mosquitto.publish, "zigbee2mqtt/bridge/state", "offline")
+    await _wait_for_state(hass, BRIDGE, STATE_OFF)

@@ -1,0 +1,74 @@
+"""Tests for setting up and unloading AI Automation."""
+
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_mqtt_message
+from pytest_homeassistant_custom_component.typing import MqttMockHAClient
+
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.const import STATE_ON, STATE_UNAVAILABLE
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr, entity_registry as er
+
+BRIDGE = "binary_sensor.ai_automation_zigbee2mqtt_bridge"
+
+
+async def test_setup_and_unload(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> None:
+    """The entry loads with its service device and entities, and unloads cleanly."""
+    config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert config_entry.state is ConfigEntryState.LOADED
+
+    device = dr.async_get(hass).async_get_device_by_identifier(
+        ("ai_automation", config_entry.entry_id), config_entry.entry_id
+    )
+    assert device is not None
+    assert device.entry_type is dr.DeviceEntryType.SERVICE
+    entities = er.async_entries_for_config_entry(er.async_get(hass), config_entry.entry_id)
+    assert {entity.entity_id for entity in entities} == {
+        "binary_sensor.ai_automation_mqtt_broker",
+        BRIDGE,
+    }
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", '{"state":"online"}')
+    await hass.async_block_till_done()
+    assert hass.states.get(BRIDGE).state == STATE_ON
+
+    assert await hass.config_entries.async_unload(config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert config_entry.state is ConfigEntryState.NOT_LOADED
+    assert hass.states.get(BRIDGE).state == STATE_UNAVAILABLE
+
+    # Nothing is listening any more: a bridge message changes nothing and raises nothing.
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", '{"state":"offline"}')
+    await hass.async_block_till_done()
+    assert hass.states.get(BRIDGE).state == STATE_UNAVAILABLE
+
+
+async def test_setup_again_after_unload_listens_again(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> None:
+    """A reload (as after an options change) leaves exactly one working subscription."""
+    config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert await hass.config_entries.async_reload(config_entry.entry_id)
+    await hass.async_block_till_done()
+
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", '{"state":"online"}')
+    await hass.async_block_till_done()
+    assert hass.states.get(BRIDGE).state == STATE_ON
+
+
+async def test_setup_retries_without_mqtt(
+    hass: HomeAssistant,
+    enable_custom_integrations: None,
+    config_entry: MockConfigEntry,
+) -> None:
+    """Without an MQTT entry the integration waits and retries instead of failing for good."""
+    config_entry.add_to_hass(hass)
+    assert not await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert config_entry.state is ConfigEntryState.SETUP_RETRY
+    assert config_entry.reason is not None
+    assert "MQTT integration is not set up" in config_entry.reason
