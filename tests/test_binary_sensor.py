@@ -10,7 +10,13 @@ from pytest_homeassistant_custom_component.common import (
 )
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient, MqttMockPahoClient
 
-from homeassistant.const import STATE_OFF, STATE_ON, STATE_UNKNOWN, EntityCategory
+from homeassistant.const import (
+    STATE_OFF,
+    STATE_ON,
+    STATE_UNAVAILABLE,
+    STATE_UNKNOWN,
+    EntityCategory,
+)
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 
@@ -103,9 +109,12 @@ async def test_broker_connection_lost_and_back(
     """The broker sensor follows the connection and the log says once what happened."""
     assert hass.states.get(BROKER).state == STATE_ON
 
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", "online")
     mqtt_client_mock.on_disconnect(None, None, 0, MockMqttReasonCode())
     await hass.async_block_till_done()
     assert hass.states.get(BROKER).state == STATE_OFF
+    # The bridge cannot be seen without the broker.
+    assert hass.states.get(BRIDGE).state == STATE_UNAVAILABLE
     lost = [r for r in caplog.records if "Lost the connection to the MQTT broker" in r.getMessage()]
     assert len(lost) == 1
     assert lost[0].levelname == "WARNING"
@@ -113,6 +122,7 @@ async def test_broker_connection_lost_and_back(
     mqtt_client_mock.on_connect(mqtt_client_mock, None, 0, MockMqttReasonCode())
     await hass.async_block_till_done()
     assert hass.states.get(BROKER).state == STATE_ON
+    assert hass.states.get(BRIDGE).state == STATE_ON
     assert "The MQTT broker is connected again" in caplog.text
 
 

@@ -23,6 +23,7 @@ class AiAutomationBinarySensorDescription(BinarySensorEntityDescription):
     """Describes a binary sensor that reads the MQTT health monitor."""
 
     is_on_fn: Callable[[MqttHealthMonitor], bool | None]
+    available_fn: Callable[[MqttHealthMonitor], bool] = lambda _: True
 
 
 BINARY_SENSORS: tuple[AiAutomationBinarySensorDescription, ...] = (
@@ -39,6 +40,8 @@ BINARY_SENSORS: tuple[AiAutomationBinarySensorDescription, ...] = (
         device_class=BinarySensorDeviceClass.CONNECTIVITY,
         entity_category=EntityCategory.DIAGNOSTIC,
         is_on_fn=lambda health: health.bridge_online,
+        # Without the broker nothing can be known about the bridge.
+        available_fn=lambda health: health.broker_connected,
     ),
 )
 
@@ -65,6 +68,11 @@ class AiAutomationBinarySensor(AiAutomationEntity, BinarySensorEntity):
         """Initialise the sensor."""
         super().__init__(entry, description)
         self._health = entry.runtime_data.health
+
+    @property
+    def available(self) -> bool:
+        """Return whether the state can be known."""
+        return self.entity_description.available_fn(self._health)
 
     @property
     def is_on(self) -> bool | None:
