@@ -1,0 +1,1 @@
+"""Checks on the files HACS, hassfest and Home Assistant's loader read."""

@@ -1,0 +1,173 @@
+"""The manifest, hacs.json, brand images, translations and quality scale are what HACS expects."""
+
+import ast
+import json
+from pathlib import Path
+import re
+
+from PIL import Image
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPONENT = ROOT / "custom_components" / "ai_automation"
+HACS_KEYS = {
+    "name",
+    "content_in_root",
+    "zip_release",
+    "filename",
+    "hide_default_branch",
+    "country",
+    "homeassistant",
+    "persistent_directory",
+    "hacs",
+    "render_readme",
+}
+QUALITY_RULES = [
+    "action-setup",
+    "appropriate-polling",
+    "brands",
+    "common-modules",
+    "config-flow",
+    "config-flow-test-coverage",
+    "dependency-transparency",
+    "docs-actions",
+    "docs-high-level-description",
+    "docs-installation-instructions",
+    "docs-removal-instructions",
+    "entity-event-setup",
+    "entity-unique-id",
+    "has-entity-name",
+    "runtime-data",
+    "test-before-configure",
+    "test-before-setup",
+    "unique-config-entry",
+    "action-exceptions",
+    "config-entry-unloading",
+    "docs-configuration-parameters",
+    "docs-installation-parameters",
+    "entity-unavailable",
+    "integration-owner",
+    "log-when-unavailable",
+    "parallel-updates",
+    "reauthentication-flow",
+    "test-coverage",
+    "devices",
+    "diagnostics",
+    "discovery",
+    "discovery-update-info",
+    "docs-data-update",
+    "docs-examples",
+    "docs-known-limitations",
+    "docs-supported-devices",
+    "docs-supported-functions",
+    "docs-troubleshooting",
+    "docs-use-cases",
+    "dynamic-devices",
+    "entity-category",
+    "entity-device-class",
+    "entity-disabled-by-default",
+    "entity-translations",
+    "exception-translations",
+    "icon-translations",
+    "reconfiguration-flow",
+    "repair-issues",
+    "stale-devices",
+    "async-dependency",
+    "inject-websession",
+    "strict-typing",
+]
+
+
+def _json(path: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def test_manifest_is_what_hassfest_and_hacs_accept() -> None:
+    """Domain and name first, the rest sorted, every required key present."""
+    manifest = _json(COMPONENT / "manifest.json")
+    keys = list(manifest)
+    assert keys[:2] == ["domain", "name"]
+    assert keys[2:] == sorted(keys[2:])
+    assert manifest["domain"] == "ai_automation"
+    assert manifest["dependencies"] == ["mqtt", "recorder"]
+    assert manifest["mqtt"] == ["zigbee2mqtt/bridge/state"]
+    assert manifest["single_config_entry"] is True
+    assert manifest["config_flow"] is True
+    assert re.fullmatch(r"\d+\.\d+\.\d+", str(manifest["version"]))
+    assert str(manifest["documentation"]).startswith("https://")
+    assert str(manifest["issue_tracker"]).startswith("https://")
+
+
+def test_only_one_manifest_in_the_repository() -> None:
+    """Hassfest validates every manifest.json it finds, so test data holds none."""
+    found = [
+        path
+        for path in ROOT.rglob("manifest.json")
+        if not {".venv", "config", ".git"} & set(path.relative_to(ROOT).parts)
+    ]
+    assert found == [COMPONENT / "manifest.json"]
+
+
+def test_hacs_json() -> None:
+    """HACS rejects unknown keys and needs the minimum Home Assistant version."""
+    hacs = _json(ROOT / "hacs.json")
+    assert set(hacs) <= HACS_KEYS
+    assert hacs["name"] == "AI Automation"
+    assert hacs["homeassistant"] == "2026.10.0"
+
+
+@pytest.mark.parametrize(("name", "size"), [("icon.png", 256), ("icon@2x.png", 512)])
+def test_brand_icons(name: str, size: int) -> None:
+    """Home Assistant serves these as the integration's icon."""
+    with Image.open(COMPONENT / "brand" / name) as image:
+        assert image.format == "PNG"
+        assert image.size == (size, size)
+
+
+def _abort_reasons() -> set[str]:
+    tree = ast.parse((COMPONENT / "config_flow.py").read_text(encoding="utf-8"))
+    return {
+        kw.value.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "async_abort"
+        for kw in node.keywords
+        if kw.arg == "reason" and isinstance(kw.value, ast.Constant)
+    }
+
+
+def test_every_flow_message_is_translated() -> None:
+    """Every abort reason and form error the flows use has English text."""
+    english = json.loads((COMPONENT / "translations" / "en.json").read_text(encoding="utf-8"))
+    aborts = _abort_reasons()
+    assert aborts
+    assert aborts <= set(english["config"]["abort"])
+    source = (COMPONENT / "config_flow.py").read_text(encoding="utf-8")
+    errors = set(re.findall(r'errors\[[A-Z_]+\] = "([a-z_]+)"', source))
+    assert errors
+    assert errors <= set(english["config"]["error"])
+    assert errors <= set(english["options"]["error"])
+    assert "[%key:" not in json.dumps(english)
+
+
+def test_every_exception_is_translated() -> None:
+    """Errors raised with a translation key have a message."""
+    english = json.loads((COMPONENT / "translations" / "en.json").read_text(encoding="utf-8"))
+    used: set[str] = set()
+    for module in COMPONENT.rglob("*.py"):
+        used.update(re.findall(r'translation_key="([a-z_]+)"', module.read_text(encoding="utf-8")))
+    entity_keys = {key for platform in english["entity"].values() for key in platform}
+    assert used - entity_keys <= set(english["exceptions"])
+
+
+def test_quality_scale_names_every_rule() -> None:
+    """Every rule is marked done, todo, or exempt with a reason."""
+    rules = yaml.safe_load((COMPONENT / "quality_scale.yaml").read_text(encoding="utf-8"))["rules"]
+    assert set(rules) == set(QUALITY_RULES)
+    for name, value in rules.items():
+        if isinstance(value, dict):
+            assert value["status"] in {"done", "todo", "exempt"}, name
+            assert value["status"] != "exempt" or value.get("comment"), name
+        else:
+            assert value in {"done", "todo"}, name
