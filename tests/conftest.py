@@ -23,8 +23,10 @@ from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 from custom_components.ai_automation.const import DOMAIN
 from homeassistant.core import HomeAssistant
 
-# The recorder logs every SQL statement once a test raises the root log level to DEBUG.
+# Once a test raises the root log level to DEBUG, the recorder logs every SQL statement and
+# every pooled connection; keep test output readable.
 logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
+logging.getLogger("homeassistant.components.recorder.pool").setLevel(logging.INFO)
 
 DEFAULT_OPTIONS = {
     "base_topic": "zigbee2mqtt",
