@@ -71,6 +71,7 @@ class Broker:
     port: int
     username: str
     password: str
+    log: Path
 
     def entry_data(self) -> dict[str, Any]:
         """Return MQTT config entry data that points Home Assistant at this broker."""
@@ -119,18 +120,18 @@ def _wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> No
 
 
 @pytest.fixture
-def mosquitto(tmp_path: Path) -> Generator[Broker]:
+def mosquitto(tmp_path: Path, socket_enabled: None) -> Generator[Broker]:
     """Start a real Mosquitto broker with a password file on a free loopback port."""
     if shutil.which("mosquitto") is None:
         pytest.fail("mosquitto is not installed: apt-get install -y mosquitto (scripts/test does)")
-    broker = Broker("127.0.0.1", _free_port(), "ha-test", "s3cret-test-password")
+    log = tmp_path / "mosquitto.log"
+    broker = Broker("127.0.0.1", _free_port(), "ha-test", "s3cret-test-password", log)
     passwords = tmp_path / "passwords"
     subprocess.run(
         ["mosquitto_passwd", "-b", "-c", str(passwords), broker.username, broker.password],
         check=True,
         capture_output=True,
     )
-    log = tmp_path / "mosquitto.log"
     conf = tmp_path / "mosquitto.conf"
     lines = [
         f"listener {broker.port} {broker.host}",
