@@ -63,6 +63,13 @@ async def mqtt_ready(
     return mqtt_mock
 
 
+async def setup_integration(hass: HomeAssistant, entry: MockConfigEntry) -> None:
+    """Add `entry` and set it up, as Home Assistant does at start-up."""
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+
+
 @dataclass(frozen=True)
 class Broker:
     """A Mosquitto broker the tests started on loopback."""

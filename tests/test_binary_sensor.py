@@ -20,7 +20,7 @@ from homeassistant.const import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 
-from .conftest import Broker
+from .conftest import Broker, setup_integration
 
 BROKER = "binary_sensor.ai_automation_mqtt_broker"
 BRIDGE = "binary_sensor.ai_automation_zigbee2mqtt_bridge"
@@ -31,9 +31,7 @@ async def loaded_entry(
     mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
 ) -> MockConfigEntry:
     """Set up AI Automation on the mocked broker."""
-    config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_integration(hass, config_entry)
     return config_entry
 
 
@@ -144,9 +142,7 @@ async def test_real_broker_bridge_message_reaches_integration(
     config_entry: MockConfigEntry,
 ) -> None:
     """Against a real Mosquitto: messages from Zigbee2MQTT reach the integration's subscription."""
-    config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_integration(hass, config_entry)
     await _wait_for_state(hass, BROKER, STATE_ON)
     assert hass.states.get(BRIDGE).state == STATE_UNKNOWN
 

@@ -18,7 +18,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from homeassistant.helpers.service_info.mqtt import MqttServiceInfo
 
-from .conftest import DEFAULT_OPTIONS
+from .conftest import DEFAULT_OPTIONS, setup_integration
 
 
 def _discovery(
@@ -206,9 +206,7 @@ async def test_options_flow_changes_settings_and_reloads(
     mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
 ) -> None:
     """New options take effect: the entry reloads and listens on the new base topic."""
-    config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_integration(hass, config_entry)
 
     result = await hass.config_entries.options.async_init(config_entry.entry_id)
     assert result["type"] is FlowResultType.FORM
@@ -235,9 +233,7 @@ async def test_reconfigure_flow(
     mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
 ) -> None:
     """Reconfigure shows the current settings and saves corrected ones."""
-    config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_integration(hass, config_entry)
 
     result = await config_entry.start_reconfigure_flow(hass)
     assert result["type"] is FlowResultType.FORM

@@ -8,6 +8,8 @@ from homeassistant.const import STATE_ON, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 
+from .conftest import setup_integration
+
 BRIDGE = "binary_sensor.ai_automation_zigbee2mqtt_bridge"
 
 
@@ -15,9 +17,7 @@ async def test_setup_and_unload(
     mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
 ) -> None:
     """The entry loads with its service device and entities, and unloads cleanly."""
-    config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_integration(hass, config_entry)
     assert config_entry.state is ConfigEntryState.LOADED
 
     device = dr.async_get(hass).async_get_device_by_identifier(
@@ -49,9 +49,7 @@ async def test_setup_again_after_unload_listens_again(
     mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
 ) -> None:
     """A reload (as after an options change) leaves exactly one working subscription."""
-    config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_integration(hass, config_entry)
     assert await hass.config_entries.async_reload(config_entry.entry_id)
     await hass.async_block_till_done()
 
