@@ -6,7 +6,7 @@ from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import STATE_ON, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.helpers import device_registry as dr, entity_registry as er, issue_registry as ir
 
 from .conftest import setup_integration
 
@@ -29,6 +29,8 @@ async def test_setup_and_unload(
     assert {entity.entity_id for entity in entities} == {
         "binary_sensor.ai_automation_mqtt_broker",
         BRIDGE,
+        "button.ai_automation_check_mqtt_connection",
+        "sensor.ai_automation_mqtt_connection_check",
     }
     async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", '{"state":"online"}')
     await hass.async_block_till_done()
@@ -70,3 +72,6 @@ async def test_setup_retries_without_mqtt(
     assert config_entry.state is ConfigEntryState.SETUP_RETRY
     assert config_entry.reason is not None
     assert "MQTT integration is not set up" in config_entry.reason
+    issue = ir.async_get(hass).async_get_issue("ai_automation", "mqtt_not_set_up")
+    assert issue is not None
+    assert issue.is_fixable

@@ -9,13 +9,14 @@ from homeassistant.exceptions import ConfigEntryNotReady
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
-from .const import DOMAIN
+from .const import DOMAIN, ISSUE_MQTT_NOT_SET_UP
 from .health import MqttHealthMonitor
+from .issues import async_clear_all_issues, async_raise_issue
 from .models import AiAutomationConfigEntry, AiAutomationData, Settings
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
-PLATFORMS = [Platform.BINARY_SENSOR]
+PLATFORMS = [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.SENSOR]
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
@@ -26,10 +27,11 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 async def async_setup_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry) -> bool:
     """Set up AI Automation from a config entry."""
     if not await mqtt.async_wait_for_mqtt_client(hass):
+        async_raise_issue(hass, ISSUE_MQTT_NOT_SET_UP)
         raise ConfigEntryNotReady(translation_domain=DOMAIN, translation_key="mqtt_not_available")
 
     settings = Settings.from_options(entry.options)
-    health = MqttHealthMonitor(hass, settings.base_topic)
+    health = MqttHealthMonitor(hass, entry.entry_id, settings.base_topic)
     entry.async_on_unload(health.async_stop)
     await health.async_start()
 
@@ -39,5 +41,12 @@ async def async_setup_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry)
 
 
 async def async_unload_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry) -> bool:
-    """Unload a config entry."""
+    """Unload a config entry; its Repairs issues go too when the user disabled it."""
+    if entry.disabled_by is not None:
+        async_clear_all_issues(hass)
     return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+
+
+async def async_remove_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry) -> None:
+    """Remove every Repairs issue when the integration is deleted."""
+    async_clear_all_issues(hass)

@@ -62,17 +62,23 @@ def _settings_schema(defaults: Settings) -> probatio.Schema:
     )
 
 
-def _validate(user_input: dict[str, Any]) -> tuple[Settings | None, dict[str, str]]:
-    """Turn form input into settings, or return the errors to show next to each field."""
-    errors: dict[str, str] = {}
-    base_topic = str(user_input[CONF_BASE_TOPIC]).strip().rstrip("/")
+def clean_base_topic(value: Any) -> str | None:
+    """Return the Zigbee2MQTT base topic without a trailing slash, or None if it is not one."""
+    base_topic = str(value).strip().rstrip("/")
     try:
         mqtt.valid_subscribe_topic(base_topic)
     except probatio.Invalid:
+        return None
+    return None if "+" in base_topic or "#" in base_topic else base_topic
+
+
+def _validate(user_input: dict[str, Any]) -> tuple[Settings | None, dict[str, str]]:
+    """Turn form input into settings, or return the errors to show next to each field."""
+    errors: dict[str, str] = {}
+    base_topic = clean_base_topic(user_input[CONF_BASE_TOPIC])
+    if base_topic is None:
         errors[CONF_BASE_TOPIC] = "invalid_base_topic"
-    else:
-        if "+" in base_topic or "#" in base_topic:
-            errors[CONF_BASE_TOPIC] = "invalid_base_topic"
+        base_topic = str(user_input[CONF_BASE_TOPIC])
 
     notify_topic = str(user_input[CONF_NOTIFY_TOPIC]).strip()
     try:

@@ -1,6 +1,6 @@
 """Constants for AI Automation: the domain, every option, and every MQTT topic."""
 
-from datetime import time
+from datetime import time, timedelta
 from typing import Final
 
 DOMAIN: Final = "ai_automation"
@@ -26,3 +26,26 @@ DISCOVERY_TOPIC_SUFFIX: Final = "/bridge/state"
 def bridge_state_topic(base_topic: str) -> str:
     """Return the topic where Zigbee2MQTT reports whether its bridge is online."""
     return f"{base_topic}/bridge/state"
+
+
+def bridge_devices_topic(base_topic: str) -> str:
+    """Return the topic where Zigbee2MQTT publishes its retained device list."""
+    return f"{base_topic}/bridge/devices"
+
+
+# Repairs issues, one per condition.
+ISSUE_MQTT_NOT_SET_UP: Final = "mqtt_not_set_up"
+ISSUE_BROKER_UNREACHABLE: Final = "mqtt_broker_unreachable"
+ISSUE_AUTH_FAILED: Final = "mqtt_auth_failed"
+ISSUE_CONNECTION_REFUSED: Final = "mqtt_connection_refused"
+ISSUE_BRIDGE_OFFLINE: Final = "zigbee2mqtt_bridge_offline"
+ISSUE_ZIGBEE2MQTT_NOT_FOUND: Final = "zigbee2mqtt_not_found"
+ISSUE_PUBLISH_FAILED: Final = "notification_publish_failed"
+BROKER_ISSUES: Final = (ISSUE_BROKER_UNREACHABLE, ISSUE_AUTH_FAILED, ISSUE_CONNECTION_REFUSED)
+
+# How long a problem must last before it becomes a Repairs issue.
+GRACE_PERIOD: Final = timedelta(seconds=60)
+STARTUP_GRACE_PERIOD: Final = timedelta(minutes=3)
+ZIGBEE2MQTT_NOT_FOUND_AFTER: Final = timedelta(minutes=5)
+# While the broker stays unreachable, the connection check runs at most this often.
+CONNECTION_CHECK_INTERVAL: Final = timedelta(minutes=10)

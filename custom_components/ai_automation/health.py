@@ -1,53 +1,112 @@
-"""Follow the MQTT path AI Automation depends on: the broker connection and the Zigbee2MQTT bridge."""
+"""Follow the MQTT path AI Automation depends on and turn lasting problems into Repairs issues."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from datetime import datetime, timedelta
 import logging
+from typing import Any
 
 from homeassistant.components import mqtt
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.config_entries import (
+    SIGNAL_CONFIG_ENTRY_CHANGED,
+    SOURCE_REAUTH,
+    ConfigEntry,
+    ConfigEntryChange,
+    ConfigEntryState,
+)
+from homeassistant.core import CALLBACK_TYPE, CoreState, HomeAssistant, callback
+from homeassistant.helpers.dispatcher import async_dispatcher_connect
+from homeassistant.helpers.event import async_call_later
+from homeassistant.util import dt as dt_util
 
-from .const import bridge_state_topic
+from .connection import async_check_broker, broker_label, mqtt_entry
+from .const import (
+    BROKER_ISSUES,
+    CONNECTION_CHECK_INTERVAL,
+    GRACE_PERIOD,
+    ISSUE_AUTH_FAILED,
+    ISSUE_BRIDGE_OFFLINE,
+    ISSUE_BROKER_UNREACHABLE,
+    ISSUE_CONNECTION_REFUSED,
+    ISSUE_MQTT_NOT_SET_UP,
+    ISSUE_ZIGBEE2MQTT_NOT_FOUND,
+    STARTUP_GRACE_PERIOD,
+    ZIGBEE2MQTT_NOT_FOUND_AFTER,
+    bridge_devices_topic,
+    bridge_state_topic,
+)
+from .engine.connection_check import CheckResult
 from .engine.zigbee2mqtt import PayloadError, parse_bridge_state
+from .issues import async_clear_issue, async_raise_issue
 
 _LOGGER = logging.getLogger(__name__)
 
 
 class MqttHealthMonitor:
-    """Know whether the broker is connected and whether the Zigbee2MQTT bridge is online."""
+    """Know whether the broker and the Zigbee2MQTT bridge work; raise and clear Repairs issues."""
 
-    def __init__(self, hass: HomeAssistant, base_topic: str) -> None:
-        """Prepare a monitor for the Zigbee2MQTT instance below `base_topic`."""
+    def __init__(self, hass: HomeAssistant, entry_id: str, base_topic: str) -> None:
+        """Prepare the monitor of config entry `entry_id` for Zigbee2MQTT below `base_topic`."""
         self._hass = hass
+        self._entry_id = entry_id
         self.base_topic = base_topic
         self.broker_connected = False
         self.bridge_online: bool | None = None
+        self.bridge_seen = False
+        self.last_check: CheckResult | None = None
+        self.last_check_time: datetime | None = None
+        self._disconnected_since: datetime | None = None
+        self._bridge_offline_since: datetime | None = None
+        self._broker_warned = False
         self._listeners: list[Callable[[], None]] = []
         self._unsubscribe: list[CALLBACK_TYPE] = []
+        self._timers: dict[str, CALLBACK_TYPE] = {}
+        self._grace = GRACE_PERIOD if hass.state is CoreState.running else STARTUP_GRACE_PERIOD
 
     async def async_start(self) -> None:
-        """Subscribe through Home Assistant's MQTT integration."""
-        self.broker_connected = mqtt.is_connected(self._hass)
+        """Subscribe through Home Assistant's MQTT integration and look at the broker once."""
+        async_clear_issue(self._hass, ISSUE_MQTT_NOT_SET_UP)
         self._unsubscribe.append(
             mqtt.async_subscribe_connection_status(self._hass, self._on_connection_change)
+        )
+        self._unsubscribe.append(
+            async_dispatcher_connect(
+                self._hass, SIGNAL_CONFIG_ENTRY_CHANGED, self._on_config_entry_change
+            )
         )
         self._unsubscribe.append(
             await mqtt.async_subscribe(
                 self._hass, bridge_state_topic(self.base_topic), self._on_bridge_state, qos=1
             )
         )
+        self._unsubscribe.append(
+            await mqtt.async_subscribe(
+                self._hass,
+                bridge_devices_topic(self.base_topic),
+                self._on_bridge_devices,
+                qos=1,
+                encoding=None,
+            )
+        )
+        if mqtt.is_connected(self._hass):
+            self._on_connected()
+        else:
+            self._on_disconnected()
 
     @callback
     def async_stop(self) -> None:
-        """Remove every subscription and listener."""
+        """Remove every subscription, timer and listener (issues stay until resolved)."""
         while self._unsubscribe:
             self._unsubscribe.pop()()
+        for cancel in self._timers.values():
+            cancel()
+        self._timers.clear()
         self._listeners.clear()
 
     @callback
     def async_add_listener(self, listener: Callable[[], None]) -> CALLBACK_TYPE:
-        """Call `listener` whenever the broker or bridge state changes."""
+        """Call `listener` whenever the broker, bridge or check result changes."""
         self._listeners.append(listener)
 
         @callback
@@ -56,24 +115,167 @@ class MqttHealthMonitor:
 
         return remove
 
+    async def async_check_connection(self) -> CheckResult | None:
+        """Run the connection check now and remember its result."""
+        result = await async_check_broker(self._hass)
+        self.last_check, self.last_check_time = result, dt_util.utcnow()
+        if result is not None:
+            _LOGGER.info(
+                "MQTT connection check of %s:%s: %s", result.host, result.port, result.meaning
+            )
+        self._notify()
+        return result
+
     @callback
     def _notify(self) -> None:
         for listener in list(self._listeners):
             listener()
 
     @callback
+    def _schedule(
+        self, key: str, delay: timedelta, job: Callable[[], Coroutine[Any, Any, None] | None]
+    ) -> None:
+        """Run `job` after `delay` unless cancelled; a second schedule replaces the first."""
+        self._cancel(key)
+
+        @callback
+        def fire(_now: datetime) -> None:
+            self._timers.pop(key, None)
+            if (coro := job()) is not None:
+                self._hass.async_create_background_task(coro, f"ai_automation {key}")
+
+        self._timers[key] = async_call_later(self._hass, delay, fire)
+
+    @callback
+    def _cancel(self, key: str) -> None:
+        if (cancel := self._timers.pop(key, None)) is not None:
+            cancel()
+
+    # Broker -------------------------------------------------------------------------------
+
+    @callback
     def _on_connection_change(self, connected: bool) -> None:
         if connected == self.broker_connected:
             return
-        self.broker_connected = connected
         if connected:
-            _LOGGER.info("The MQTT broker is connected again")
+            self._on_connected()
         else:
-            _LOGGER.warning(
-                "Lost the connection to the MQTT broker; Home Assistant's MQTT integration "
-                "is reconnecting, and AI Automation receives nothing until it succeeds"
+            _LOGGER.debug(
+                "The MQTT broker connection dropped; waiting %s before reporting it", self._grace
             )
+            self._on_disconnected()
         self._notify()
+
+    @callback
+    def _on_connected(self) -> None:
+        self.broker_connected = True
+        self._disconnected_since = None
+        self._cancel("broker")
+        cleared = [async_clear_issue(self._hass, issue) for issue in BROKER_ISSUES]
+        if self._broker_warned or any(cleared):
+            _LOGGER.info("The MQTT broker is connected again")
+        self._broker_warned = False
+        if not self.bridge_seen:
+            self._schedule("not_found", ZIGBEE2MQTT_NOT_FOUND_AFTER, self._zigbee2mqtt_not_found)
+
+    @callback
+    def _on_disconnected(self) -> None:
+        self.broker_connected = False
+        self._disconnected_since = self._disconnected_since or dt_util.utcnow()
+        self._cancel("not_found")
+        self._cancel("bridge_offline")
+        self._bridge_offline_since = None
+        self._schedule("broker", self._grace, self._async_report_broker)
+
+    async def _async_report_broker(self) -> None:
+        """Report a broker outage that outlasted the grace period, naming its cause."""
+        entry = mqtt_entry(self._hass)
+        if self.broker_connected or entry is None:
+            return
+        host, port = broker_label(self._hass)
+        since = dt_util.as_local(self._disconnected_since or dt_util.utcnow()).strftime(
+            "%Y-%m-%d %H:%M"
+        )
+        placeholders = {"host": host, "port": port, "since": since}
+        if any(entry.async_get_active_flows(self._hass, {SOURCE_REAUTH})):
+            issue, reason = ISSUE_AUTH_FAILED, "the broker refused Home Assistant's credentials"
+        else:
+            result = await self._async_rate_limited_check()
+            if self._is_connected():  # it may have come back while the check ran
+                return
+            if result is not None and result.auth_failed:
+                issue, reason = ISSUE_AUTH_FAILED, result.meaning
+            elif result is not None and result.code not in (None, 0):
+                issue, reason = ISSUE_CONNECTION_REFUSED, result.meaning
+                placeholders |= {"code": str(result.code), "meaning": result.meaning}
+            else:
+                issue = ISSUE_BROKER_UNREACHABLE
+                reason = result.meaning if result else "no connection"
+                placeholders |= {"error": reason}
+        for other in BROKER_ISSUES:
+            if other != issue:
+                async_clear_issue(self._hass, other)
+        if async_raise_issue(self._hass, issue, placeholders):
+            _LOGGER.warning(
+                "Lost the MQTT broker %s:%s since %s: %s. AI Automation receives nothing until "
+                "Home Assistant's MQTT integration is connected again (see Settings > Repairs)",
+                host,
+                port,
+                since,
+                reason,
+            )
+            self._broker_warned = True
+        self._schedule("broker", CONNECTION_CHECK_INTERVAL, self._async_report_broker)
+
+    def _is_connected(self) -> bool:
+        return self.broker_connected
+
+    async def _async_rate_limited_check(self) -> CheckResult | None:
+        """Run the check unless one ran within the check interval; return the latest result."""
+        recent = self.last_check_time is not None and (
+            dt_util.utcnow() - self.last_check_time < CONNECTION_CHECK_INTERVAL
+        )
+        if recent:
+            return self.last_check
+        return await self.async_check_connection()
+
+    @callback
+    def _on_config_entry_change(self, change: ConfigEntryChange, entry: ConfigEntry) -> None:
+        """Notice when the MQTT entry is removed or disabled while we run."""
+        if entry.domain != mqtt.DOMAIN:
+            return
+        if change is ConfigEntryChange.REMOVED or entry.disabled_by is not None:
+            self._schedule("not_set_up", self._grace, self._mqtt_not_set_up)
+            return
+        self._cancel("not_set_up")
+        if entry.state is ConfigEntryState.LOADED and async_clear_issue(
+            self._hass, ISSUE_MQTT_NOT_SET_UP
+        ):
+            _LOGGER.info("Home Assistant's MQTT integration is back; AI Automation restarts")
+            # Subscriptions made through the removed MQTT entry are gone: start afresh.
+            self._hass.config_entries.async_schedule_reload(self._entry_id)
+
+    @callback
+    def _mqtt_not_set_up(self) -> None:
+        if mqtt_entry(self._hass) is None and async_raise_issue(self._hass, ISSUE_MQTT_NOT_SET_UP):
+            _LOGGER.warning(
+                "Home Assistant's MQTT integration was removed or disabled; AI Automation "
+                "cannot work without it (see Settings > Repairs)"
+            )
+
+    # Zigbee2MQTT bridge -------------------------------------------------------------------
+
+    @callback
+    def _on_bridge_seen(self) -> None:
+        self._cancel("not_found")
+        if not self.bridge_seen:
+            self.bridge_seen = True
+            if async_clear_issue(self._hass, ISSUE_ZIGBEE2MQTT_NOT_FOUND):
+                _LOGGER.info("Zigbee2MQTT found on %s", self.base_topic)
+
+    @callback
+    def _on_bridge_devices(self, message: mqtt.ReceiveMessage) -> None:
+        self._on_bridge_seen()
 
     @callback
     def _on_bridge_state(self, message: mqtt.ReceiveMessage) -> None:
@@ -82,11 +284,42 @@ class MqttHealthMonitor:
         except PayloadError as err:
             _LOGGER.warning("Ignoring the message on %s: %s", message.topic, err)
             return
-        if online == self.bridge_online:
+        self._on_bridge_seen()
+        if online:
+            self._bridge_offline_since = None
+            self._cancel("bridge_offline")
+            if async_clear_issue(self._hass, ISSUE_BRIDGE_OFFLINE):
+                _LOGGER.info("The Zigbee2MQTT bridge on %s is online again", message.topic)
+        elif self._bridge_offline_since is None:
+            self._bridge_offline_since = dt_util.utcnow()
+            self._schedule("bridge_offline", self._grace, self._bridge_offline)
+        if online != self.bridge_online:
+            self.bridge_online = online
+            self._notify()
+
+    @callback
+    def _bridge_offline(self) -> None:
+        if self.bridge_online is not False or not self.broker_connected:
             return
-        previous, self.bridge_online = self.bridge_online, online
-        if not online:
-            _LOGGER.warning("The Zigbee2MQTT bridge on %s reports offline", message.topic)
-        elif previous is False:
-            _LOGGER.info("The Zigbee2MQTT bridge on %s is online again", message.topic)
-        self._notify()
+        since = dt_util.as_local(self._bridge_offline_since or dt_util.utcnow())
+        placeholders = {"base_topic": self.base_topic, "since": since.strftime("%Y-%m-%d %H:%M")}
+        if async_raise_issue(self._hass, ISSUE_BRIDGE_OFFLINE, placeholders):
+            _LOGGER.warning(
+                "The Zigbee2MQTT bridge on %s has reported offline since %s",
+                bridge_state_topic(self.base_topic),
+                placeholders["since"],
+            )
+
+    @callback
+    def _zigbee2mqtt_not_found(self) -> None:
+        if self.bridge_seen or not self.broker_connected:
+            return
+        if async_raise_issue(
+            self._hass, ISSUE_ZIGBEE2MQTT_NOT_FOUND, {"base_topic": self.base_topic}
+        ):
+            _LOGGER.warning(
+                "Nothing from Zigbee2MQTT on %s or %s: is the base topic right and Zigbee2MQTT "
+                "running?",
+                bridge_state_topic(self.base_topic),
+                bridge_devices_topic(self.base_topic),
+            )

@@ -13,7 +13,7 @@ from custom_components.ai_automation.engine.connection_check import (
     check_connection,
 )
 
-from ..conftest import Broker
+from ..mosquitto import Broker
 
 # Every test here talks TCP on loopback.
 pytestmark = pytest.mark.usefixtures("socket_enabled")

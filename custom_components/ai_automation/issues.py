@@ -1,0 +1,72 @@
+"""Raise and clear AI Automation's Repairs issues without flooding."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import issue_registry as ir
+
+from .const import (
+    DOMAIN,
+    ISSUE_AUTH_FAILED,
+    ISSUE_BROKER_UNREACHABLE,
+    ISSUE_CONNECTION_REFUSED,
+    ISSUE_MQTT_NOT_SET_UP,
+    ISSUE_ZIGBEE2MQTT_NOT_FOUND,
+)
+
+FIXABLE = frozenset(
+    {
+        ISSUE_MQTT_NOT_SET_UP,
+        ISSUE_BROKER_UNREACHABLE,
+        ISSUE_AUTH_FAILED,
+        ISSUE_CONNECTION_REFUSED,
+        ISSUE_ZIGBEE2MQTT_NOT_FOUND,
+    }
+)
+LEARN_MORE = {
+    ISSUE_AUTH_FAILED: "https://www.home-assistant.io/integrations/mqtt/#broker-configuration",
+    ISSUE_BROKER_UNREACHABLE: "https://www.home-assistant.io/integrations/mqtt/#broker-configuration",
+    ISSUE_ZIGBEE2MQTT_NOT_FOUND: "https://www.zigbee2mqtt.io/guide/configuration/mqtt.html",
+}
+
+
+@callback
+def async_raise_issue(
+    hass: HomeAssistant, issue_id: str, placeholders: Mapping[str, str] | None = None
+) -> bool:
+    """Create or update an issue; return False when it already said exactly this."""
+    existing = ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
+    if existing is not None and existing.translation_placeholders == dict(placeholders or {}):
+        return False
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        issue_id,
+        is_fixable=issue_id in FIXABLE,
+        is_persistent=False,
+        severity=ir.IssueSeverity.ERROR,
+        translation_key=issue_id,
+        translation_placeholders=dict(placeholders or {}),
+        learn_more_url=LEARN_MORE.get(issue_id),
+    )
+    return True
+
+
+@callback
+def async_clear_issue(hass: HomeAssistant, issue_id: str) -> bool:
+    """Delete an issue; return whether there was one."""
+    if ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is None:
+        return False
+    ir.async_delete_issue(hass, DOMAIN, issue_id)
+    return True
+
+
+@callback
+def async_clear_all_issues(hass: HomeAssistant) -> None:
+    """Delete every issue of this integration (it is being removed or disabled)."""
+    registry = ir.async_get(hass)
+    for domain, issue_id in list(registry.issues):
+        if domain == DOMAIN:
+            ir.async_delete_issue(hass, DOMAIN, issue_id)

@@ -1,0 +1,130 @@
+"""MQTT health against a real Mosquitto broker: wrong credentials, a stopped and restarted broker."""
+
+import asyncio
+from collections.abc import Generator
+from datetime import timedelta
+from typing import Any
+from unittest.mock import patch
+
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
+
+from homeassistant.config_entries import SOURCE_REAUTH
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.util import dt as dt_util
+
+from .conftest import setup_integration
+from .mosquitto import Broker
+
+BRIDGE = "binary_sensor.ai_automation_zigbee2mqtt_bridge"
+BROKER = "binary_sensor.ai_automation_mqtt_broker"
+
+
+@pytest.fixture(autouse=True)
+def fast_reconnect() -> Generator[None]:
+    """Let Home Assistant's MQTT client retry every second instead of every ten."""
+    with patch("homeassistant.components.mqtt.client.RECONNECT_INTERVAL_SECONDS", 1):
+        yield
+
+
+def _issue(hass: HomeAssistant, issue_id: str) -> ir.IssueEntry | None:
+    return ir.async_get(hass).async_get_issue("ai_automation", issue_id)
+
+
+async def _until(hass: HomeAssistant, condition: Any, what: str, seconds: float = 15) -> None:
+    """Wait for something that depends on real network traffic."""
+    for _ in range(int(seconds / 0.05)):
+        await hass.async_block_till_done()
+        if condition():
+            return
+        await asyncio.sleep(0.05)
+    pytest.fail(f"timed out waiting until {what}")
+
+
+async def _later(hass: HomeAssistant, seconds: float) -> None:
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=seconds))
+    await hass.async_block_till_done()
+    await asyncio.sleep(0.1)  # the connection check talks to the real broker
+    await hass.async_block_till_done()
+
+
+@pytest.mark.parametrize("mqtt_overrides", [{"password": "wrong"}])
+async def test_wrong_password_then_corrected(
+    real_mqtt_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mosquitto: Broker,
+    config_entry: MockConfigEntry,
+    mqtt_overrides: dict[str, Any],
+) -> None:
+    """Refused credentials become mqtt_auth_failed; fixing them clears it and messages flow."""
+    await _until(
+        hass,
+        lambda: any(real_mqtt_entry.async_get_active_flows(hass, {SOURCE_REAUTH})),
+        "Home Assistant asks to reauthenticate MQTT",
+    )
+    await setup_integration(hass, config_entry)
+    assert hass.states.get(BROKER).state == "off"
+    await _later(hass, 30)
+    assert _issue(hass, "mqtt_auth_failed") is None  # still inside the grace period
+    await _later(hass, 61)
+    issue = _issue(hass, "mqtt_auth_failed")
+    assert issue is not None
+    assert issue.translation_placeholders is not None
+    assert issue.translation_placeholders["port"] == str(mosquitto.port)
+    assert "password" not in str(issue.translation_placeholders).lower()
+
+    # The user enters the right password in MQTT's reauthentication.
+    flow = next(iter(real_mqtt_entry.async_get_active_flows(hass, {SOURCE_REAUTH})))
+    result = await hass.config_entries.flow.async_configure(
+        flow["flow_id"], {"username": mosquitto.username, "password": mosquitto.password}
+    )
+    assert result["reason"] == "reauth_successful"
+    await _until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
+    assert _issue(hass, "mqtt_auth_failed") is None
+
+    # Retained, as Zigbee2MQTT publishes it: it also reaches a subscription made a moment later.
+    await asyncio.to_thread(
+        mosquitto.publish, "zigbee2mqtt/bridge/state", '{"state":"online"}', retain=True
+    )
+    await _until(hass, lambda: hass.states.get(BRIDGE).state == "on", "the bridge message arrives")
+
+
+async def test_broker_stopped_and_started_again(
+    real_mqtt_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mosquitto: Broker,
+    config_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A stopped broker is reported after the grace period and forgotten once it is back."""
+    await setup_integration(hass, config_entry)
+    await _until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
+
+    await asyncio.to_thread(mosquitto.stop)
+    await _until(hass, lambda: hass.states.get(BROKER).state == "off", "the drop is noticed")
+    await _later(hass, 30)
+    assert _issue(hass, "mqtt_broker_unreachable") is None
+    await _later(hass, 61)
+    issue = _issue(hass, "mqtt_broker_unreachable")
+    assert issue is not None
+    assert issue.translation_placeholders is not None
+    assert issue.translation_placeholders["error"] == (
+        f"cannot reach 127.0.0.1:{mosquitto.port}: Connection refused"
+    )
+    assert hass.states.get("sensor.ai_automation_mqtt_connection_check").state == "unreachable"
+    assert f"Lost the MQTT broker 127.0.0.1:{mosquitto.port}" in caplog.text
+
+    await asyncio.to_thread(mosquitto.start)
+    await _until(hass, lambda: hass.states.get(BROKER).state == "on", "reconnected")
+    assert _issue(hass, "mqtt_broker_unreachable") is None
+    assert "The MQTT broker is connected again" in caplog.text
+
+    # Nothing from Zigbee2MQTT yet: after five minutes that is an issue; the device list,
+    # published after the restart, reaches the restored subscription and clears it.
+    await _later(hass, 301)
+    assert _issue(hass, "zigbee2mqtt_not_found") is not None
+    await asyncio.to_thread(mosquitto.publish, "zigbee2mqtt/bridge/devices", "[]", retain=True)
+    await _until(
+        hass, lambda: _issue(hass, "zigbee2mqtt_not_found") is None, "the device list arrives"
+    )
