@@ -20,7 +20,7 @@ from .mosquitto import Broker
 # Once a test raises the root log level to DEBUG, the recorder logs every SQL statement and
 # every pooled connection; keep test output readable.
 logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
-logging.getLogger("homeassistant.components.recorder.pool").setLevel(logging.INFO)
+logging.getLogger("homeassistant.components.recorder").setLevel(logging.INFO)
 
 DEFAULT_OPTIONS = {
     "base_topic": "zigbee2mqtt",

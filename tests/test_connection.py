@@ -1,8 +1,13 @@
 """The connection check with the settings of Home Assistant's real MQTT entry."""
 
+from datetime import UTC, datetime, timedelta
 import ssl
 from typing import Any
 
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -67,3 +72,37 @@ def test_tls_settings() -> None:
     assert insecure is not None
     assert insecure.verify_mode is ssl.CERT_NONE
     assert not insecure.check_hostname
+
+
+def _self_signed() -> tuple[str, str]:
+    """Return a throwaway certificate and key, PEM encoded."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "ai-automation-test")])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now)
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    return (
+        cert.public_bytes(serialization.Encoding.PEM).decode(),
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        ).decode(),
+    )
+
+
+def test_tls_with_own_ca_and_client_certificate() -> None:
+    """A custom CA and a client certificate from the MQTT entry are both used."""
+    cert, key = _self_signed()
+    context = _tls_context({"certificate": cert, "client_cert": cert, "client_key": key})
+    assert context is not None
+    assert context.get_ca_certs()[0]["subject"] == ((("commonName", "ai-automation-test"),),)

@@ -15,6 +15,7 @@ from pytest_homeassistant_custom_component.common import (
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient, MqttMockPahoClient
 
 from custom_components.ai_automation.engine.connection_check import CheckResult
+from homeassistant.config_entries import ConfigEntryDisabler, ConfigEntryState
 from homeassistant.core import CoreState, HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 
@@ -332,3 +333,82 @@ async def test_issues_go_with_the_integration(
     assert await hass.config_entries.async_remove(loaded_entry.entry_id)
     await hass.async_block_till_done()
     assert _issues(hass) == {}
+
+
+async def test_mqtt_back_after_removal(
+    hass: HomeAssistant,
+    loaded_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    mqtt_client_mock: MqttMockPahoClient,
+) -> None:
+    """When MQTT is set up again the issue goes and AI Automation listens again."""
+    old = hass.config_entries.async_entries("mqtt")[0]
+    await hass.config_entries.async_remove(old.entry_id)
+    await hass.async_block_till_done()
+    await _advance(hass, freezer, 61)
+    assert "mqtt_not_set_up" in _issues(hass)
+
+    new = MockConfigEntry(domain="mqtt", data={"broker": "mock-broker"}, version=2, minor_version=1)
+    new.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(new.entry_id)
+    await hass.async_block_till_done()
+    assert "mqtt_not_set_up" not in _issues(hass)
+    assert loaded_entry.state is ConfigEntryState.LOADED
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", "online")
+    await hass.async_block_till_done()
+    assert hass.states.get("binary_sensor.ai_automation_zigbee2mqtt_bridge").state == "on"
+
+
+async def test_mqtt_disabled_briefly_is_silent(
+    hass: HomeAssistant, loaded_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
+) -> None:
+    """Disabling and re-enabling MQTT within the grace period raises nothing."""
+    mqtt_entry = hass.config_entries.async_entries("mqtt")[0]
+    await hass.config_entries.async_set_disabled_by(mqtt_entry.entry_id, ConfigEntryDisabler.USER)
+    await _advance(hass, freezer, 20)
+    await hass.config_entries.async_set_disabled_by(mqtt_entry.entry_id, None)
+    await _advance(hass, freezer, 120)
+    assert "mqtt_not_set_up" not in _issues(hass)
+
+
+async def test_bridge_offline_while_broker_down_is_the_brokers_issue(
+    hass: HomeAssistant,
+    loaded_entry: MockConfigEntry,
+    mqtt_client_mock: MqttMockPahoClient,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """With the broker gone, only the broker issue shows: nothing is known about the bridge."""
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", "offline")
+    _disconnect(mqtt_client_mock)
+    await _advance(hass, freezer, 400)
+    assert set(_issues(hass)) == {"mqtt_broker_unreachable"}
+
+
+async def test_disabling_the_integration_removes_its_issues(
+    hass: HomeAssistant, loaded_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
+) -> None:
+    """A user who disables AI Automation is not left with its issues."""
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", "offline")
+    await _advance(hass, freezer, 61)
+    assert _issues(hass)
+    await hass.config_entries.async_set_disabled_by(loaded_entry.entry_id, ConfigEntryDisabler.USER)
+    await hass.async_block_till_done()
+    assert _issues(hass) == {}
+
+
+async def test_normal_grace_once_start_up_is_over(
+    freezer: FrozenDateTimeFactory,
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    config_entry: MockConfigEntry,
+    mqtt_client_mock: MqttMockPahoClient,
+    broker_check: AsyncMock,
+) -> None:
+    """Set up during start-up, a later outage is reported after the normal minute."""
+    hass.set_state(CoreState.starting)
+    await setup_integration(hass, config_entry)
+    hass.set_state(CoreState.running)
+    await _advance(hass, freezer, 200)
+    _disconnect(mqtt_client_mock)
+    await _advance(hass, freezer, 61)
+    assert set(_issues(hass)) == {"mqtt_broker_unreachable"}

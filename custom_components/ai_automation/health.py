@@ -62,7 +62,10 @@ class MqttHealthMonitor:
         self._listeners: list[Callable[[], None]] = []
         self._unsubscribe: list[CALLBACK_TYPE] = []
         self._timers: dict[str, CALLBACK_TYPE] = {}
-        self._grace = GRACE_PERIOD if hass.state is CoreState.running else STARTUP_GRACE_PERIOD
+        # Right after Home Assistant starts, brokers and add-ons are often still starting too.
+        self._startup_until = (
+            None if hass.state is CoreState.running else dt_util.utcnow() + STARTUP_GRACE_PERIOD
+        )
 
     async def async_start(self) -> None:
         """Subscribe through Home Assistant's MQTT integration and look at the broker once."""
@@ -125,6 +128,13 @@ class MqttHealthMonitor:
             )
         self._notify()
         return result
+
+    @property
+    def _grace(self) -> timedelta:
+        """Return how long a problem must last before it becomes an issue."""
+        if self._startup_until is not None and dt_util.utcnow() < self._startup_until:
+            return STARTUP_GRACE_PERIOD
+        return GRACE_PERIOD
 
     @callback
     def _notify(self) -> None:
