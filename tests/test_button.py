@@ -13,7 +13,7 @@ from homeassistant.exceptions import HomeAssistantError
 from .conftest import setup_integration
 
 BUTTON = "button.ai_automation_check_mqtt_connection"
-SENSOR = "sensor.ai_automation_mqtt_connection_check"
+SENSOR = "sensor.ai_automation_last_mqtt_connection_check"
 
 
 @pytest.mark.parametrize(

@@ -199,7 +199,7 @@ async def test_check_names_the_cause(
     assert set(issues) == {issue_id}
     assert issues[issue_id].translation_placeholders is not None
     assert placeholders.items() <= issues[issue_id].translation_placeholders.items()
-    assert hass.states.get("sensor.ai_automation_mqtt_connection_check").state in {
+    assert hass.states.get("sensor.ai_automation_last_mqtt_connection_check").state in {
         "auth_failed",
         "refused",
     }

@@ -112,7 +112,7 @@ async def test_broker_stopped_and_started_again(
     assert issue.translation_placeholders["error"] == (
         f"cannot reach 127.0.0.1:{mosquitto.port}: Connection refused"
     )
-    assert hass.states.get("sensor.ai_automation_mqtt_connection_check").state == "unreachable"
+    assert hass.states.get("sensor.ai_automation_last_mqtt_connection_check").state == "unreachable"
     assert f"Lost the MQTT broker 127.0.0.1:{mosquitto.port}" in caplog.text
 
     await asyncio.to_thread(mosquitto.start)

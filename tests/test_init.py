@@ -30,7 +30,7 @@ async def test_setup_and_unload(
         "binary_sensor.ai_automation_mqtt_broker",
         BRIDGE,
         "button.ai_automation_check_mqtt_connection",
-        "sensor.ai_automation_mqtt_connection_check",
+        "sensor.ai_automation_last_mqtt_connection_check",
     }
     async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", '{"state":"online"}')
     await hass.async_block_till_done()

@@ -157,13 +157,13 @@ async def test_connection_check_flow_reports_and_finishes(
     }
     result = await fix.submit(result["flow_id"])
     assert result["errors"] == {"base": "still_failing"}
-    assert hass.states.get("sensor.ai_automation_mqtt_connection_check").state == "refused"
+    assert hass.states.get("sensor.ai_automation_last_mqtt_connection_check").state == "refused"
 
     broker_check.return_value = ACCEPTED
     result = await fix.submit(result["flow_id"])
     assert result["type"] == "create_entry"
     assert not _has_issue(hass, "mqtt_connection_refused")
-    assert hass.states.get("sensor.ai_automation_mqtt_connection_check").state == "accepted"
+    assert hass.states.get("sensor.ai_automation_last_mqtt_connection_check").state == "accepted"
 
 
 async def test_connection_check_flow_without_a_running_entry(
