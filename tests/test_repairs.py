@@ -146,10 +146,13 @@ async def test_connection_check_flow_reports_and_finishes(
     hass: HomeAssistant, loaded_entry: MockConfigEntry, fix: FixFlow, broker_check: AsyncMock
 ) -> None:
     """The fix shows what the broker answers, checks again on Submit, and closes once fine."""
-    async_raise_issue(hass, "mqtt_connection_refused", {"host": "mock-broker", "port": "1883"})
+    async_raise_issue(
+        hass, "mqtt_connection_refused", {"host": "mock-broker", "port": "1883", "since": "08:00"}
+    )
     result = await fix.start("mqtt_connection_refused")
     assert result["step_id"] == "check"
     assert result["description_placeholders"] == {
+        "since": "08:00",
         "host": "mock-broker",
         "port": "1883",
         "result": "server unavailable",

@@ -7,24 +7,9 @@ from collections.abc import Mapping
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 
-from .const import (
-    DOMAIN,
-    ISSUE_AUTH_FAILED,
-    ISSUE_BROKER_UNREACHABLE,
-    ISSUE_CONNECTION_REFUSED,
-    ISSUE_MQTT_NOT_SET_UP,
-    ISSUE_ZIGBEE2MQTT_NOT_FOUND,
-)
+from .const import DOMAIN, ISSUE_AUTH_FAILED, ISSUE_BROKER_UNREACHABLE, ISSUE_ZIGBEE2MQTT_NOT_FOUND
+from .repairs import FLOWS as FIX_FLOWS
 
-FIXABLE = frozenset(
-    {
-        ISSUE_MQTT_NOT_SET_UP,
-        ISSUE_BROKER_UNREACHABLE,
-        ISSUE_AUTH_FAILED,
-        ISSUE_CONNECTION_REFUSED,
-        ISSUE_ZIGBEE2MQTT_NOT_FOUND,
-    }
-)
 LEARN_MORE = {
     ISSUE_AUTH_FAILED: "https://www.home-assistant.io/integrations/mqtt/#broker-configuration",
     ISSUE_BROKER_UNREACHABLE: "https://www.home-assistant.io/integrations/mqtt/#broker-configuration",
@@ -44,7 +29,7 @@ def async_raise_issue(
         hass,
         DOMAIN,
         issue_id,
-        is_fixable=issue_id in FIXABLE,
+        is_fixable=issue_id in FIX_FLOWS,
         is_persistent=False,
         severity=ir.IssueSeverity.ERROR,
         translation_key=issue_id,

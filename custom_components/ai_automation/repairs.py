@@ -108,10 +108,13 @@ class ConnectionCheckFlow(RepairsFlow):
             return self.async_abort(reason="check_unavailable")
         if result.accepted and mqtt.is_connected(self.hass):
             return self.async_create_entry(data={})
+        issue = ir.async_get(self.hass).async_get_issue(DOMAIN, self.issue_id)
+        since = (issue.translation_placeholders or {}).get("since", "-") if issue else "-"
         return self.async_show_form(
             step_id="check",
             errors={"base": "still_failing"} if user_input is not None else None,
             description_placeholders={
+                "since": since,
                 "host": result.host,
                 "port": str(result.port),
                 "result": result.meaning,

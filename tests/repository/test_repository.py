@@ -171,3 +171,34 @@ def test_quality_scale_names_every_rule() -> None:
             assert value["status"] != "exempt" or value.get("comment"), name
         else:
             assert value in {"done", "todo"}, name
+
+
+def test_every_issue_is_explained() -> None:
+    """Each Repairs issue has a title and either a description or, if fixable, a fix flow."""
+    english = json.loads((COMPONENT / "translations" / "en.json").read_text(encoding="utf-8"))
+    const = (COMPONENT / "const.py").read_text(encoding="utf-8")
+    issue_ids = set(re.findall(r'^ISSUE_[A-Z0-9_]+: Final = "([a-z0-9_]+)"', const, re.MULTILINE))
+    assert len(issue_ids) == 7
+    assert set(english["issues"]) == issue_ids
+    fixable = set(re.findall(r"ISSUE_[A-Z0-9_]+", (COMPONENT / "repairs.py").read_text()))
+    fixable_ids = {
+        re.search(rf'^{name}: Final = "([a-z0-9_]+)"', const, re.MULTILINE).group(1)  # type: ignore[union-attr]
+        for name in fixable
+    }
+    for issue_id, text in english["issues"].items():
+        assert text["title"], issue_id
+        assert ("description" in text) != ("fix_flow" in text), issue_id
+        assert ("fix_flow" in text) == (issue_id in fixable_ids), issue_id
+
+
+def test_fix_flow_messages_are_translated() -> None:
+    """Every step, error and abort reason of the fix flows has English text."""
+    english = json.loads((COMPONENT / "translations" / "en.json").read_text(encoding="utf-8"))
+    source = (COMPONENT / "repairs.py").read_text(encoding="utf-8")
+    flows = [text["fix_flow"] for text in english["issues"].values() if "fix_flow" in text]
+    steps = {step for flow in flows for step in flow["step"]}
+    aborts = {reason for flow in flows for reason in flow.get("abort", {})}
+    errors = {error for flow in flows for error in flow.get("error", {})}
+    assert set(re.findall(r'step_id="([a-z_]+)"', source)) <= steps
+    assert set(re.findall(r'async_abort\(\s*reason="([a-z_]+)"', source)) <= aborts
+    assert set(re.findall(r'"base": "([a-z_]+)"', source)) <= errors
