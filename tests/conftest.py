@@ -3,7 +3,8 @@
 # Import our package before the plugin's own `custom_components` package can shadow it.
 import custom_components.ai_automation  # noqa: F401  # isort: skip
 
-from collections.abc import AsyncGenerator, Generator
+import asyncio
+from collections.abc import AsyncGenerator, Callable, Generator
 import logging
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,27 @@ async def setup_integration(hass: HomeAssistant, entry: MockConfigEntry) -> None
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
+
+
+@pytest.fixture
+async def loaded_entry(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> MockConfigEntry:
+    """AI Automation running on the mocked broker."""
+    await setup_integration(hass, config_entry)
+    return config_entry
+
+
+async def wait_until(
+    hass: HomeAssistant, condition: Callable[[], bool], what: str, seconds: float = 15
+) -> None:
+    """Wait for something that depends on real network traffic, or fail saying what."""
+    for _ in range(int(seconds / 0.05)):
+        await hass.async_block_till_done()
+        if condition():
+            return
+        await asyncio.sleep(0.05)
+    pytest.fail(f"timed out waiting until {what}")
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pytest_homeassistant_custom_component.common import (
     MockMqttReasonCode,
     async_fire_mqtt_message,
 )
-from pytest_homeassistant_custom_component.typing import MqttMockHAClient, MqttMockPahoClient
+from pytest_homeassistant_custom_component.typing import MqttMockPahoClient
 
 from homeassistant.const import (
     STATE_OFF,
@@ -20,20 +20,11 @@ from homeassistant.const import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 
-from .conftest import setup_integration
+from .conftest import setup_integration, wait_until
 from .mosquitto import Broker
 
 BROKER = "binary_sensor.ai_automation_mqtt_broker"
 BRIDGE = "binary_sensor.ai_automation_zigbee2mqtt_bridge"
-
-
-@pytest.fixture
-async def loaded_entry(
-    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
-) -> MockConfigEntry:
-    """Set up AI Automation on the mocked broker."""
-    await setup_integration(hass, config_entry)
-    return config_entry
 
 
 async def test_entities_are_diagnostic_connectivity_sensors(
@@ -108,17 +99,6 @@ async def test_broker_connection_lost_and_back(
     assert hass.states.get(BRIDGE).state == STATE_ON
 
 
-async def _wait_for_state(hass: HomeAssistant, entity_id: str, expected: str) -> None:
-    """Wait up to ten seconds for a state that depends on real network traffic."""
-    for _ in range(200):
-        await hass.async_block_till_done()
-        state = hass.states.get(entity_id)
-        if state is not None and state.state == expected:
-            return
-        await asyncio.sleep(0.05)
-    pytest.fail(f"{entity_id} is {hass.states.get(entity_id)}, expected {expected}")
-
-
 async def test_real_broker_bridge_message_reaches_integration(
     real_mqtt_entry: MockConfigEntry,
     hass: HomeAssistant,
@@ -127,12 +107,18 @@ async def test_real_broker_bridge_message_reaches_integration(
 ) -> None:
     """Against a real Mosquitto: messages from Zigbee2MQTT reach the integration's subscription."""
     await setup_integration(hass, config_entry)
-    await _wait_for_state(hass, BROKER, STATE_ON)
+    await wait_until(
+        hass, lambda: hass.states.get(BROKER).state == STATE_ON, f"{BROKER} is {STATE_ON}"
+    )
     assert hass.states.get(BRIDGE).state == STATE_UNKNOWN
 
     await asyncio.to_thread(
         mosquitto.publish, "zigbee2mqtt/bridge/state", '{"state":"online"}', retain=True
     )
-    await _wait_for_state(hass, BRIDGE, STATE_ON)
+    await wait_until(
+        hass, lambda: hass.states.get(BRIDGE).state == STATE_ON, f"{BRIDGE} is {STATE_ON}"
+    )
     await asyncio.to_thread(mosquitto.publish, "zigbee2mqtt/bridge/state", "offline")
-    await _wait_for_state(hass, BRIDGE, STATE_OFF)
+    await wait_until(
+        hass, lambda: hass.states.get(BRIDGE).state == STATE_OFF, f"{BRIDGE} is {STATE_OFF}"
+    )

@@ -14,7 +14,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 
-from .conftest import setup_integration
+from .conftest import setup_integration, wait_until
 from .mosquitto import Broker
 
 BRIDGE = "binary_sensor.ai_automation_zigbee2mqtt_bridge"
@@ -30,16 +30,6 @@ def fast_reconnect() -> Generator[None]:
 
 def _issue(hass: HomeAssistant, issue_id: str) -> ir.IssueEntry | None:
     return ir.async_get(hass).async_get_issue("ai_automation", issue_id)
-
-
-async def _until(hass: HomeAssistant, condition: Any, what: str, seconds: float = 15) -> None:
-    """Wait for something that depends on real network traffic."""
-    for _ in range(int(seconds / 0.05)):
-        await hass.async_block_till_done()
-        if condition():
-            return
-        await asyncio.sleep(0.05)
-    pytest.fail(f"timed out waiting until {what}")
 
 
 async def _later(hass: HomeAssistant, seconds: float) -> None:
@@ -58,7 +48,7 @@ async def test_wrong_password_then_corrected(
     mqtt_overrides: dict[str, Any],
 ) -> None:
     """Refused credentials become mqtt_auth_failed; fixing them clears it and messages flow."""
-    await _until(
+    await wait_until(
         hass,
         lambda: any(real_mqtt_entry.async_get_active_flows(hass, {SOURCE_REAUTH})),
         "Home Assistant asks to reauthenticate MQTT",
@@ -80,14 +70,16 @@ async def test_wrong_password_then_corrected(
         flow["flow_id"], {"username": mosquitto.username, "password": mosquitto.password}
     )
     assert result["reason"] == "reauth_successful"
-    await _until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
     assert _issue(hass, "mqtt_auth_failed") is None
 
     # Retained, as Zigbee2MQTT publishes it: it also reaches a subscription made a moment later.
     await asyncio.to_thread(
         mosquitto.publish, "zigbee2mqtt/bridge/state", '{"state":"online"}', retain=True
     )
-    await _until(hass, lambda: hass.states.get(BRIDGE).state == "on", "the bridge message arrives")
+    await wait_until(
+        hass, lambda: hass.states.get(BRIDGE).state == "on", "the bridge message arrives"
+    )
 
 
 async def test_broker_stopped_and_started_again(
@@ -99,10 +91,10 @@ async def test_broker_stopped_and_started_again(
 ) -> None:
     """A stopped broker is reported after the grace period and forgotten once it is back."""
     await setup_integration(hass, config_entry)
-    await _until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
 
     await asyncio.to_thread(mosquitto.stop)
-    await _until(hass, lambda: hass.states.get(BROKER).state == "off", "the drop is noticed")
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "off", "the drop is noticed")
     await _later(hass, 30)
     assert _issue(hass, "mqtt_broker_unreachable") is None
     await _later(hass, 61)
@@ -116,7 +108,7 @@ async def test_broker_stopped_and_started_again(
     assert f"Lost the MQTT broker 127.0.0.1:{mosquitto.port}" in caplog.text
 
     await asyncio.to_thread(mosquitto.start)
-    await _until(hass, lambda: hass.states.get(BROKER).state == "on", "reconnected")
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "reconnected")
     assert _issue(hass, "mqtt_broker_unreachable") is None
     assert "The MQTT broker is connected again" in caplog.text
 
@@ -125,6 +117,6 @@ async def test_broker_stopped_and_started_again(
     await _later(hass, 301)
     assert _issue(hass, "zigbee2mqtt_not_found") is not None
     await asyncio.to_thread(mosquitto.publish, "zigbee2mqtt/bridge/devices", "[]", retain=True)
-    await _until(
+    await wait_until(
         hass, lambda: _issue(hass, "zigbee2mqtt_not_found") is None, "the device list arrives"
     )

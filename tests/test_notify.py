@@ -1,6 +1,5 @@
 """Publishing the analysis notification, and the issue when it cannot go out."""
 
-import asyncio
 import json
 from unittest.mock import AsyncMock, patch
 
@@ -13,7 +12,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 
-from .conftest import setup_integration
+from .conftest import setup_integration, wait_until
 from .mosquitto import Broker
 
 MESSAGE = {"event": "analysis_complete", "success": True}
@@ -64,10 +63,10 @@ async def test_real_broker_down_then_back(
     await setup_integration(hass, config_entry)
     assert await async_publish_notification(hass, "ha-ai/analysis/complete", MESSAGE)
     mosquitto.stop()
-    for _ in range(100):  # until Home Assistant notices the broker is gone
-        await hass.async_block_till_done()
-        if hass.states.get("binary_sensor.ai_automation_mqtt_broker").state == "off":
-            break
-        await asyncio.sleep(0.05)
+    await wait_until(
+        hass,
+        lambda: hass.states.get("binary_sensor.ai_automation_mqtt_broker").state == "off",
+        "Home Assistant notices the broker is gone",
+    )
     assert not await async_publish_notification(hass, "ha-ai/analysis/complete", MESSAGE)
     assert ir.async_get(hass).async_get_issue("ai_automation", "notification_publish_failed")

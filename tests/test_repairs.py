@@ -18,8 +18,6 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
 
-from .conftest import setup_integration
-
 DOMAIN = "ai_automation"
 REFUSED = CheckResult(host="mock-broker", port=1883, protocol="3.1.1", reachable=True, code=3)
 ACCEPTED = CheckResult(host="mock-broker", port=1883, protocol="3.1.1", reachable=True, code=0)
@@ -56,15 +54,6 @@ async def fix(hass: HomeAssistant, hass_client: ClientSessionGenerator) -> FixFl
     """Return the Repairs dialog's HTTP API."""
     assert await async_setup_component(hass, "repairs", {})
     return FixFlow(hass_client)
-
-
-@pytest.fixture
-async def loaded_entry(
-    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
-) -> MockConfigEntry:
-    """AI Automation running on the mocked broker."""
-    await setup_integration(hass, config_entry)
-    return config_entry
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 import probatio
@@ -35,8 +36,8 @@ def _loaded_entry(hass: HomeAssistant) -> AiAutomationConfigEntry | None:
     return entries[0] if entries else None
 
 
-class MqttNotSetUpFlow(RepairsFlow):
-    """Lead the user into setting up Home Assistant's MQTT integration."""
+class HandOverFlow(RepairsFlow, ABC):
+    """Explain the issue, then hand the user over to another flow that fixes it."""
 
     async def async_step_init(self, user_input: dict[str, str] | None = None) -> RepairsFlowResult:
         """Hand over to the confirm step."""
@@ -45,9 +46,22 @@ class MqttNotSetUpFlow(RepairsFlow):
     async def async_step_confirm(
         self, user_input: dict[str, str] | None = None
     ) -> RepairsFlowResult:
-        """Start MQTT's own config flow once the user agrees."""
+        """Show the explanation; on Submit continue in the fixing flow."""
         if user_input is None:
-            return self.async_show_form(step_id="confirm")
+            issue = ir.async_get(self.hass).async_get_issue(DOMAIN, self.issue_id)
+            placeholders = issue.translation_placeholders if issue else None
+            return self.async_show_form(step_id="confirm", description_placeholders=placeholders)
+        return await self._async_hand_over()
+
+    @abstractmethod
+    async def _async_hand_over(self) -> RepairsFlowResult:
+        """Continue in the flow that fixes the issue."""
+
+
+class MqttNotSetUpFlow(HandOverFlow):
+    """Lead the user into setting up Home Assistant's MQTT integration."""
+
+    async def _async_hand_over(self) -> RepairsFlowResult:
         if self.hass.config_entries.async_entries(mqtt.DOMAIN, include_disabled=True):
             # There is an entry, but disabled or failing: MQTT's own card is the place to fix it.
             return self.async_abort(reason="mqtt_entry_exists")
@@ -61,21 +75,10 @@ class MqttNotSetUpFlow(RepairsFlow):
         return self.async_create_entry(data={}, next_flow=(FlowType.CONFIG_FLOW, result["flow_id"]))
 
 
-class MqttReauthFlow(RepairsFlow):
+class MqttReauthFlow(HandOverFlow):
     """Lead the user into the MQTT entry's reauthentication."""
 
-    async def async_step_init(self, user_input: dict[str, str] | None = None) -> RepairsFlowResult:
-        """Hand over to the confirm step."""
-        return await self.async_step_confirm()
-
-    async def async_step_confirm(
-        self, user_input: dict[str, str] | None = None
-    ) -> RepairsFlowResult:
-        """Open the MQTT entry's reauthentication once the user agrees."""
-        if user_input is None:
-            issue = ir.async_get(self.hass).async_get_issue(DOMAIN, self.issue_id)
-            placeholders = issue.translation_placeholders if issue else None
-            return self.async_show_form(step_id="confirm", description_placeholders=placeholders)
+    async def _async_hand_over(self) -> RepairsFlowResult:
         entry = mqtt_entry(self.hass)
         if entry is None:
             return self.async_abort(reason="mqtt_missing")
