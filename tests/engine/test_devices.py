@@ -1,0 +1,216 @@
+"""Tests for parsing Zigbee2MQTT's device list into devices and capabilities."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings, strategies as st
+import pytest
+
+from custom_components.ai_automation.engine.devices import Device, parse_devices
+from custom_components.ai_automation.engine.zigbee2mqtt import PayloadError
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "bridge_devices.json"
+
+
+def _devices() -> dict[str, Device]:
+    parsed = parse_devices(FIXTURE.read_bytes())
+    assert parsed.problems == ()
+    return {device.friendly_name: device for device in parsed.devices}
+
+
+def _caps(device: Device) -> dict[tuple[str, str | None], Any]:
+    return {(cap.property, cap.endpoint): cap for cap in device.capabilities}
+
+
+def test_every_device_kept_including_coordinator_and_unsupported() -> None:
+    """All ten devices are there; the coordinator and the unsupported one have no capabilities."""
+    devices = _devices()
+    assert len(devices) == 10
+    coordinator = devices["Coordinator"]
+    assert (coordinator.type, coordinator.capabilities) == ("Coordinator", ())
+    unsupported = devices["0x00124b0025aabbcc"]
+    assert not unsupported.supported
+    assert unsupported.capabilities == ()
+    assert (unsupported.vendor, unsupported.model) == ("_TZE200_unknown", "TS0601")
+
+
+def test_colour_light() -> None:
+    """Light features are flattened with the light as parent; colour keeps its composite path."""
+    light = _devices()["Kitchen light"]
+    assert (light.vendor, light.model, light.power_source, light.type) == (
+        "Philips",
+        "9290022166",
+        "Mains (single phase)",
+        "Router",
+    )
+    caps = _caps(light)
+    state = caps[("state", None)]
+    assert (state.type, state.parent, state.settable, state.value_on) == (
+        "binary",
+        "light",
+        True,
+        "ON",
+    )
+    color_temp = caps[("color_temp", None)]
+    assert (color_temp.unit, color_temp.value_min, color_temp.value_max) == ("mired", 153, 500)
+    assert color_temp.presets == ("coolest", "neutral", "warmest")
+    color = caps[("color", None)]
+    assert (color.type, color.name, color.parent) == ("composite", "color_xy", "light")
+    assert caps[("color.x", None)].parent == "light>color_xy"
+    assert ("color.hue", None) in caps  # the HS composite's features stay reachable
+    effect = caps[("effect", None)]
+    assert (effect.settable, effect.published, effect.values[:2]) == (
+        True,
+        False,
+        ("blink", "breathe"),
+    )
+    assert caps[("power_on_behavior", None)].category == "config"
+    assert caps[("linkquality", None)].category == "diagnostic"
+
+
+def test_two_endpoint_switch_keeps_both_endpoints() -> None:
+    """state_l1 and state_l2 are separate capabilities, each with its endpoint."""
+    caps = _caps(_devices()["Hall switch"])
+    assert caps[("state_l1", "l1")].parent == "switch"
+    assert caps[("state_l2", "l2")].settable
+    assert caps[("power_on_behavior_l2", "l2")].values == ("off", "on", "previous")
+
+
+def test_trv_climate_and_calibration() -> None:
+    """Climate features carry access bits, presets and steps; calibration is configuration."""
+    caps = _caps(_devices()["Bedroom radiator"])
+    setpoint = caps[("occupied_heating_setpoint", None)]
+    assert (setpoint.parent, setpoint.settable, setpoint.gettable, setpoint.value_step) == (
+        "climate",
+        True,
+        True,
+        0.5,
+    )
+    local = caps[("local_temperature", None)]
+    assert (local.published, local.settable, local.gettable) == (True, False, True)
+    assert caps[("preset", None)].values[-1] == "away"
+    assert caps[("local_temperature_calibration", None)].category == "config"
+
+
+@pytest.mark.parametrize(
+    ("name", "prop", "kind", "settable"),
+    [
+        ("Front door", "contact", "binary", False),
+        ("Living room remote", "action", "enum", False),
+        ("Study blind", "position", "numeric", True),
+        ("Back door lock", "state", "binary", True),
+        ("Washing machine plug", "energy", "numeric", False),
+    ],
+)
+def test_other_devices(name: str, prop: str, kind: str, settable: bool) -> None:
+    """Sensors, remotes, covers, locks and plugs each expose what the documentation says."""
+    capability = _caps(_devices()[name])[(prop, None)]
+    assert (capability.type, capability.settable) == (kind, settable)
+
+
+def test_store_round_trip() -> None:
+    """A device survives being stored and read back unchanged."""
+    for device in _devices().values():
+        assert Device.from_dict(json.loads(json.dumps(device.to_dict()))) == device
+
+
+def _payload(devices: list[Any]) -> bytes:
+    return json.dumps(devices).encode()
+
+
+def test_bad_exposes_cost_only_themselves() -> None:
+    """A malformed expose is skipped and reported; the device keeps the rest; unknown types stay."""
+    raw = [
+        {
+            "ieee_address": "0x1",
+            "friendly_name": "odd",
+            "definition": {
+                "exposes": [
+                    "not an object",
+                    {"type": "light"},
+                    {"type": "numeric", "property": "power", "access": "x", "value_max": "big"},
+                    {"type": "future_type", "property": "magic", "access": 7},
+                ]
+            },
+        },
+        {"ieee_address": "0x1", "friendly_name": "twin"},
+        {"friendly_name": "no address"},
+        42,
+    ]
+    parsed = parse_devices(_payload(raw))
+    (device,) = parsed.devices
+    caps = _caps(device)
+    assert caps[("power", None)].value_max is None
+    assert not caps[("power", None)].published
+    assert caps[("magic", None)].type == "unknown"
+    assert len(parsed.problems) == 5
+    assert "odd (0x1): expose 0 skipped: an expose is str, not an object" in parsed.problems
+    assert "duplicate ieee_address 0x1: kept the first" in parsed.problems
+
+
+@pytest.mark.parametrize(
+    ("payload", "reason"),
+    [
+        (b"{not json", "not valid UTF-8 JSON"),
+        (b'{"devices": []}', "JSON dict, not a list"),
+        (b"\xff\xfe[]", "not valid UTF-8 JSON"),
+        (b"[" + b" " * 200 + b"]", "over the limit of 100"),
+    ],
+)
+def test_unusable_payloads(payload: bytes, reason: str) -> None:
+    """A payload that cannot be used at all is rejected with the reason."""
+    with pytest.raises(PayloadError, match=reason):
+        parse_devices(payload, max_bytes=100)
+
+
+def test_identical_payload_same_digest() -> None:
+    """The same bytes give the same fingerprint, a changed list another."""
+    payload = FIXTURE.read_bytes()
+    assert parse_devices(payload).digest == parse_devices(payload).digest
+    assert (
+        parse_devices(payload).digest
+        != parse_devices(payload.replace(b"Kitchen", b"Galley")).digest
+    )
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "ieee_address",
+                    "friendly_name",
+                    "definition",
+                    "exposes",
+                    "type",
+                    "features",
+                    "property",
+                    "endpoint",
+                    "access",
+                    "values",
+                    "presets",
+                    "value_min",
+                    "light",
+                    "x",
+                ]
+            ),
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300)
+@given(json_values)
+def test_random_json_never_breaks_the_parser(document: Any) -> None:
+    """Whatever shape arrives, the parser returns devices or raises PayloadError, nothing else."""
+    try:
+        parsed = parse_devices(json.dumps(document).encode())
+    except PayloadError:
+        return
+    assert all(isinstance(device, Device) for device in parsed.devices)
