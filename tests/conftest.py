@@ -28,6 +28,11 @@ DEFAULT_OPTIONS = {
     "analysis_time": "03:30:00",
     "lookback_days": 14,
     "notify_topic": "ha-ai/analysis/complete",
+    "max_devices_payload_mib": 16,
+}
+# What the setup and reconfigure forms ask (the payload limit is only in the options).
+FORM_INPUT = {
+    key: value for key, value in DEFAULT_OPTIONS.items() if key != "max_devices_payload_mib"
 }
 
 

@@ -18,7 +18,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from homeassistant.helpers.service_info.mqtt import MqttServiceInfo
 
-from .conftest import DEFAULT_OPTIONS, setup_integration
+from .conftest import DEFAULT_OPTIONS, FORM_INPUT, setup_integration
 
 
 def _discovery(
@@ -80,6 +80,7 @@ async def test_user_flow_creates_entry(mqtt_ready: MqttMockHAClient, hass: HomeA
         "analysis_time": "04:15:00",
         "lookback_days": 30,
         "notify_topic": "ha-ai/done",
+        "max_devices_payload_mib": 16,
     }
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.LOADED
@@ -104,12 +105,12 @@ async def test_user_flow_rejects_bad_input(
     """Bad input is shown next to its field; correcting it finishes setup."""
     result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {**DEFAULT_OPTIONS, field: value}
+        result["flow_id"], {**FORM_INPUT, field: value}
     )
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {field: error}
 
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], DEFAULT_OPTIONS)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], FORM_INPUT)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["result"].options == DEFAULT_OPTIONS
 
@@ -130,7 +131,7 @@ async def test_user_flow_form_rejects_out_of_range(
     result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
     with pytest.raises(InvalidData):
         await hass.config_entries.flow.async_configure(
-            result["flow_id"], {**DEFAULT_OPTIONS, field: value}
+            result["flow_id"], {**FORM_INPUT, field: value}
         )
     assert not hass.config_entries.async_entries(DOMAIN)
 
@@ -192,7 +193,7 @@ async def test_discovery_then_user_setup(mqtt_ready: MqttMockHAClient, hass: Hom
         DOMAIN, context={"source": SOURCE_MQTT}, data=_discovery()
     )
     result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], DEFAULT_OPTIONS)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], FORM_INPUT)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     await hass.async_block_till_done()
     assert not [
@@ -220,33 +221,44 @@ async def test_options_flow_changes_settings_and_reloads(
         "custom_components.ai_automation.async_setup_entry", return_value=True
     ) as setup_entry:
         result = await hass.config_entries.options.async_configure(
-            result["flow_id"], {**DEFAULT_OPTIONS, "base_topic": "z2m", "lookback_days": 30}
+            result["flow_id"],
+            {
+                **DEFAULT_OPTIONS,
+                "base_topic": "z2m",
+                "lookback_days": 30,
+                "max_devices_payload_mib": 4,
+            },
         )
         await hass.async_block_till_done()
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert config_entry.options["base_topic"] == "z2m"
     assert config_entry.options["lookback_days"] == 30
+    assert config_entry.options["max_devices_payload_mib"] == 4
     assert len(setup_entry.mock_calls) == 1
 
 
 async def test_reconfigure_flow(
     mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
 ) -> None:
-    """Reconfigure shows the current settings and saves corrected ones."""
+    """Reconfigure shows the current settings and saves corrected ones, keeping the others."""
+    config_entry = MockConfigEntry(
+        domain=DOMAIN, unique_id=DOMAIN, options={**FORM_INPUT, "max_devices_payload_mib": 64}
+    )
     await setup_integration(hass, config_entry)
 
     result = await config_entry.start_reconfigure_flow(hass)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "reconfigure"
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {**DEFAULT_OPTIONS, "base_topic": "a/#"}
+        result["flow_id"], {**FORM_INPUT, "base_topic": "a/#"}
     )
     assert result["errors"] == {"base_topic": "invalid_base_topic"}
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {**DEFAULT_OPTIONS, "analysis_time": "05:00:00"}
+        result["flow_id"], {**FORM_INPUT, "analysis_time": "05:00:00"}
     )
     await hass.async_block_till_done()
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"
     assert config_entry.options["analysis_time"] == "05:00:00"
+    assert config_entry.options["max_devices_payload_mib"] == 64
     assert config_entry.state is ConfigEntryState.LOADED

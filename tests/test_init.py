@@ -31,6 +31,9 @@ async def test_setup_and_unload(
         BRIDGE,
         "button.ai_automation_check_mqtt_connection",
         "sensor.ai_automation_last_mqtt_connection_check",
+        "sensor.ai_automation_zigbee_devices",
+        "sensor.ai_automation_capabilities",
+        "sensor.ai_automation_settable_capabilities",
     }
     async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", '{"state":"online"}')
     await hass.async_block_till_done()

@@ -9,10 +9,12 @@ from homeassistant.exceptions import ConfigEntryNotReady
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
+from .capabilities import CapabilityListener
 from .const import DOMAIN, ISSUE_MQTT_NOT_SET_UP
 from .health import MqttHealthMonitor
 from .issues import async_clear_all_issues, async_raise_issue
 from .models import AiAutomationConfigEntry, AiAutomationData, Settings
+from .websocket import async_register_websocket_commands
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
@@ -21,6 +23,7 @@ PLATFORMS = [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.SENSOR]
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Set up the AI Automation integration."""
+    async_register_websocket_commands(hass)
     return True
 
 
@@ -34,8 +37,15 @@ async def async_setup_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry)
     health = MqttHealthMonitor(hass, entry.entry_id, settings.base_topic)
     entry.async_on_unload(health.async_stop)
     await health.async_start()
+    capabilities = CapabilityListener(
+        hass, settings.base_topic, settings.max_payload_mib * 1024 * 1024, health.async_bridge_seen
+    )
+    entry.async_on_unload(capabilities.async_stop)
+    await capabilities.async_start()
 
-    entry.runtime_data = AiAutomationData(settings=settings, health=health)
+    entry.runtime_data = AiAutomationData(
+        settings=settings, health=health, capabilities=capabilities
+    )
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     return True
 
@@ -44,6 +54,7 @@ async def async_unload_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry
     """Unload a config entry; its Repairs issues go too when the user disabled it."""
     if entry.disabled_by is not None:
         async_clear_all_issues(hass)
+    await entry.runtime_data.capabilities.async_flush()
     return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
 
 

@@ -23,10 +23,13 @@ from .const import (
     CONF_ANALYSIS_TIME,
     CONF_BASE_TOPIC,
     CONF_LOOKBACK_DAYS,
+    CONF_MAX_PAYLOAD_MIB,
     CONF_NOTIFY_TOPIC,
+    DEFAULT_MAX_PAYLOAD_MIB,
     DISCOVERY_TOPIC_SUFFIX,
     DOMAIN,
     MAX_LOOKBACK_DAYS,
+    MAX_MAX_PAYLOAD_MIB,
     MIN_LOOKBACK_DAYS,
 )
 from .engine.zigbee2mqtt import PayloadError, parse_bridge_state
@@ -35,31 +38,36 @@ from .models import AiAutomationConfigEntry, Settings
 TITLE = "AI Automation"
 
 
-def _settings_schema(defaults: Settings) -> probatio.Schema:
-    """Return the form asking for every setting, pre-filled with `defaults`."""
+def _settings_schema(defaults: Settings, *, advanced: bool = False) -> probatio.Schema:
+    """Return the form asking for the settings, pre-filled with `defaults`."""
     current = defaults.as_options()
-    return probatio.Schema(
-        {
-            probatio.Required(CONF_BASE_TOPIC, default=current[CONF_BASE_TOPIC]): TextSelector(),
-            probatio.Required(
-                CONF_ANALYSIS_TIME, default=current[CONF_ANALYSIS_TIME]
-            ): TimeSelector(),
-            probatio.Required(
-                CONF_LOOKBACK_DAYS, default=current[CONF_LOOKBACK_DAYS]
-            ): NumberSelector(
+    fields: dict[Any, Any] = {
+        probatio.Required(CONF_BASE_TOPIC, default=current[CONF_BASE_TOPIC]): TextSelector(),
+        probatio.Required(CONF_ANALYSIS_TIME, default=current[CONF_ANALYSIS_TIME]): TimeSelector(),
+        probatio.Required(CONF_LOOKBACK_DAYS, default=current[CONF_LOOKBACK_DAYS]): NumberSelector(
+            NumberSelectorConfig(
+                min=MIN_LOOKBACK_DAYS,
+                max=MAX_LOOKBACK_DAYS,
+                step=1,
+                mode=NumberSelectorMode.BOX,
+                unit_of_measurement="days",
+            )
+        ),
+        probatio.Required(CONF_NOTIFY_TOPIC, default=current[CONF_NOTIFY_TOPIC]): TextSelector(),
+    }
+    if advanced:
+        fields[probatio.Required(CONF_MAX_PAYLOAD_MIB, default=current[CONF_MAX_PAYLOAD_MIB])] = (
+            NumberSelector(
                 NumberSelectorConfig(
-                    min=MIN_LOOKBACK_DAYS,
-                    max=MAX_LOOKBACK_DAYS,
+                    min=1,
+                    max=MAX_MAX_PAYLOAD_MIB,
                     step=1,
                     mode=NumberSelectorMode.BOX,
-                    unit_of_measurement="days",
+                    unit_of_measurement="MiB",
                 )
-            ),
-            probatio.Required(
-                CONF_NOTIFY_TOPIC, default=current[CONF_NOTIFY_TOPIC]
-            ): TextSelector(),
-        }
-    )
+            )
+        )
+    return probatio.Schema(fields)
 
 
 def clean_base_topic(value: Any) -> str | None:
@@ -92,6 +100,9 @@ def _validate(user_input: dict[str, Any]) -> tuple[Settings | None, dict[str, st
     lookback = user_input[CONF_LOOKBACK_DAYS]
     if lookback != int(lookback):
         errors[CONF_LOOKBACK_DAYS] = "invalid_lookback_days"
+    max_payload = user_input.get(CONF_MAX_PAYLOAD_MIB, DEFAULT_MAX_PAYLOAD_MIB)
+    if max_payload != int(max_payload):
+        errors[CONF_MAX_PAYLOAD_MIB] = "invalid_max_payload"
 
     if errors:
         return None, errors
@@ -102,6 +113,7 @@ def _validate(user_input: dict[str, Any]) -> tuple[Settings | None, dict[str, st
             analysis_time=cv.time(user_input[CONF_ANALYSIS_TIME]),
             lookback_days=int(lookback),
             notify_topic=notify_topic,
+            max_payload_mib=int(max_payload),
         ),
         errors,
     )
@@ -176,7 +188,8 @@ class AiAutomationConfigFlow(ConfigFlow, domain=DOMAIN):
         entry = self._get_reconfigure_entry()
         errors: dict[str, str] = {}
         if user_input is not None:
-            settings, errors = _validate(user_input)
+            # Settings this form does not show (the payload limit) keep their value.
+            settings, errors = _validate({**entry.options, **user_input})
             if settings is not None:
                 return self.async_update_reload_and_abort(entry, options=settings.as_options())
         return self.async_show_form(
@@ -201,7 +214,7 @@ class AiAutomationOptionsFlow(OptionsFlowWithReload):
         return self.async_show_form(
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(
-                _settings_schema(Settings.from_options(self.config_entry.options)),
+                _settings_schema(Settings.from_options(self.config_entry.options), advanced=True),
                 user_input or {},
             ),
             errors=errors,

@@ -10,11 +10,15 @@ CONF_BASE_TOPIC: Final = "base_topic"
 CONF_ANALYSIS_TIME: Final = "analysis_time"
 CONF_LOOKBACK_DAYS: Final = "lookback_days"
 CONF_NOTIFY_TOPIC: Final = "notify_topic"
+CONF_MAX_PAYLOAD_MIB: Final = "max_devices_payload_mib"
 
 DEFAULT_BASE_TOPIC: Final = "zigbee2mqtt"
 DEFAULT_ANALYSIS_TIME: Final = time(3, 30)
 DEFAULT_LOOKBACK_DAYS: Final = 14
 DEFAULT_NOTIFY_TOPIC: Final = "ha-ai/analysis/complete"
+
+DEFAULT_MAX_PAYLOAD_MIB: Final = 16
+MAX_MAX_PAYLOAD_MIB: Final = 256
 
 MIN_LOOKBACK_DAYS: Final = 1
 MAX_LOOKBACK_DAYS: Final = 90
@@ -32,6 +36,10 @@ def bridge_devices_topic(base_topic: str) -> str:
     """Return the topic where Zigbee2MQTT publishes its retained device list."""
     return f"{base_topic}/bridge/devices"
 
+
+# Where the last good Zigbee2MQTT device list is kept across restarts.
+DEVICES_STORAGE_KEY: Final = "ai_automation.devices"
+DEVICES_STORAGE_VERSION: Final = 1
 
 # Repairs issues, one per condition.
 ISSUE_MQTT_NOT_SET_UP: Final = "mqtt_not_set_up"

@@ -83,15 +83,6 @@ class MqttHealthMonitor:
                 self._hass, bridge_state_topic(self.base_topic), self._on_bridge_state, qos=1
             )
         )
-        self._unsubscribe.append(
-            await mqtt.async_subscribe(
-                self._hass,
-                bridge_devices_topic(self.base_topic),
-                self._on_bridge_devices,
-                qos=1,
-                encoding=None,
-            )
-        )
         if mqtt.is_connected(self._hass):
             self._on_connected()
         else:
@@ -276,16 +267,13 @@ class MqttHealthMonitor:
     # Zigbee2MQTT bridge -------------------------------------------------------------------
 
     @callback
-    def _on_bridge_seen(self) -> None:
+    def async_bridge_seen(self) -> None:
+        """Note that Zigbee2MQTT said something (its state or its device list)."""
         self._cancel("not_found")
         if not self.bridge_seen:
             self.bridge_seen = True
             if async_clear_issue(self._hass, ISSUE_ZIGBEE2MQTT_NOT_FOUND):
                 _LOGGER.info("Zigbee2MQTT found on %s", self.base_topic)
-
-    @callback
-    def _on_bridge_devices(self, message: mqtt.ReceiveMessage) -> None:
-        self._on_bridge_seen()
 
     @callback
     def _on_bridge_state(self, message: mqtt.ReceiveMessage) -> None:
@@ -294,7 +282,7 @@ class MqttHealthMonitor:
         except PayloadError as err:
             _LOGGER.warning("Ignoring the message on %s: %s", message.topic, err)
             return
-        self._on_bridge_seen()
+        self.async_bridge_seen()
         if online:
             self._bridge_offline_since = None
             self._cancel("bridge_offline")

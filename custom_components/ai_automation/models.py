@@ -14,14 +14,17 @@ from .const import (
     CONF_ANALYSIS_TIME,
     CONF_BASE_TOPIC,
     CONF_LOOKBACK_DAYS,
+    CONF_MAX_PAYLOAD_MIB,
     CONF_NOTIFY_TOPIC,
     DEFAULT_ANALYSIS_TIME,
     DEFAULT_BASE_TOPIC,
     DEFAULT_LOOKBACK_DAYS,
+    DEFAULT_MAX_PAYLOAD_MIB,
     DEFAULT_NOTIFY_TOPIC,
 )
 
 if TYPE_CHECKING:
+    from .capabilities import CapabilityListener
     from .health import MqttHealthMonitor
 
 
@@ -33,6 +36,7 @@ class Settings:
     analysis_time: time = DEFAULT_ANALYSIS_TIME
     lookback_days: int = DEFAULT_LOOKBACK_DAYS
     notify_topic: str = DEFAULT_NOTIFY_TOPIC
+    max_payload_mib: int = DEFAULT_MAX_PAYLOAD_MIB
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Settings:
@@ -43,6 +47,7 @@ class Settings:
             analysis_time=parsed or DEFAULT_ANALYSIS_TIME,
             lookback_days=int(options.get(CONF_LOOKBACK_DAYS, DEFAULT_LOOKBACK_DAYS)),
             notify_topic=str(options.get(CONF_NOTIFY_TOPIC, DEFAULT_NOTIFY_TOPIC)),
+            max_payload_mib=int(options.get(CONF_MAX_PAYLOAD_MIB, DEFAULT_MAX_PAYLOAD_MIB)),
         )
 
     def as_options(self) -> dict[str, Any]:
@@ -52,6 +57,7 @@ class Settings:
             CONF_ANALYSIS_TIME: self.analysis_time.strftime("%H:%M:%S"),
             CONF_LOOKBACK_DAYS: self.lookback_days,
             CONF_NOTIFY_TOPIC: self.notify_topic,
+            CONF_MAX_PAYLOAD_MIB: self.max_payload_mib,
         }
 
 
@@ -61,6 +67,7 @@ class AiAutomationData:
 
     settings: Settings
     health: MqttHealthMonitor
+    capabilities: CapabilityListener
 
 
 type AiAutomationConfigEntry = ConfigEntry[AiAutomationData]

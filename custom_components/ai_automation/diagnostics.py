@@ -1,0 +1,40 @@
+"""Diagnostics download: settings, MQTT health and every known device, with secrets redacted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.components.diagnostics import async_redact_data
+from homeassistant.core import HomeAssistant
+
+from .connection import mqtt_entry
+from .models import AiAutomationConfigEntry
+from .websocket import capabilities_model
+
+TO_REDACT = {"password", "username", "certificate", "client_cert", "client_key", "ws_headers"}
+
+
+async def async_get_config_entry_diagnostics(
+    hass: HomeAssistant, entry: AiAutomationConfigEntry
+) -> dict[str, Any]:
+    """Return what helps to understand a problem, never a secret."""
+    health = entry.runtime_data.health
+    mqtt = mqtt_entry(hass)
+    check = health.last_check
+    return {
+        "options": dict(entry.options),
+        "mqtt_entry": async_redact_data(dict(mqtt.data), TO_REDACT) if mqtt else None,
+        "health": {
+            "broker_connected": health.broker_connected,
+            "bridge_online": health.bridge_online,
+            "bridge_seen": health.bridge_seen,
+            "last_check": None
+            if check is None
+            else {
+                "broker": f"{check.host}:{check.port}",
+                "code": check.code,
+                "detail": check.meaning,
+            },
+        },
+        "capabilities": capabilities_model(entry.runtime_data.capabilities),
+    }
