@@ -26,6 +26,11 @@ INLINE_PARSE_LIMIT = 128 * 1024
 MAX_PROBLEMS_LOGGED = 5
 
 
+def _devices_from_store(stored: dict[str, Any]) -> dict[str, Device]:
+    """Rebuild stored devices (in an executor: thousands of capabilities take a while)."""
+    return {raw["ieee_address"]: Device.from_dict(raw) for raw in stored["devices"]}
+
+
 class DeviceStore(Store[dict[str, Any]]):
     """The stored device list; `_async_migrate_func` is where future formats are upgraded."""
 
@@ -44,11 +49,14 @@ class HaMatch:
     entities: dict[str, str]  # capability key ("property" or "property@endpoint") -> entity_id
 
 
-def capability_key(capability: Capability) -> str:
+def capability_key_of(prop: str, endpoint: str | None) -> str:
     """Return a stable key naming one capability of a device."""
-    if capability.endpoint:
-        return f"{capability.property}@{capability.endpoint}"
-    return capability.property
+    return f"{prop}@{endpoint}" if endpoint else prop
+
+
+def capability_key(capability: Capability) -> str:
+    """Return the key of `capability`."""
+    return capability_key_of(capability.property, capability.endpoint)
 
 
 class CapabilityListener:
@@ -68,6 +76,8 @@ class CapabilityListener:
         self._on_seen = on_seen
         self._store = DeviceStore(hass, DEVICES_STORAGE_VERSION, DEVICES_STORAGE_KEY)
         self.devices: dict[str, Device] = {}
+        # The same devices as plain data, made off the event loop, for storage and the websocket.
+        self.device_data: list[dict[str, Any]] = []
         self.digest: str | None = None
         self.updated: datetime | None = None
         self._latest = 0
@@ -88,14 +98,13 @@ class CapabilityListener:
         """Load the stored list, then subscribe."""
         if (stored := await self._store.async_load()) is not None:
             try:
-                self.devices = {
-                    raw["ieee_address"]: Device.from_dict(raw) for raw in stored["devices"]
-                }
-                self.digest = stored.get("digest")
-                self.updated = dt_util.parse_datetime(stored.get("updated") or "")
+                devices = await self._hass.async_add_executor_job(_devices_from_store, stored)
             except (KeyError, TypeError) as err:
                 _LOGGER.warning("Ignoring the stored Zigbee2MQTT device list: %s", err)
-                self.devices = {}
+            else:
+                self.devices, self.device_data = devices, stored["devices"]
+                self.digest = stored.get("digest")
+                self.updated = dt_util.parse_datetime(stored.get("updated") or "")
         self._unsubscribe = await mqtt.async_subscribe(
             self._hass,
             bridge_devices_topic(self.base_topic),
@@ -145,23 +154,27 @@ class CapabilityListener:
         parsed = await self._hass.async_add_executor_job(self._parse, topic, payload)
         self._apply(topic, sequence, parsed)
 
-    def _parse(self, topic: str, payload: bytes) -> DeviceList | str:
+    def _parse(self, topic: str, payload: bytes) -> tuple[DeviceList, list[dict[str, Any]]] | str:
         """Parse, or return why the payload cannot be used (runs in or out of the loop)."""
         try:
-            return parse_devices(payload, self._max_bytes)
+            parsed = parse_devices(payload, self._max_bytes)
         except PayloadError as err:
             return str(err)
+        return parsed, [device.to_dict() for device in parsed.devices]
 
     @callback
-    def _apply(self, topic: str, sequence: int, parsed: DeviceList | str) -> None:
-        if isinstance(parsed, str):
+    def _apply(
+        self, topic: str, sequence: int, result: tuple[DeviceList, list[dict[str, Any]]] | str
+    ) -> None:
+        if isinstance(result, str):
             _LOGGER.warning(
                 "Ignoring the device list on %s: %s; keeping the %d devices known",
                 topic,
-                parsed,
+                result,
                 len(self.devices),
             )
             return
+        parsed, device_data = result
         if parsed.problems:
             shown = "; ".join(parsed.problems[:MAX_PROBLEMS_LOGGED])
             more = len(parsed.problems) - MAX_PROBLEMS_LOGGED
@@ -176,6 +189,7 @@ class CapabilityListener:
         new = {device.ieee_address: device for device in parsed.devices}
         self._log_changes(new)
         self.devices, self.digest, self.updated = new, parsed.digest, dt_util.utcnow()
+        self.device_data = device_data
         self._store.async_delay_save(self._data_to_store, 1)
         for listener in list(self._listeners):
             listener()
@@ -201,7 +215,7 @@ class CapabilityListener:
         return {
             "digest": self.digest,
             "updated": self.updated.isoformat() if self.updated else None,
-            "devices": [device.to_dict() for device in self.devices.values()],
+            "devices": self.device_data,
         }
 
     async def async_flush(self) -> None:

@@ -11,7 +11,7 @@ from homeassistant.components.websocket_api.connection import ActiveConnection
 from homeassistant.components.websocket_api.decorators import websocket_command
 from homeassistant.core import HomeAssistant, callback
 
-from .capabilities import CapabilityListener, capability_key
+from .capabilities import CapabilityListener, capability_key_of
 from .const import DOMAIN
 
 
@@ -25,14 +25,20 @@ def capabilities_model(listener: CapabilityListener) -> dict[str, Any]:
     """Return every device, its capabilities and its Home Assistant match, as plain data."""
     matches = listener.async_match()
     devices = []
-    for ieee, device in listener.devices.items():
-        data = device.to_dict()
-        match = matches.get(ieee)
-        data["ha_device_id"] = match.device_id if match else None
-        for capability, raw in zip(device.capabilities, data["capabilities"], strict=True):
-            raw["key"] = capability_key(capability)
-            raw["entity_id"] = match.entities.get(raw["key"]) if match else None
-        devices.append(data)
+    for stored in listener.device_data:
+        match = matches.get(stored["ieee_address"])
+        capabilities = []
+        for raw in stored["capabilities"]:
+            key = capability_key_of(raw["property"], raw["endpoint"])
+            entity_id = match.entities.get(key) if match else None
+            capabilities.append({**raw, "key": key, "entity_id": entity_id})
+        devices.append(
+            {
+                **stored,
+                "ha_device_id": match.device_id if match else None,
+                "capabilities": capabilities,
+            }
+        )
     return {
         "base_topic": listener.base_topic,
         "updated": listener.updated.isoformat() if listener.updated else None,
