@@ -1,0 +1,211 @@
+"""Time-of-day habits: an entity goes to a state around the same local time on most days."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import math
+
+import numpy as np
+import numpy.typing as npt
+
+from .history import History, weekday_of
+
+MINUTES_PER_DAY = 1440.0
+IGNORED_STATES = frozenset({"unavailable", "unknown", ""})
+DAY_TYPES: dict[str, frozenset[int]] = {
+    "all": frozenset(range(7)),
+    "weekdays": frozenset(range(5)),
+    "weekends": frozenset({5, 6}),
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class HabitSettings:
+    """Thresholds a habit must pass."""
+
+    min_days: int = 5
+    min_ratio: float = 0.6
+    max_spread_minutes: float = 30.0
+    window_minutes: float = 75.0
+    min_lift: float = 2.5  # how much more often than the entity's random use at that time
+
+
+@dataclass(frozen=True, kw_only=True)
+class Habit:
+    """Evidence that `entity_id` goes to `state` around `minute` (local) on `days`."""
+
+    entity_id: str
+    state: str
+    days: str  # "all", "weekdays" or "weekends"
+    minute: float  # circular mean, local minutes after midnight
+    spread_minutes: float  # circular standard deviation
+    occurrences: int
+    distinct_days: int
+    eligible_days: int
+    first_seen: float
+    last_seen: float
+    lift: float
+
+    @property
+    def ratio(self) -> float:
+        """Return the share of eligible days on which it happened."""
+        return self.distinct_days / self.eligible_days if self.eligible_days else 0.0
+
+
+def _circular(minutes: npt.NDArray[np.float64]) -> tuple[float, float]:
+    """Return the circular mean and standard deviation (in minutes) of times of day."""
+    angles = minutes / MINUTES_PER_DAY * 2 * math.pi
+    sin, cos = float(np.mean(np.sin(angles))), float(np.mean(np.cos(angles)))
+    mean = (math.atan2(sin, cos) / (2 * math.pi) * MINUTES_PER_DAY) % MINUTES_PER_DAY
+    length = min(1.0, math.hypot(sin, cos))
+    spread = (
+        math.sqrt(-2 * math.log(length)) / (2 * math.pi) * MINUTES_PER_DAY
+        if length > 0
+        else math.inf
+    )
+    return mean, spread
+
+
+def _robust_spread(minutes: npt.NDArray[np.float64], centre: float) -> float:
+    """Return a spread (minutes) that random stray events around the habit hardly inflate."""
+    return float(1.4826 * np.median(_distance(minutes, centre)))
+
+
+def _distance(minutes: npt.NDArray[np.float64], centre: float) -> npt.NDArray[np.float64]:
+    diff = np.abs(minutes - centre) % MINUTES_PER_DAY
+    return np.minimum(diff, MINUTES_PER_DAY - diff)
+
+
+def _clusters(
+    minutes: npt.NDArray[np.float64], settings: HabitSettings
+) -> list[npt.NDArray[np.intp]]:
+    """Split times of day into dense groups, densest first (circular, so midnight is no edge)."""
+    remaining = np.arange(len(minutes))
+    groups: list[npt.NDArray[np.intp]] = []
+    while len(remaining) >= settings.min_days:
+        values = minutes[remaining]
+        bins = np.bincount((values // 10).astype(np.int64) % 144, minlength=144).astype(np.float64)
+        smooth = bins + np.roll(bins, 1) + np.roll(bins, -1) + np.roll(bins, 2) + np.roll(bins, -2)
+        centre = (int(np.argmax(smooth)) * 10 + 5) % MINUTES_PER_DAY
+        for _ in range(3):  # settle the centre on the group's circular mean
+            near = _distance(values, centre) <= settings.window_minutes
+            centre, _ = _circular(values[near])
+        near = _distance(values, centre) <= settings.window_minutes
+        if near.sum() < settings.min_days:
+            break
+        groups.append(remaining[near])
+        remaining = remaining[~near]
+    return groups
+
+
+def _habit_for(  # noqa: PLR0917
+    history: History,
+    entity_id: str,
+    state: str,
+    members: npt.NDArray[np.intp],
+    minutes: npt.NDArray[np.float64],
+    days: npt.NDArray[np.int64],
+    all_days: npt.NDArray[np.int64],
+    settings: HabitSettings,
+    per_day: float,
+) -> Habit | None:
+    """Return the habit one group of changes shows, with the narrowest day type that fits.
+
+    "all" needs weekdays and weekends each to pass on their own; otherwise the day type that
+    passes is reported, so a weekday habit is not diluted into a weak every-day one.
+    """
+    candidates: dict[str, Habit] = {}
+    # Count days from a boundary twelve hours away from the habit, so 23:55 and 00:05 of the
+    # following night are the same evening's habit.
+    centre, _ = _circular(minutes[members])
+    delta = minutes - centre
+    days = days - (delta < -MINUTES_PER_DAY / 2) + (delta > MINUTES_PER_DAY / 2)
+    for day_type in ("weekdays", "weekends", "all"):
+        allowed = np.fromiter(DAY_TYPES[day_type], np.int64)
+        chosen = members[np.isin(weekday_of(days[members]), allowed)]
+        eligible = int(np.isin(weekday_of(all_days), allowed).sum())
+        if len(chosen) < settings.min_days or eligible == 0:
+            continue
+        mean, _ = _circular(minutes[chosen])
+        spread = _robust_spread(minutes[chosen], mean)
+        half_width = max(2.5 * spread, 15.0)
+        chosen = chosen[_distance(minutes[chosen], mean) <= half_width]
+        distinct = len(np.unique(days[chosen]))
+        # Chance that random use of this entity (at its overall rate) hits the window on a day.
+        chance = 1 - math.exp(-per_day * 2 * half_width / MINUTES_PER_DAY)
+        lift = (distinct / eligible) / chance if chance > 0 else math.inf
+        if (
+            distinct / eligible >= settings.min_ratio
+            and spread <= settings.max_spread_minutes
+            and lift >= settings.min_lift
+        ):
+            candidates[day_type] = Habit(
+                entity_id=entity_id,
+                state=state,
+                days=day_type,
+                minute=mean,
+                spread_minutes=spread,
+                occurrences=len(chosen),
+                distinct_days=distinct,
+                eligible_days=eligible,
+                first_seen=float(history.when[chosen].min()),
+                last_seen=float(history.when[chosen].max()),
+                lift=lift,
+            )
+    weekday_ok = "weekdays" in candidates
+    weekend_ok = "weekends" in candidates or (
+        # too few weekend days in the window to judge them apart
+        int(np.isin(weekday_of(all_days), [5, 6]).sum()) < settings.min_days
+    )
+    if "all" in candidates and weekday_ok and weekend_ok:
+        return candidates["all"]
+    for day_type in ("weekdays", "weekends"):
+        if day_type in candidates and candidates[day_type].distinct_days >= settings.min_days:
+            return candidates[day_type]
+    return None
+
+
+def detect_habits(
+    history: History,
+    settings: HabitSettings | None = None,
+    explained: npt.NDArray[np.bool_] | None = None,
+) -> list[Habit]:
+    """Find every (entity, state, local time, day type) habit in the manual changes.
+
+    Changes marked in `explained` (already explained by a trigger) are left out.
+    """
+    settings = settings or HabitSettings()
+    if not len(history):
+        return []
+    minutes, days = history.local_clock()
+    all_days = history.local_days()
+    habits: list[Habit] = []
+    keys = history.entity.astype(np.int64) * len(history.states) + history.state
+    manual = np.flatnonzero(
+        history.manual & ~explained if explained is not None else history.manual
+    )
+    order = manual[np.argsort(keys[manual], kind="stable")]
+    boundaries = np.flatnonzero(np.diff(keys[order])) + 1
+    for group in np.split(order, boundaries):
+        if len(group) < settings.min_days:
+            continue
+        entity_id = history.entity_ids[history.entity[group[0]]]
+        state = history.states[history.state[group[0]]]
+        if state in IGNORED_STATES:
+            continue
+        per_day = len(group) / max(len(all_days), 1)
+        for members in _clusters(minutes[group], settings):
+            habit = _habit_for(
+                history,
+                entity_id,
+                state,
+                group[members],
+                minutes,
+                days,
+                all_days,
+                settings,
+                per_day,
+            )
+            if habit is not None:
+                habits.append(habit)
+    return habits

@@ -1,0 +1,104 @@
+"""The state history the detectors read: compact numpy arrays, built from plain rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import numpy.typing as npt
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One state change: who, to what, when (UTC seconds), and whether a person made it."""
+
+    entity_id: str
+    state: str
+    when: float
+    manual: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class History:
+    """Every change of the analysed entities, sorted by time, as parallel arrays."""
+
+    entity_ids: tuple[str, ...]
+    states: tuple[str, ...]
+    when: npt.NDArray[np.float64]  # UTC seconds, ascending
+    entity: npt.NDArray[np.int32]  # index into entity_ids
+    state: npt.NDArray[np.int32]  # index into states
+    manual: npt.NDArray[np.bool_]
+    start: float
+    end: float
+    time_zone: str
+
+    @classmethod
+    def from_changes(
+        cls, changes: Iterable[Change], *, start: float, end: float, time_zone: str
+    ) -> History:
+        """Build the arrays from changes in any order."""
+        entity_index: dict[str, int] = {}
+        state_index: dict[str, int] = {}
+        rows = sorted(changes, key=lambda change: change.when)
+        return cls(
+            when=np.fromiter((c.when for c in rows), np.float64, len(rows)),
+            entity=np.fromiter(
+                (entity_index.setdefault(c.entity_id, len(entity_index)) for c in rows),
+                np.int32,
+                len(rows),
+            ),
+            state=np.fromiter(
+                (state_index.setdefault(c.state, len(state_index)) for c in rows),
+                np.int32,
+                len(rows),
+            ),
+            manual=np.fromiter((c.manual for c in rows), np.bool_, len(rows)),
+            entity_ids=tuple(entity_index),
+            states=tuple(state_index),
+            start=start,
+            end=end,
+            time_zone=time_zone,
+        )
+
+    def __len__(self) -> int:
+        """Return the number of changes."""
+        return len(self.when)
+
+    def local_clock(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+        """Return each change's local minute of the day and local day number (DST-aware)."""
+        zone = ZoneInfo(self.time_zone)
+        hours = np.floor(self.when / 3600).astype(np.int64)
+        unique_hours, inverse = np.unique(hours, return_inverse=True)
+        offsets = np.array(
+            [
+                datetime.fromtimestamp(int(hour) * 3600 + 1800, UTC)
+                .astimezone(zone)
+                .utcoffset()
+                .total_seconds()  # type: ignore[union-attr]
+                for hour in unique_hours
+            ],
+            dtype=np.float64,
+        )
+        local = self.when + offsets[inverse] if len(offsets) else self.when
+        return (local % 86400) / 60.0, np.floor(local / 86400).astype(np.int64)
+
+    def local_days(self) -> npt.NDArray[np.int64]:
+        """Return every local day number the analysed window covers."""
+        zone = ZoneInfo(self.time_zone)
+        first = datetime.fromtimestamp(self.start, zone)
+        last = datetime.fromtimestamp(self.end, zone)
+        day = 86400
+
+        def number(moment: datetime) -> int:
+            offset = moment.utcoffset() or timedelta(0)
+            return int((moment.timestamp() + offset.total_seconds()) // day)
+
+        return np.arange(number(first), number(last) + 1, dtype=np.int64)
+
+
+def weekday_of(day_number: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Return Monday=0 ... Sunday=6 for local day numbers (day 0 = 1970-01-01, a Thursday)."""
+    return (day_number + 3) % 7
