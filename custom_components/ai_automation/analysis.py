@@ -1,0 +1,200 @@
+"""Run the analysis inside Home Assistant: history from the recorder, detection off the loop."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+import time
+from typing import Any
+
+from homeassistant.components.automation import DATA_COMPONENT as AUTOMATIONS
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.recorder import get_instance
+from homeassistant.util import dt as dt_util
+
+from .capabilities import CapabilityListener
+from .engine.habits import Habit, detect_habits
+from .engine.history import Change, History
+from .engine.sequences import Sequence, detect_sequences
+from .engine.suggestions import (
+    USEFUL_CAPABILITIES,
+    ExistingAutomation,
+    Suggestion,
+    UnusedCapability,
+    build_suggestions,
+)
+from .models import Settings
+from .recorder_history import load_attribute_values, load_changes
+
+# Entities whose changes a person makes and an automation can make for them.
+ACTION_DOMAINS = frozenset(
+    {"light", "switch", "cover", "lock", "climate", "fan", "media_player", "scene", "input_boolean"}
+)
+# Entities that can only start something.
+TRIGGER_DOMAINS = ACTION_DOMAINS | {
+    "binary_sensor", "person", "device_tracker", "sun", "button", "event", "input_button"
+}  # fmt: skip
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnalysisResult:
+    """What one analysis found, with the figures a summary needs."""
+
+    suggestions: list[Suggestion]
+    habits: int
+    sequences: int
+    events_analysed: int
+    entities_analysed: int
+    devices_checked: int
+    load_seconds: float
+    detect_seconds: float
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def entities_to_analyse(hass: HomeAssistant) -> tuple[list[str], list[str]]:
+    """Return (all analysed entities, those a person acts on), skipping our own entities."""
+    registry = er.async_get(hass)
+    analysed, person = [], []
+    for entity_id in hass.states.async_entity_ids(TRIGGER_DOMAINS):
+        entry = registry.async_get(entity_id)
+        if entry is not None and entry.platform == "ai_automation":
+            continue
+        analysed.append(entity_id)
+        if entity_id.split(".", 1)[0] in ACTION_DOMAINS:
+            person.append(entity_id)
+    return analysed, person
+
+
+def existing_automations(hass: HomeAssistant) -> list[ExistingAutomation]:
+    """Describe the automations the user already has: what triggers them, what they act on."""
+    component = hass.data.get(AUTOMATIONS)
+    if component is None:
+        return []
+    found = []
+    for entity in component.entities:
+        config = getattr(entity, "raw_config", None) or {}
+        triggers = config.get("triggers") or config.get("trigger") or []
+        triggers = triggers if isinstance(triggers, list) else [triggers]
+        found.append(
+            ExistingAutomation(
+                trigger_entities=frozenset(
+                    e for t in triggers if isinstance(t, dict) for e in _as_list(t.get("entity_id"))
+                ),
+                has_time_trigger=any(
+                    isinstance(t, dict) and (t.get("trigger") or t.get("platform")) == "time"
+                    for t in triggers
+                ),
+                targets=frozenset(entity.referenced_entities),
+            )
+        )
+    return found
+
+
+def _as_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+# Capabilities that live as an attribute of their parent's entity, and that attribute's name.
+ATTRIBUTES = {
+    ("light", "color_temp"): "color_temp_kelvin",
+    ("light", "brightness"): "brightness",
+    ("light", "color"): "hs_color",
+    ("climate", "occupied_heating_setpoint"): "temperature",
+    ("climate", "preset"): "preset_mode",
+    ("cover", "position"): "current_position",
+}
+
+
+def _useful_settable(
+    listener: CapabilityListener,
+) -> list[tuple[str, str, str, str | None]]:
+    """Return (device name, property, entity_id, attribute or None) of matched useful capabilities."""
+    found = []
+    for ieee, match in listener.async_match().items():
+        device = listener.devices[ieee]
+        for capability in device.capabilities:
+            if not capability.settable or capability.property not in USEFUL_CAPABILITIES:
+                continue
+            if (entity_id := match.entities.get(capability.property)) is None:
+                continue
+            attribute = ATTRIBUTES.get((entity_id.split(".", 1)[0], capability.property))
+            found.append((device.friendly_name, capability.property, entity_id, attribute))
+    return found
+
+
+async def async_unused_capabilities(
+    hass: HomeAssistant,
+    listener: CapabilityListener,
+    changed: set[str],
+    start: datetime,
+    end: datetime,
+) -> list[UnusedCapability]:
+    """Return useful settable capabilities never used in the lookback.
+
+    An attribute capability (a light's colour temperature) is unused when the attribute never took
+    more than one value; a capability with an entity of its own when that entity never changed.
+    """
+    candidates = _useful_settable(listener)
+    wanted: dict[str, set[str]] = {}
+    for _, _, entity_id, attribute in candidates:
+        if attribute is not None:
+            wanted.setdefault(entity_id, set()).add(attribute)
+    instance = get_instance(hass)
+    values = await instance.async_add_executor_job(
+        load_attribute_values, instance, wanted, start, end
+    )
+    return [
+        UnusedCapability(device=device, property=prop, entity_id=entity_id)
+        for device, prop, entity_id, attribute in candidates
+        if (len(values[(entity_id, attribute)]) <= 1 if attribute else entity_id not in changed)
+    ]
+
+
+def _detect(
+    changes: list[Change], start: float, end: float, time_zone: str
+) -> tuple[History, list[Habit], list[Sequence]]:
+    """Build the arrays and run the detectors (CPU work: runs in an executor)."""
+    history = History.from_changes(changes, start=start, end=end, time_zone=time_zone)
+    sequences, explained = detect_sequences(history)
+    habits = detect_habits(history, explained=explained)
+    return history, habits, sequences
+
+
+async def async_analyse(
+    hass: HomeAssistant, settings: Settings, listener: CapabilityListener
+) -> AnalysisResult:
+    """Read the lookback's history through the recorder and build suggestions from it."""
+    end = dt_util.utcnow()
+    start = end - timedelta(days=settings.lookback_days)
+    analysed, person = entities_to_analyse(hass)
+    began = time.perf_counter()
+    instance = get_instance(hass)
+    changes = await instance.async_add_executor_job(
+        load_changes, instance, analysed, person, start, end
+    )
+    loaded = time.perf_counter()
+    history, habits, sequences = await hass.async_add_executor_job(
+        _detect, changes, start.timestamp(), end.timestamp(), hass.config.time_zone
+    )
+    names = {
+        entity_id: state.name
+        for entity_id in history.entity_ids
+        if (state := hass.states.get(entity_id)) is not None
+    }
+    unused = await async_unused_capabilities(hass, listener, set(history.entity_ids), start, end)
+    suggestions = build_suggestions(
+        habits, sequences, unused, names=names, existing=existing_automations(hass)
+    )
+    return AnalysisResult(
+        suggestions=suggestions,
+        habits=len(habits),
+        sequences=len(sequences),
+        events_analysed=len(history),
+        entities_analysed=len(analysed),
+        devices_checked=len(listener.devices),
+        load_seconds=loaded - began,
+        detect_seconds=time.perf_counter() - loaded,
+    )

@@ -1,0 +1,136 @@
+"""Read state changes straight from the recorder's tables (the one place that knows its schema).
+
+Runs in the recorder's executor. Works on SQLite, MariaDB and PostgreSQL alike: SQLAlchemy Core
+over the recorder's own table definitions, so a schema change breaks the tests, not users.
+
+Who made a change: a change whose context has a parent, or whose context started an automation or
+a script (`automation_triggered` / `script_started` events carry that context), was automated.
+Everything else (the UI, voice, a physical switch, a device's own report) counts as a person's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+
+from sqlalchemy import and_, or_, select
+
+from homeassistant.components.recorder.core import Recorder
+from homeassistant.components.recorder.db_schema import (
+    Events,
+    EventTypes,
+    StateAttributes,
+    States,
+    StatesMeta,
+)
+from homeassistant.helpers.recorder import session_scope
+from homeassistant.util.json import json_loads_object
+
+from .engine.history import Change
+
+AUTOMATED_EVENTS = ("automation_triggered", "script_started")
+NOT_A_CHANGE = frozenset({"unavailable", "unknown"})
+
+
+def load_changes(
+    instance: Recorder,
+    entity_ids: Collection[str],
+    person_entities: Collection[str],
+    start: datetime,
+    end: datetime,
+) -> list[Change]:
+    """Return the real state changes (not attribute updates) of `entity_ids` in [start, end).
+
+    Only changes of `person_entities` can be manual; the others (sensors) are triggers only.
+    """
+    start_ts, end_ts = start.timestamp(), end.timestamp()
+    person = frozenset(person_entities)
+    with session_scope(session=instance.get_session(), read_only=True) as session:
+        query = select(StatesMeta.metadata_id, StatesMeta.entity_id).where(
+            StatesMeta.entity_id.in_(list(entity_ids))
+        )
+        # (a Result is not a mapping: build the dict from its rows)
+        metadata: dict[int, str | None] = {row[0]: row[1] for row in session.execute(query)}
+        if not metadata:
+            return []
+        automated = {
+            context
+            for (context,) in session.execute(
+                select(Events.context_id_bin)
+                .join(EventTypes, Events.event_type_id == EventTypes.event_type_id)
+                .where(
+                    EventTypes.event_type.in_(AUTOMATED_EVENTS),
+                    Events.time_fired_ts >= start_ts - 3600,
+                    Events.time_fired_ts < end_ts,
+                )
+            )
+        }
+        rows = session.execute(
+            select(
+                States.metadata_id,
+                States.state,
+                States.last_updated_ts,
+                States.context_id_bin,
+                States.context_parent_id_bin,
+            )
+            .where(
+                States.metadata_id.in_(list(metadata)),
+                States.last_updated_ts >= start_ts,
+                States.last_updated_ts < end_ts,
+                # A real change: last_changed is stored only when it differs from last_updated.
+                or_(
+                    States.last_changed_ts.is_(None),
+                    and_(States.last_changed_ts == States.last_updated_ts),
+                ),
+            )
+            .order_by(States.last_updated_ts)
+            .execution_options(yield_per=10_000)
+        )
+        changes = []
+        previous: dict[int, str | None] = {}
+        for metadata_id, state, when, context, parent in rows:
+            before, previous[metadata_id] = previous.get(metadata_id), state
+            # Coming back from unavailable is the device reconnecting, not anybody's action.
+            if state is None or state in NOT_A_CHANGE or before in NOT_A_CHANGE:
+                continue
+            entity_id = metadata[metadata_id]
+            if entity_id is None:
+                continue
+            manual = entity_id in person and parent is None and context not in automated
+            changes.append(Change(entity_id, state, when, manual))
+        return changes
+
+
+def load_attribute_values(
+    instance: Recorder,
+    attributes: dict[str, Collection[str]],
+    start: datetime,
+    end: datetime,
+) -> dict[tuple[str, str], set[str]]:
+    """Return the distinct values each (entity, attribute) took in [start, end).
+
+    `attributes` maps entity ids to the attribute names wanted (a light's `color_temp_kelvin`).
+    """
+    found: dict[tuple[str, str], set[str]] = {
+        (entity_id, name): set() for entity_id, names in attributes.items() for name in names
+    }
+    if not attributes:
+        return found
+    with session_scope(session=instance.get_session(), read_only=True) as session:
+        rows = session.execute(
+            select(StatesMeta.entity_id, StateAttributes.shared_attrs)
+            .distinct()
+            .join(States, States.metadata_id == StatesMeta.metadata_id)
+            .join(StateAttributes, States.attributes_id == StateAttributes.attributes_id)
+            .where(
+                StatesMeta.entity_id.in_(list(attributes)),
+                States.last_updated_ts >= start.timestamp(),
+                States.last_updated_ts < end.timestamp(),
+            )
+        )
+        for entity_id, shared in rows:
+            values = json_loads_object(shared or "{}")
+            for name in attributes.get(entity_id, ()):
+                if (value := values.get(name)) is not None:
+                    found[(entity_id, name)].add(str(value))
+    return found

@@ -1,0 +1,130 @@
+"""Tests for turning findings into suggestions with automations and evidence."""
+
+import pytest
+
+from custom_components.ai_automation.engine.habits import Habit
+from custom_components.ai_automation.engine.sequences import Sequence
+from custom_components.ai_automation.engine.suggestions import (
+    ExistingAutomation,
+    UnusedCapability,
+    action_for,
+    build_suggestions,
+)
+
+HABIT = Habit(
+    entity_id="light.kitchen", state="on", days="weekdays", minute=405.4, spread_minutes=8.2,
+    occurrences=18, distinct_days=17, eligible_days=20, first_seen=1.0, last_seen=2.0, lift=9.0,
+)  # fmt: skip
+SEQUENCE = Sequence(
+    trigger_entity="binary_sensor.hall_motion", trigger_state="on", action_entity="light.hall",
+    action_state="on", occurrences=40, trigger_count=50, confidence=0.8, lift=120.0,
+    median_delay_seconds=6.0, distinct_days=20, first_seen=1.0, last_seen=2.0,
+)  # fmt: skip
+NAMES = {"light.kitchen": "Kitchen light", "binary_sensor.hall_motion": "Hall motion"}
+
+
+def test_habit_suggestion_words_and_automation() -> None:
+    """A weekday habit becomes a time trigger with a weekday condition and plain words."""
+    (suggestion,) = build_suggestions([HABIT], [], [], names=NAMES)
+    assert suggestion.title == "Turn on Kitchen light around 06:45 on weekdays"
+    assert suggestion.description == "Seen on 17 of 20 weekdays, spread ±8 min."
+    assert suggestion.automation is not None
+    assert suggestion.automation["triggers"] == [{"trigger": "time", "at": "06:45:00"}]
+    assert suggestion.automation["conditions"] == [
+        {"condition": "time", "weekday": ["mon", "tue", "wed", "thu", "fri"]}
+    ]
+    assert suggestion.evidence["median_time"] == "06:45"
+
+
+def test_same_habit_found_again_keeps_its_id() -> None:
+    """Tomorrow's run finds the habit a few minutes off: same suggestion id, no duplicate."""
+    again = Habit(**{**HABIT.__dict__, "minute": 409.0, "distinct_days": 18})
+    first = build_suggestions([HABIT], [], [], names=NAMES)[0]
+    second = build_suggestions([again], [], [], names=NAMES)[0]
+    assert first.id == second.id
+    assert build_suggestions([HABIT, again], [], [], names=NAMES) == [first]
+
+
+def test_sequence_suggestion() -> None:
+    """A sequence becomes a state trigger; the words carry confidence, delay and lift."""
+    (suggestion,) = build_suggestions([], [SEQUENCE], [], names=NAMES)
+    assert suggestion.title == "Turn on Hall when Hall motion turns on"
+    assert "After 40 of 50 times (80 %), typically 6 s later; 120x" in suggestion.description
+    assert suggestion.automation is not None
+    assert suggestion.automation["triggers"] == [
+        {"trigger": "state", "entity_id": "binary_sensor.hall_motion", "to": "on"}
+    ]
+
+
+def test_button_trigger_has_no_state() -> None:
+    """Buttons and events report a timestamp: the trigger fires on any change."""
+    pressed = Sequence(
+        **{**SEQUENCE.__dict__, "trigger_entity": "event.remote", "trigger_state": "2026"}
+    )
+    (suggestion,) = build_suggestions([], [pressed], [], names={})
+    assert suggestion.automation is not None
+    assert suggestion.automation["triggers"] == [{"trigger": "state", "entity_id": "event.remote"}]
+
+
+@pytest.mark.parametrize(
+    ("entity_id", "state", "action"),
+    [
+        ("cover.blind", "open", "cover.open_cover"),
+        ("lock.door", "locked", "lock.lock"),
+        ("media_player.tv", "playing", "media_player.media_play"),
+        ("climate.bedroom", "heat", "climate.set_hvac_mode"),
+        ("scene.evening", "2026-11-27T18:00:00", "scene.turn_on"),
+        ("light.x", "flashing", None),
+        ("sensor.temperature", "21", None),
+    ],
+)
+def test_actions_for_states(entity_id: str, state: str, action: str | None) -> None:
+    """Each supported domain gets the action that brings it to the state; others none."""
+    step = action_for(entity_id, state)
+    assert (step or {}).get("action") == action
+    if action == "climate.set_hvac_mode":
+        assert step is not None
+        assert step["data"] == {"hvac_mode": "heat"}
+
+
+def test_no_suggestion_without_an_action() -> None:
+    """A habit of a state no action can reach is not offered."""
+    odd = Habit(**{**HABIT.__dict__, "state": "flashing"})
+    odd_sequence = Sequence(**{**SEQUENCE.__dict__, "action_entity": "sensor.x"})
+    assert build_suggestions([odd], [odd_sequence], [], names={}) == []
+
+
+def test_existing_automations_cover_suggestions() -> None:
+    """Same trigger entity and target for sequences, a time trigger and target for habits."""
+    motion_light = ExistingAutomation(
+        trigger_entities=frozenset({"binary_sensor.hall_motion"}),
+        has_time_trigger=False,
+        targets=frozenset({"light.hall"}),
+    )
+    timer = ExistingAutomation(
+        trigger_entities=frozenset(), has_time_trigger=True, targets=frozenset({"light.kitchen"})
+    )
+    unrelated = ExistingAutomation(
+        trigger_entities=frozenset({"binary_sensor.other"}),
+        has_time_trigger=False,
+        targets=frozenset({"light.kitchen", "light.hall"}),
+    )
+    assert build_suggestions([HABIT], [SEQUENCE], [], names=NAMES, existing=[unrelated]) != []
+    assert (
+        build_suggestions([HABIT], [SEQUENCE], [], names=NAMES, existing=[motion_light, timer])
+        == []
+    )
+
+
+def test_unused_capabilities_ranked_with_automation_for_colour_temperature() -> None:
+    """Colour temperature comes first and gets an evening automation; others are pointed out."""
+    unused = [
+        UnusedCapability(device="Plug", property="power_on_behavior", entity_id="select.plug"),
+        UnusedCapability(device="Kitchen", property="color_temp", entity_id="light.kitchen_2"),
+    ]
+    first, second = build_suggestions([], [], unused, names={})
+    assert first.title == "Warm light in the evening for Kitchen"
+    assert first.automation is not None
+    assert first.automation["triggers"] == [{"trigger": "sun", "event": "sunset"}]
+    assert second.automation is None
+    assert second.title == "Plug can change its power on behavior, never used"

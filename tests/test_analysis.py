@@ -1,0 +1,190 @@
+"""History through the real recorder (SQLite), and the analysis with valid automations out."""
+
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_mqtt_message
+from pytest_homeassistant_custom_component.components.recorder.common import (
+    async_wait_recording_done,
+)
+from pytest_homeassistant_custom_component.typing import MqttMockHAClient
+
+from custom_components.ai_automation.analysis import async_analyse
+from custom_components.ai_automation.models import Settings
+from custom_components.ai_automation.recorder_history import load_changes
+from homeassistant.components.automation.config import async_validate_config_item
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.helpers.recorder import get_instance
+from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
+
+from .conftest import setup_integration
+
+FIXTURE = Path(__file__).parent / "fixtures" / "bridge_devices.json"
+
+
+async def _load(hass: HomeAssistant, start: datetime, person: list[str]) -> list[Any]:
+    instance = get_instance(hass)
+    entities = ["light.kitchen", "binary_sensor.door"]
+    return await instance.async_add_executor_job(
+        load_changes, instance, entities, person, start, dt_util.utcnow() + timedelta(seconds=1)
+    )
+
+
+async def test_who_made_each_change(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
+    """People's changes are manual; automations', scripts' and reconnects are not; attributes skip."""
+    start = dt_util.utcnow()
+
+    def step(state: str, context: Context | None = None, **attributes: Any) -> None:
+        freezer.tick(timedelta(minutes=1))
+        hass.states.async_set("light.kitchen", state, attributes, context=context)
+
+    step("off")  # first value
+    step("on", Context(user_id="person-in-the-ui"))  # the UI
+    step("on", Context(), brightness=100)  # attribute update only
+    step("off", Context())  # a physical switch
+    automation = Context()
+    hass.bus.async_fire("automation_triggered", {"name": "Evening"}, context=automation)
+    step("on", automation)  # a time-triggered automation: no parent, but it started a run
+    step("off", Context(parent_id=Context().id))  # a state-triggered automation
+    step("unavailable")
+    step("on", Context())  # reconnecting, nobody's action
+    step("off", Context(user_id="voice"))
+    hass.states.async_set("binary_sensor.door", "on", context=Context())
+    await async_wait_recording_done(hass)
+
+    changes = await _load(hass, start, ["light.kitchen"])
+    kitchen = [(c.state, c.manual) for c in changes if c.entity_id == "light.kitchen"]
+    assert kitchen == [
+        ("off", True),
+        ("on", True),
+        ("off", True),
+        ("on", False),
+        ("off", False),
+        ("off", True),
+    ]
+    door = [c for c in changes if c.entity_id == "binary_sensor.door"]
+    assert [(c.state, c.manual) for c in door] == [("on", False)]
+    assert [c.when for c in changes] == sorted(c.when for c in changes)
+
+
+async def test_nothing_recorded(hass: HomeAssistant) -> None:
+    """Entities the recorder has never seen give no changes and no error."""
+    assert await _load(hass, dt_util.utcnow() - timedelta(days=1), []) == []
+
+
+@pytest.fixture
+async def kitchen_habit(
+    freezer: FrozenDateTimeFactory, mqtt_ready: MqttMockHAClient, hass: HomeAssistant
+) -> None:
+    """Two weeks in which a person turns the kitchen light on at 06:45 and off at 07:30."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    zone = dt_util.get_default_time_zone()
+    today = dt_util.now().date()
+    for days_ago in range(14, 0, -1):
+        day = datetime.combine(today - timedelta(days=days_ago), datetime.min.time(), zone)
+        for minute, state in ((405 + days_ago % 5, "on"), (450 + days_ago % 4, "off")):
+            freezer.move_to(day + timedelta(minutes=minute))
+            hass.states.async_set(
+                "light.kitchen", state, {"friendly_name": "Kitchen light"}, context=Context()
+            )
+            await hass.async_block_till_done()
+    freezer.move_to(
+        datetime.combine(today, datetime.min.time(), zone) + timedelta(hours=3, minutes=30)
+    )
+    await async_wait_recording_done(hass)
+
+
+async def test_analysis_suggests_valid_automations(
+    kitchen_habit: None, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> None:
+    """The habit becomes a suggestion whose automation passes Home Assistant's validation."""
+    await setup_integration(hass, config_entry)
+    result = await async_analyse(
+        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+    )
+    assert result.events_analysed == 28
+    titles = [s.title for s in result.suggestions]
+    assert "Turn on Kitchen light around 06:52 every day" in titles or any(
+        t.startswith("Turn on Kitchen light around 06:") for t in titles
+    )
+    on = next(s for s in result.suggestions if s.title.startswith("Turn on Kitchen light"))
+    assert on.evidence["distinct_days"] == 14
+    assert on.automation is not None
+    assert on.automation["actions"] == [
+        {"action": "light.turn_on", "target": {"entity_id": "light.kitchen"}}
+    ]
+    for suggestion in result.suggestions:
+        assert suggestion.automation is not None
+        assert await async_validate_config_item(hass, "x", suggestion.automation) is not None
+        for entity_id in suggestion.entities:
+            assert hass.states.get(entity_id) is not None
+
+
+async def test_existing_automation_is_not_suggested_again(
+    kitchen_habit: None, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> None:
+    """When an automation already switches the kitchen light on a timer, no suggestion repeats it."""
+    assert await async_setup_component(
+        hass,
+        "automation",
+        {
+            "automation": {
+                "alias": "Kitchen morning",
+                "triggers": [{"trigger": "time", "at": "06:45:00"}],
+                "actions": [{"action": "light.turn_on", "target": {"entity_id": "light.kitchen"}}],
+            }
+        },
+    )
+    await setup_integration(hass, config_entry)
+    result = await async_analyse(
+        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+    )
+    assert result.habits == 2
+    assert [s for s in result.suggestions if "light.kitchen" in s.entities] == []
+
+
+async def test_unused_colour_temperature_is_suggested(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> None:
+    """A Zigbee light whose colour temperature nobody used gets an evening suggestion."""
+    await setup_integration(hass, config_entry)
+    mqtt_entry = hass.config_entries.async_entries("mqtt")[0]
+    device = dr.async_get(hass).async_get_or_create(
+        config_entry_id=mqtt_entry.entry_id,
+        identifiers={("mqtt", "zigbee2mqtt_0x0017880108a1b2c3")},
+    )
+    light = er.async_get(hass).async_get_or_create(
+        "light",
+        "mqtt",
+        "0x0017880108a1b2c3_light_zigbee2mqtt",
+        device_id=device.id,
+        config_entry=mqtt_entry,
+        suggested_object_id="kitchen_ceiling",
+    )
+    hass.states.async_set(light.entity_id, "off")
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", FIXTURE.read_text())
+    await hass.async_block_till_done()
+
+    result = await async_analyse(
+        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+    )
+    warm = next(s for s in result.suggestions if s.kind == "unused_capability")
+    assert warm.title == "Warm light in the evening for Kitchen light"
+    assert warm.entities == (light.entity_id,)
+    assert warm.automation is not None
+    assert await async_validate_config_item(hass, "x", warm.automation) is not None
+    assert result.devices_checked == 10
+
+    # Once someone has used two colour temperatures, it is no longer pointed out.
+    hass.states.async_set(light.entity_id, "on", {"color_temp_kelvin": 2700})
+    hass.states.async_set(light.entity_id, "on", {"color_temp_kelvin": 4000})
+    await async_wait_recording_done(hass)
+    result = await async_analyse(
+        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+    )
+    assert not [s for s in result.suggestions if s.title.startswith("Warm light")]
