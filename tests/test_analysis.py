@@ -14,7 +14,7 @@ from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
 from custom_components.ai_automation.analysis import async_analyse
 from custom_components.ai_automation.models import Settings
-from custom_components.ai_automation.recorder_history import load_changes
+from custom_components.ai_automation.recorder_history import load_history
 from homeassistant.components.automation.config import async_validate_config_item
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
@@ -30,9 +30,16 @@ FIXTURE = Path(__file__).parent / "fixtures" / "bridge_devices.json"
 async def _load(hass: HomeAssistant, start: datetime, person: list[str]) -> list[Any]:
     instance = get_instance(hass)
     entities = ["light.kitchen", "binary_sensor.door"]
-    return await instance.async_add_executor_job(
-        load_changes, instance, entities, person, start, dt_util.utcnow() + timedelta(seconds=1)
+    history = await instance.async_add_executor_job(
+        load_history,
+        instance,
+        entities,
+        person,
+        start,
+        dt_util.utcnow() + timedelta(seconds=1),
+        "Europe/Berlin",
     )
+    return history.changes()
 
 
 async def test_who_made_each_change(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:

@@ -15,7 +15,7 @@ from homeassistant.util import dt as dt_util
 
 from .capabilities import CapabilityListener
 from .engine.habits import Habit, detect_habits
-from .engine.history import Change, History
+from .engine.history import History
 from .engine.sequences import Sequence, detect_sequences
 from .engine.suggestions import (
     USEFUL_CAPABILITIES,
@@ -25,7 +25,7 @@ from .engine.suggestions import (
     build_suggestions,
 )
 from .models import Settings
-from .recorder_history import load_attribute_values, load_changes
+from .recorder_history import load_attribute_values, load_history
 
 # Entities whose changes a person makes and an automation can make for them.
 ACTION_DOMAINS = frozenset(
@@ -153,14 +153,10 @@ async def async_unused_capabilities(
     ]
 
 
-def _detect(
-    changes: list[Change], start: float, end: float, time_zone: str
-) -> tuple[History, list[Habit], list[Sequence]]:
-    """Build the arrays and run the detectors (CPU work: runs in an executor)."""
-    history = History.from_changes(changes, start=start, end=end, time_zone=time_zone)
+def _detect(history: History) -> tuple[list[Habit], list[Sequence]]:
+    """Run the detectors (CPU work: runs in an executor)."""
     sequences, explained = detect_sequences(history)
-    habits = detect_habits(history, explained=explained)
-    return history, habits, sequences
+    return detect_habits(history, explained=explained), sequences
 
 
 async def async_analyse(
@@ -172,13 +168,11 @@ async def async_analyse(
     analysed, person = entities_to_analyse(hass)
     began = time.perf_counter()
     instance = get_instance(hass)
-    changes = await instance.async_add_executor_job(
-        load_changes, instance, analysed, person, start, end
+    history = await instance.async_add_executor_job(
+        load_history, instance, analysed, person, start, end, hass.config.time_zone
     )
     loaded = time.perf_counter()
-    history, habits, sequences = await hass.async_add_executor_job(
-        _detect, changes, start.timestamp(), end.timestamp(), hass.config.time_zone
-    )
+    habits, sequences = await hass.async_add_executor_job(_detect, history)
     names = {
         entity_id: state.name
         for entity_id in history.entity_ids

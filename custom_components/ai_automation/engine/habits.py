@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import math
+import time
 
 import numpy as np
 import numpy.typing as npt
@@ -117,12 +118,15 @@ def _habit_for(  # noqa: PLR0917
     candidates: dict[str, Habit] = {}
     # Count days from a boundary twelve hours away from the habit, so 23:55 and 00:05 of the
     # following night are the same evening's habit.
-    centre, _ = _circular(minutes[members])
+    when = history.when[members]
+    minutes = minutes[members]
+    centre, _ = _circular(minutes)
     delta = minutes - centre
-    days = days - (delta < -MINUTES_PER_DAY / 2) + (delta > MINUTES_PER_DAY / 2)
+    days = days[members] - (delta < -MINUTES_PER_DAY / 2) + (delta > MINUTES_PER_DAY / 2)
+    weekdays = weekday_of(days)
     for day_type in ("weekdays", "weekends", "all"):
         allowed = np.fromiter(DAY_TYPES[day_type], np.int64)
-        chosen = members[np.isin(weekday_of(days[members]), allowed)]
+        chosen = np.flatnonzero(np.isin(weekdays, allowed))
         eligible = int(np.isin(weekday_of(all_days), allowed).sum())
         if len(chosen) < settings.min_days or eligible == 0:
             continue
@@ -148,8 +152,8 @@ def _habit_for(  # noqa: PLR0917
                 occurrences=len(chosen),
                 distinct_days=distinct,
                 eligible_days=eligible,
-                first_seen=float(history.when[chosen].min()),
-                last_seen=float(history.when[chosen].max()),
+                first_seen=float(when[chosen].min()),
+                last_seen=float(when[chosen].max()),
                 lift=lift,
             )
     weekday_ok = "weekdays" in candidates
@@ -194,6 +198,7 @@ def detect_habits(
         if state in IGNORED_STATES:
             continue
         per_day = len(group) / max(len(all_days), 1)
+        time.sleep(0)  # let other threads (Home Assistant's event loop) take the GIL
         for members in _clusters(minutes[group], settings):
             habit = _habit_for(
                 history,
@@ -208,4 +213,5 @@ def detect_habits(
             )
             if habit is not None:
                 habits.append(habit)
+            time.sleep(0)
     return habits

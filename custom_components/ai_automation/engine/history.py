@@ -63,6 +63,13 @@ class History:
             time_zone=time_zone,
         )
 
+    def changes(self) -> list[Change]:
+        """Return the changes as objects again (for reading, not for analysis)."""
+        return [
+            Change(self.entity_ids[e], self.states[s], float(w), bool(m))
+            for e, s, w, m in zip(self.entity, self.state, self.when, self.manual, strict=True)
+        ]
+
     def __len__(self) -> int:
         """Return the number of changes."""
         return len(self.when)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-import math
 
 import numpy as np
 import numpy.typing as npt
@@ -40,79 +39,145 @@ class Sequence:
     last_seen: float
 
 
+CHUNK = 50_000  # trigger events per block: bounds memory whatever the history's size
+
+
+@dataclass(frozen=True)
+class _Pairs:
+    """Trigger events paired with the first later action of each kind (one block of triggers)."""
+
+    trigger: npt.NDArray[np.int64]  # event index of the trigger
+    action: npt.NDArray[np.int64]  # event index of the action
+    pair: npt.NDArray[np.int64]  # dense trigger kind * n_kinds + dense action kind
+
+
+def _pairs(
+    history: History,
+    kind: npt.NDArray[np.int64],
+    *,
+    n_kinds: int,
+    actions: npt.NDArray[np.int64],
+    block: slice,
+    window: float,
+) -> _Pairs:
+    """Pair each trigger in `block` with the first action of each kind in (t, t + window]."""
+    when = history.when
+    start = block.start
+    triggers_when = when[block]
+    action_when = when[actions]
+    low = np.searchsorted(action_when, triggers_when, side="right")
+    high = np.searchsorted(action_when, triggers_when + window, side="right")
+    counts = high - low
+    total = int(counts.sum())
+    trigger = np.repeat(np.arange(start, start + len(counts), dtype=np.int64), counts)
+    action = actions[
+        np.repeat(low, counts) + np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    ]
+    different = history.entity[trigger] != history.entity[action]
+    trigger, action = trigger[different], action[different]
+    # Pairs come in time order of the action for each trigger, so a stable sort on
+    # (trigger, action kind) keeps the first action of each kind first.
+    order = np.argsort((trigger - start) * n_kinds + kind[action], kind="stable")
+    trigger, action = trigger[order], action[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = (np.diff(trigger) != 0) | (np.diff(kind[action]) != 0)
+    trigger, action = trigger[first], action[first]
+    return _Pairs(trigger, action, kind[trigger] * n_kinds + kind[action])
+
+
 def detect_sequences(
     history: History, settings: SequenceSettings | None = None
 ) -> tuple[list[Sequence], npt.NDArray[np.bool_]]:
-    """Find directed pairs in O(n log n): look back from each manual action over the window.
+    """Find directed pairs in O(n log n): from each change, the manual actions within the window.
 
     Also return which changes the found sequences explain (for the habit detector to skip).
     """
     settings = settings or SequenceSettings()
-    n_states = len(history.states)
-    if not len(history):
-        return [], np.zeros(0, dtype=bool)
-    keys = history.entity.astype(np.int64) * n_states + history.state
     when = history.when
-    actions = np.flatnonzero(history.manual)
-    # For each action, the triggers are the changes in [t - window, t).
-    low = np.searchsorted(when, when[actions] - settings.window_seconds, side="left")
-    high = np.searchsorted(when, when[actions], side="left")
-    counts = high - low
-    total = int(counts.sum())
-    if total == 0:
-        return [], np.zeros(len(when), dtype=bool)
-    action_of_pair = np.repeat(actions, counts)
-    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    trigger_of_pair = np.repeat(low, counts) + offsets
-    different = history.entity[trigger_of_pair] != history.entity[action_of_pair]
-    trigger_of_pair, action_of_pair = trigger_of_pair[different], action_of_pair[different]
-    delay = when[action_of_pair] - when[trigger_of_pair]
-    action_key = keys[action_of_pair]
-    # At most one match per trigger event and action kind: keep the first action after it.
-    order = np.lexsort((delay, action_key, trigger_of_pair))
-    trigger_of_pair, action_key, delay = trigger_of_pair[order], action_key[order], delay[order]
-    action_event = action_of_pair[order]
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = (np.diff(trigger_of_pair) != 0) | (np.diff(action_key) != 0)
-    trigger_of_pair, action_key, delay = trigger_of_pair[first], action_key[first], delay[first]
-    action_event = action_event[first]
-    pair_key = keys[trigger_of_pair] * (len(history.entity_ids) * n_states) + action_key
-    unique_pairs, pair_index, pair_counts = np.unique(
-        pair_key, return_inverse=True, return_counts=True
+    explained = np.zeros(len(when), dtype=bool)
+    actions = np.flatnonzero(history.manual).astype(np.int64)
+    if not len(actions):
+        return [], explained
+    # Dense kinds: one number per (entity, state) that occurs.
+    kinds, kind = np.unique(
+        history.entity.astype(np.int64) * len(history.states) + history.state, return_inverse=True
     )
-    key_counts = np.bincount(keys, minlength=len(history.entity_ids) * n_states)
-    manual_counts = np.bincount(keys[actions], minlength=len(key_counts))
+    kind = kind.astype(np.int64)
+    n_kinds = len(kinds)
+    blocks = [slice(i, min(i + CHUNK, len(when))) for i in range(0, len(when), CHUNK)]
+    # Pass 1: how often each (trigger kind, action kind) pair occurs.
+    found_pairs, found_counts = [], []
+    for block in blocks:
+        pairs = _pairs(
+            history,
+            kind,
+            n_kinds=n_kinds,
+            actions=actions,
+            block=block,
+            window=settings.window_seconds,
+        )
+        unique, counts = np.unique(pairs.pair, return_counts=True)
+        found_pairs.append(unique)
+        found_counts.append(counts)
+    all_pairs = np.concatenate(found_pairs)
+    unique_pairs, inverse = np.unique(all_pairs, return_inverse=True)
+    pair_counts = np.bincount(inverse, weights=np.concatenate(found_counts)).astype(np.int64)
+    kind_counts = np.bincount(kind, minlength=n_kinds)
+    manual_counts = np.bincount(kind[actions], minlength=n_kinds)
     duration = max(history.end - history.start, 1.0)
+    trigger_kinds, action_kinds = np.divmod(unique_pairs, n_kinds)
+    confidence = pair_counts / kind_counts[trigger_kinds]
+    chance = 1 - np.exp(-(manual_counts[action_kinds] / duration) * settings.window_seconds)
+    lift = np.divide(confidence, chance, out=np.full(len(chance), np.inf), where=chance > 0)
+    ignored_state = np.array([state in IGNORED_STATES for state in history.states], dtype=bool)
+    ignored = ignored_state[kinds % len(history.states)]
+    keep = np.flatnonzero(
+        (pair_counts >= settings.min_occurrences)
+        & (confidence >= settings.min_confidence)
+        & (lift >= settings.min_lift)
+        & ~ignored[trigger_kinds]
+        & ~ignored[action_kinds]
+    )
+    if not len(keep):
+        return [], explained
+    # Pass 2: the evidence of the pairs that passed.
+    wanted = unique_pairs[keep]
+    members: dict[int, list[_Pairs]] = {int(pair): [] for pair in wanted}
+    for block in blocks:
+        pairs = _pairs(
+            history,
+            kind,
+            n_kinds=n_kinds,
+            actions=actions,
+            block=block,
+            window=settings.window_seconds,
+        )
+        mask = np.isin(pairs.pair, wanted)
+        for pair in np.unique(pairs.pair[mask]):
+            chosen = pairs.pair == pair
+            members[int(pair)].append(
+                _Pairs(pairs.trigger[chosen], pairs.action[chosen], pairs.pair[chosen])
+            )
     day_of = np.floor(when / 86400).astype(np.int64)
     found: list[Sequence] = []
-    explained = np.zeros(len(when), dtype=bool)
-    for index in np.flatnonzero(pair_counts >= settings.min_occurrences):
-        trigger_key, act_key = divmod(int(unique_pairs[index]), len(key_counts))
-        trigger_state = history.states[trigger_key % n_states]
-        action_state = history.states[act_key % n_states]
-        if trigger_state in IGNORED_STATES or action_state in IGNORED_STATES:
-            continue
-        occurrences = int(pair_counts[index])
-        confidence = occurrences / int(key_counts[trigger_key])
-        rate = manual_counts[act_key] / duration
-        chance = 1 - math.exp(-rate * settings.window_seconds)
-        lift = confidence / chance if chance > 0 else math.inf
-        if confidence < settings.min_confidence or lift < settings.min_lift:
-            continue
-        members = pair_index == index
-        triggers = trigger_of_pair[members]
-        explained[action_event[members]] = True
+    for index in keep:
+        parts = members[int(unique_pairs[index])]
+        triggers = np.concatenate([p.trigger for p in parts])
+        acted = np.concatenate([p.action for p in parts])
+        explained[acted] = True
+        trigger_key, action_key = kinds[trigger_kinds[index]], kinds[action_kinds[index]]
+        n_states = len(history.states)
         found.append(
             Sequence(
-                trigger_entity=history.entity_ids[trigger_key // n_states],
-                trigger_state=trigger_state,
-                action_entity=history.entity_ids[act_key // n_states],
-                action_state=action_state,
-                occurrences=occurrences,
-                trigger_count=int(key_counts[trigger_key]),
-                confidence=confidence,
-                lift=lift,
-                median_delay_seconds=float(np.median(delay[members])),
+                trigger_entity=history.entity_ids[int(trigger_key) // n_states],
+                trigger_state=history.states[int(trigger_key) % n_states],
+                action_entity=history.entity_ids[int(action_key) // n_states],
+                action_state=history.states[int(action_key) % n_states],
+                occurrences=int(pair_counts[index]),
+                trigger_count=int(kind_counts[trigger_kinds[index]]),
+                confidence=float(confidence[index]),
+                lift=float(lift[index]),
+                median_delay_seconds=float(np.median(when[acted] - when[triggers])),
                 distinct_days=len(np.unique(day_of[triggers])),
                 first_seen=float(when[triggers].min()),
                 last_seen=float(when[triggers].max()),

@@ -1,0 +1,1 @@
+"""Benchmarks: measurements that print their figures."""
