@@ -29,10 +29,15 @@ DEFAULT_OPTIONS = {
     "lookback_days": 14,
     "notify_topic": "ha-ai/analysis/complete",
     "max_devices_payload_mib": 16,
+    "include_entities": [],
+    "exclude_entities": [],
+    "exclude_domains": [],
+    "exclude_areas": [],
 }
-# What the setup and reconfigure forms ask (the payload limit is only in the options).
+# What the setup and reconfigure forms ask (the rest is only in the options).
 FORM_INPUT = {
-    key: value for key, value in DEFAULT_OPTIONS.items() if key != "max_devices_payload_mib"
+    key: DEFAULT_OPTIONS[key]
+    for key in ("base_topic", "analysis_time", "lookback_days", "notify_topic")
 }
 
 

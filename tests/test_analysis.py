@@ -12,12 +12,12 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 )
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
-from custom_components.ai_automation.analysis import async_analyse
+from custom_components.ai_automation.analysis import async_analyse, entities_to_analyse
 from custom_components.ai_automation.models import Settings
 from custom_components.ai_automation.recorder_history import load_history
 from homeassistant.components.automation.config import async_validate_config_item
 from homeassistant.core import Context, HomeAssistant
-from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.helpers import area_registry as ar, device_registry as dr, entity_registry as er
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
@@ -195,3 +195,33 @@ async def test_unused_colour_temperature_is_suggested(
         hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
     )
     assert not [s for s in result.suggestions if s.title.startswith("Warm light")]
+
+
+async def test_include_and_exclude_options(hass: HomeAssistant) -> None:
+    """Entities, domains and areas can be left out; other entities can be added."""
+    area = ar.async_get(hass).async_create("Garage")
+    registry = er.async_get(hass)
+    in_garage = registry.async_get_or_create(
+        "light", "demo", "garage", suggested_object_id="garage"
+    )
+    registry.async_update_entity(in_garage.entity_id, area_id=area.id)
+    for entity_id in (
+        "light.kitchen",
+        "light.garage",
+        "light.hall",
+        "binary_sensor.door",
+        "input_select.mode",
+        "sensor.temperature",
+    ):
+        hass.states.async_set(entity_id, "on")
+    settings = Settings(
+        include_entities=("input_select.mode",),
+        exclude_entities=("light.hall",),
+        exclude_domains=("binary_sensor",),
+        exclude_areas=(area.id,),
+    )
+    analysed, person = entities_to_analyse(hass, settings)
+    assert analysed == ["input_select.mode", "light.kitchen"]
+    assert person == ["light.kitchen"]
+    everything, _ = entities_to_analyse(hass, Settings())
+    assert everything == ["binary_sensor.door", "light.garage", "light.hall", "light.kitchen"]

@@ -81,6 +81,10 @@ async def test_user_flow_creates_entry(mqtt_ready: MqttMockHAClient, hass: HomeA
         "lookback_days": 30,
         "notify_topic": "ha-ai/done",
         "max_devices_payload_mib": 16,
+        "include_entities": [],
+        "exclude_entities": [],
+        "exclude_domains": [],
+        "exclude_areas": [],
     }
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.LOADED

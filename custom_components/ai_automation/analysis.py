@@ -9,11 +9,12 @@ from typing import Any
 
 from homeassistant.components.automation import DATA_COMPONENT as AUTOMATIONS
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.util import dt as dt_util
 
 from .capabilities import CapabilityListener
+from .const import ACTION_DOMAINS, ANALYSED_DOMAINS
 from .engine.habits import Habit, detect_habits
 from .engine.history import History
 from .engine.sequences import Sequence, detect_sequences
@@ -26,15 +27,6 @@ from .engine.suggestions import (
 )
 from .models import Settings
 from .recorder_history import load_attribute_values, load_history
-
-# Entities whose changes a person makes and an automation can make for them.
-ACTION_DOMAINS = frozenset(
-    {"light", "switch", "cover", "lock", "climate", "fan", "media_player", "scene", "input_boolean"}
-)
-# Entities that can only start something.
-TRIGGER_DOMAINS = ACTION_DOMAINS | {
-    "binary_sensor", "person", "device_tracker", "sun", "button", "event", "input_button"
-}  # fmt: skip
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,13 +44,21 @@ class AnalysisResult:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def entities_to_analyse(hass: HomeAssistant) -> tuple[list[str], list[str]]:
-    """Return (all analysed entities, those a person acts on), skipping our own entities."""
-    registry = er.async_get(hass)
+def entities_to_analyse(hass: HomeAssistant, settings: Settings) -> tuple[list[str], list[str]]:
+    """Return (all analysed entities, those a person acts on), as the options narrow them."""
+    registry, devices = er.async_get(hass), dr.async_get(hass)
+    domains = ANALYSED_DOMAINS - set(settings.exclude_domains)
+    candidates = set(hass.states.async_entity_ids(domains)) | set(settings.include_entities)
     analysed, person = [], []
-    for entity_id in hass.states.async_entity_ids(TRIGGER_DOMAINS):
+    for entity_id in sorted(candidates - set(settings.exclude_entities)):
         entry = registry.async_get(entity_id)
         if entry is not None and entry.platform == "ai_automation":
+            continue
+        area = entry.area_id if entry else None
+        if entry is not None and area is None and entry.device_id:
+            device = devices.async_get(entry.device_id)
+            area = device.area_id if device else None
+        if area is not None and area in settings.exclude_areas:
             continue
         analysed.append(entity_id)
         if entity_id.split(".", 1)[0] in ACTION_DOMAINS:
@@ -165,7 +165,7 @@ async def async_analyse(
     """Read the lookback's history through the recorder and build suggestions from it."""
     end = dt_util.utcnow()
     start = end - timedelta(days=settings.lookback_days)
-    analysed, person = entities_to_analyse(hass)
+    analysed, person = entities_to_analyse(hass, settings)
     began = time.perf_counter()
     instance = get_instance(hass)
     history = await instance.async_add_executor_job(

@@ -11,23 +11,36 @@ from homeassistant.config_entries import ConfigFlow, ConfigFlowResult, OptionsFl
 from homeassistant.core import callback
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.selector import (
+    AreaSelector,
+    AreaSelectorConfig,
+    EntitySelector,
+    EntitySelectorConfig,
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
     TextSelector,
     TimeSelector,
 )
 from homeassistant.helpers.service_info.mqtt import MqttServiceInfo
 
 from .const import (
+    ANALYSED_DOMAINS,
     CONF_ANALYSIS_TIME,
     CONF_BASE_TOPIC,
+    CONF_EXCLUDE_AREAS,
+    CONF_EXCLUDE_DOMAINS,
+    CONF_EXCLUDE_ENTITIES,
+    CONF_INCLUDE_ENTITIES,
     CONF_LOOKBACK_DAYS,
     CONF_MAX_PAYLOAD_MIB,
     CONF_NOTIFY_TOPIC,
     DEFAULT_MAX_PAYLOAD_MIB,
     DISCOVERY_TOPIC_SUFFIX,
     DOMAIN,
+    LIST_OPTIONS,
     MAX_LOOKBACK_DAYS,
     MAX_MAX_PAYLOAD_MIB,
     MIN_LOOKBACK_DAYS,
@@ -56,6 +69,22 @@ def _settings_schema(defaults: Settings, *, advanced: bool = False) -> probatio.
         probatio.Required(CONF_NOTIFY_TOPIC, default=current[CONF_NOTIFY_TOPIC]): TextSelector(),
     }
     if advanced:
+        for key in (CONF_INCLUDE_ENTITIES, CONF_EXCLUDE_ENTITIES):
+            fields[probatio.Optional(key, default=current[key])] = EntitySelector(
+                EntitySelectorConfig(multiple=True)
+            )
+        fields[probatio.Optional(CONF_EXCLUDE_DOMAINS, default=current[CONF_EXCLUDE_DOMAINS])] = (
+            SelectSelector(
+                SelectSelectorConfig(
+                    options=sorted(ANALYSED_DOMAINS),
+                    multiple=True,
+                    mode=SelectSelectorMode.DROPDOWN,
+                )
+            )
+        )
+        fields[probatio.Optional(CONF_EXCLUDE_AREAS, default=current[CONF_EXCLUDE_AREAS])] = (
+            AreaSelector(AreaSelectorConfig(multiple=True))
+        )
         fields[probatio.Required(CONF_MAX_PAYLOAD_MIB, default=current[CONF_MAX_PAYLOAD_MIB])] = (
             NumberSelector(
                 NumberSelectorConfig(
@@ -114,6 +143,7 @@ def _validate(user_input: dict[str, Any]) -> tuple[Settings | None, dict[str, st
             lookback_days=int(lookback),
             notify_topic=notify_topic,
             max_payload_mib=int(max_payload),
+            **{key: tuple(user_input.get(key, ())) for key in LIST_OPTIONS},
         ),
         errors,
     )

@@ -11,6 +11,16 @@ CONF_ANALYSIS_TIME: Final = "analysis_time"
 CONF_LOOKBACK_DAYS: Final = "lookback_days"
 CONF_NOTIFY_TOPIC: Final = "notify_topic"
 CONF_MAX_PAYLOAD_MIB: Final = "max_devices_payload_mib"
+CONF_INCLUDE_ENTITIES: Final = "include_entities"
+CONF_EXCLUDE_ENTITIES: Final = "exclude_entities"
+CONF_EXCLUDE_DOMAINS: Final = "exclude_domains"
+CONF_EXCLUDE_AREAS: Final = "exclude_areas"
+LIST_OPTIONS: Final = (
+    CONF_INCLUDE_ENTITIES,
+    CONF_EXCLUDE_ENTITIES,
+    CONF_EXCLUDE_DOMAINS,
+    CONF_EXCLUDE_AREAS,
+)
 
 DEFAULT_BASE_TOPIC: Final = "zigbee2mqtt"
 DEFAULT_ANALYSIS_TIME: Final = time(3, 30)
@@ -57,3 +67,19 @@ STARTUP_GRACE_PERIOD: Final = timedelta(minutes=3)
 ZIGBEE2MQTT_NOT_FOUND_AFTER: Final = timedelta(minutes=5)
 # While the broker stays unreachable, the connection check runs at most this often.
 CONNECTION_CHECK_INTERVAL: Final = timedelta(minutes=10)
+
+
+# Entities whose changes a person makes and an automation can make for them.
+ACTION_DOMAINS: Final = frozenset(
+    {"light", "switch", "cover", "lock", "climate", "fan", "media_player", "scene", "input_boolean"}
+)
+# Everything analysed: the action domains plus those that can only start something.
+ANALYSED_DOMAINS: Final = ACTION_DOMAINS | {
+    "binary_sensor",
+    "person",
+    "device_tracker",
+    "sun",
+    "button",
+    "event",
+    "input_button",
+}

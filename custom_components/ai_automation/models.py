@@ -13,6 +13,10 @@ from homeassistant.util import dt as dt_util
 from .const import (
     CONF_ANALYSIS_TIME,
     CONF_BASE_TOPIC,
+    CONF_EXCLUDE_AREAS,
+    CONF_EXCLUDE_DOMAINS,
+    CONF_EXCLUDE_ENTITIES,
+    CONF_INCLUDE_ENTITIES,
     CONF_LOOKBACK_DAYS,
     CONF_MAX_PAYLOAD_MIB,
     CONF_NOTIFY_TOPIC,
@@ -37,6 +41,10 @@ class Settings:
     lookback_days: int = DEFAULT_LOOKBACK_DAYS
     notify_topic: str = DEFAULT_NOTIFY_TOPIC
     max_payload_mib: int = DEFAULT_MAX_PAYLOAD_MIB
+    include_entities: tuple[str, ...] = ()
+    exclude_entities: tuple[str, ...] = ()
+    exclude_domains: tuple[str, ...] = ()
+    exclude_areas: tuple[str, ...] = ()
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Settings:
@@ -48,6 +56,10 @@ class Settings:
             lookback_days=int(options.get(CONF_LOOKBACK_DAYS, DEFAULT_LOOKBACK_DAYS)),
             notify_topic=str(options.get(CONF_NOTIFY_TOPIC, DEFAULT_NOTIFY_TOPIC)),
             max_payload_mib=int(options.get(CONF_MAX_PAYLOAD_MIB, DEFAULT_MAX_PAYLOAD_MIB)),
+            include_entities=tuple(options.get(CONF_INCLUDE_ENTITIES, ())),
+            exclude_entities=tuple(options.get(CONF_EXCLUDE_ENTITIES, ())),
+            exclude_domains=tuple(options.get(CONF_EXCLUDE_DOMAINS, ())),
+            exclude_areas=tuple(options.get(CONF_EXCLUDE_AREAS, ())),
         )
 
     def as_options(self) -> dict[str, Any]:
@@ -58,6 +70,10 @@ class Settings:
             CONF_LOOKBACK_DAYS: self.lookback_days,
             CONF_NOTIFY_TOPIC: self.notify_topic,
             CONF_MAX_PAYLOAD_MIB: self.max_payload_mib,
+            CONF_INCLUDE_ENTITIES: list(self.include_entities),
+            CONF_EXCLUDE_ENTITIES: list(self.exclude_entities),
+            CONF_EXCLUDE_DOMAINS: list(self.exclude_domains),
+            CONF_EXCLUDE_AREAS: list(self.exclude_areas),
         }
 
 
