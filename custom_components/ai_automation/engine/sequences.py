@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import time
 
 import numpy as np
 import numpy.typing as npt
@@ -39,7 +40,7 @@ class Sequence:
     last_seen: float
 
 
-CHUNK = 50_000  # trigger events per block: bounds memory whatever the history's size
+CHUNK = 20_000  # trigger events per block: bounds memory whatever the history's size
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ def detect_sequences(
             window=settings.window_seconds,
         )
         unique, counts = np.unique(pairs.pair, return_counts=True)
+        time.sleep(0)  # let other threads (Home Assistant's event loop) take the GIL
         found_pairs.append(unique)
         found_counts.append(counts)
     all_pairs = np.concatenate(found_pairs)
