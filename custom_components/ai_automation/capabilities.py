@@ -18,6 +18,7 @@ from .connection import mqtt_entry
 from .const import DEVICES_STORAGE_KEY, DEVICES_STORAGE_VERSION, bridge_devices_topic
 from .engine.devices import Capability, Device, DeviceList, parse_devices, payload_digest
 from .engine.zigbee2mqtt import PayloadError
+from .listeners import Observable
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ def capability_key(capability: Capability) -> str:
     return capability_key_of(capability.property, capability.endpoint)
 
 
-class CapabilityListener:
+class CapabilityListener(Observable):
     """Listen to `<base>/bridge/devices` and keep the last good device list."""
 
     def __init__(
@@ -70,6 +71,7 @@ class CapabilityListener:
         on_seen: Callable[[], None],
     ) -> None:
         """Prepare the listener; `on_seen` is called whenever Zigbee2MQTT publishes a list."""
+        super().__init__()
         self._hass = hass
         self.base_topic = base_topic
         self._max_bytes = max_bytes
@@ -81,7 +83,6 @@ class CapabilityListener:
         self.digest: str | None = None
         self.updated: datetime | None = None
         self._latest = 0
-        self._listeners: list[Callable[[], None]] = []
         self._unsubscribe: CALLBACK_TYPE | None = None
 
     @property
@@ -120,17 +121,6 @@ class CapabilityListener:
             self._unsubscribe()
             self._unsubscribe = None
         self._listeners.clear()
-
-    @callback
-    def async_add_listener(self, listener: Callable[[], None]) -> CALLBACK_TYPE:
-        """Call `listener` whenever the device list changes."""
-        self._listeners.append(listener)
-
-        @callback
-        def remove() -> None:
-            self._listeners.remove(listener)
-
-        return remove
 
     @callback
     def _on_message(self, message: mqtt.ReceiveMessage) -> None:
@@ -191,8 +181,7 @@ class CapabilityListener:
         self.devices, self.digest, self.updated = new, parsed.digest, dt_util.utcnow()
         self.device_data = device_data
         self._store.async_delay_save(self._data_to_store, 1)
-        for listener in list(self._listeners):
-            listener()
+        self._notify()
 
     def _log_changes(self, new: dict[str, Device]) -> None:
         added = [new[ieee].friendly_name for ieee in new.keys() - self.devices.keys()]

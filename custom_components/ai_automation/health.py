@@ -39,15 +39,17 @@ from .const import (
 from .engine.connection_check import CheckResult
 from .engine.zigbee2mqtt import PayloadError, parse_bridge_state
 from .issues import async_clear_issue, async_raise_issue
+from .listeners import Observable
 
 _LOGGER = logging.getLogger(__name__)
 
 
-class MqttHealthMonitor:
+class MqttHealthMonitor(Observable):
     """Know whether the broker and the Zigbee2MQTT bridge work; raise and clear Repairs issues."""
 
     def __init__(self, hass: HomeAssistant, entry_id: str, base_topic: str) -> None:
         """Prepare the monitor of config entry `entry_id` for Zigbee2MQTT below `base_topic`."""
+        super().__init__()
         self._hass = hass
         self._entry_id = entry_id
         self.base_topic = base_topic
@@ -59,7 +61,6 @@ class MqttHealthMonitor:
         self._disconnected_since: datetime | None = None
         self._bridge_offline_since: datetime | None = None
         self._broker_warned = False
-        self._listeners: list[Callable[[], None]] = []
         self._unsubscribe: list[CALLBACK_TYPE] = []
         self._timers: dict[str, CALLBACK_TYPE] = {}
         # Right after Home Assistant starts, brokers and add-ons are often still starting too.
@@ -98,17 +99,6 @@ class MqttHealthMonitor:
         self._timers.clear()
         self._listeners.clear()
 
-    @callback
-    def async_add_listener(self, listener: Callable[[], None]) -> CALLBACK_TYPE:
-        """Call `listener` whenever the broker, bridge or check result changes."""
-        self._listeners.append(listener)
-
-        @callback
-        def remove() -> None:
-            self._listeners.remove(listener)
-
-        return remove
-
     async def async_check_connection(self) -> CheckResult | None:
         """Run the connection check now and remember its result."""
         result = await async_check_broker(self._hass)
@@ -126,11 +116,6 @@ class MqttHealthMonitor:
         if self._startup_until is not None and dt_util.utcnow() < self._startup_until:
             return STARTUP_GRACE_PERIOD
         return GRACE_PERIOD
-
-    @callback
-    def _notify(self) -> None:
-        for listener in list(self._listeners):
-            listener()
 
     @callback
     def _schedule(

@@ -106,10 +106,9 @@ def detect_sequences(
     kind = kind.astype(np.int64)
     n_kinds = len(kinds)
     blocks = [slice(i, min(i + CHUNK, len(when))) for i in range(0, len(when), CHUNK)]
-    # Pass 1: how often each (trigger kind, action kind) pair occurs.
-    found_pairs, found_counts = [], []
-    for block in blocks:
-        pairs = _pairs(
+
+    def pairs_in(block: slice) -> _Pairs:
+        return _pairs(
             history,
             kind,
             n_kinds=n_kinds,
@@ -117,6 +116,11 @@ def detect_sequences(
             block=block,
             window=settings.window_seconds,
         )
+
+    # Pass 1: how often each (trigger kind, action kind) pair occurs.
+    found_pairs, found_counts = [], []
+    for block in blocks:
+        pairs = pairs_in(block)
         unique, counts = np.unique(pairs.pair, return_counts=True)
         time.sleep(0)  # let other threads (Home Assistant's event loop) take the GIL
         found_pairs.append(unique)
@@ -146,14 +150,7 @@ def detect_sequences(
     wanted = unique_pairs[keep]
     members: dict[int, list[_Pairs]] = {int(pair): [] for pair in wanted}
     for block in blocks:
-        pairs = _pairs(
-            history,
-            kind,
-            n_kinds=n_kinds,
-            actions=actions,
-            block=block,
-            window=settings.window_seconds,
-        )
+        pairs = pairs_in(block)
         mask = np.isin(pairs.pair, wanted)
         for pair in np.unique(pairs.pair[mask]):
             chosen = pairs.pair == pair
