@@ -34,6 +34,12 @@ async def test_setup_and_unload(
         "sensor.ai_automation_zigbee_devices",
         "sensor.ai_automation_capabilities",
         "sensor.ai_automation_settable_capabilities",
+        "button.ai_automation_run_analysis",
+        "sensor.ai_automation_last_analysis",
+        "sensor.ai_automation_last_analysis_status",
+        "sensor.ai_automation_last_analysis_duration",
+        "sensor.ai_automation_patterns_found",
+        "sensor.ai_automation_suggestions_open",
     }
     async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", '{"state":"online"}')
     await hass.async_block_till_done()

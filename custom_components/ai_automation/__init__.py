@@ -11,9 +11,11 @@ from homeassistant.helpers.typing import ConfigType
 
 from .capabilities import CapabilityListener
 from .const import DOMAIN, ISSUE_MQTT_NOT_SET_UP
+from .daily import DailyAnalysis
 from .health import MqttHealthMonitor
 from .issues import async_clear_all_issues, async_raise_issue
 from .models import AiAutomationConfigEntry, AiAutomationData, Settings
+from .services import async_setup_services
 from .websocket import async_register_websocket_commands
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -24,6 +26,7 @@ PLATFORMS = [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.SENSOR]
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Set up the AI Automation integration."""
     async_register_websocket_commands(hass)
+    async_setup_services(hass)
     return True
 
 
@@ -43,9 +46,11 @@ async def async_setup_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry)
     entry.async_on_unload(capabilities.async_stop)
     await capabilities.async_start()
 
+    daily = DailyAnalysis(hass, entry)
     entry.runtime_data = AiAutomationData(
-        settings=settings, health=health, capabilities=capabilities
+        settings=settings, health=health, capabilities=capabilities, daily=daily
     )
+    await daily.async_start()
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     return True
 
@@ -54,6 +59,7 @@ async def async_unload_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry
     """Unload a config entry; its Repairs issues go too when the user disabled it."""
     if entry.disabled_by is not None:
         async_clear_all_issues(hass)
+    await entry.runtime_data.daily.async_stop()
     await entry.runtime_data.capabilities.async_flush()
     return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
 

@@ -21,13 +21,26 @@ CHECK_CONNECTION = ButtonEntityDescription(
 )
 
 
+RUN_ANALYSIS = ButtonEntityDescription(key="run_analysis", translation_key="run_analysis")
+
+
+class RunAnalysisButton(AiAutomationEntity, ButtonEntity):
+    """Run the analysis now (or join the run already going)."""
+
+    async def async_press(self) -> None:
+        """Run it; the run sensors show the outcome."""
+        await self._entry.runtime_data.daily.async_run()
+
+
 async def async_setup_entry(
     hass: HomeAssistant,
     entry: AiAutomationConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add the connection check button."""
-    async_add_entities([CheckConnectionButton(entry, CHECK_CONNECTION)])
+    async_add_entities(
+        [CheckConnectionButton(entry, CHECK_CONNECTION), RunAnalysisButton(entry, RUN_ANALYSIS)]
+    )
 
 
 class CheckConnectionButton(AiAutomationEntity, ButtonEntity):

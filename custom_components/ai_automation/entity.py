@@ -18,6 +18,7 @@ class AiAutomationEntity(Entity):
     def __init__(self, entry: AiAutomationConfigEntry, description: EntityDescription) -> None:
         """Initialise the entity for `entry`."""
         self.entity_description = description
+        self._entry = entry
         self._attr_unique_id = f"{entry.entry_id}_{description.key}"
         self._attr_device_info = DeviceInfo(
             identifiers={(DOMAIN, entry.entry_id)},

@@ -29,6 +29,7 @@ from .const import (
 
 if TYPE_CHECKING:
     from .capabilities import CapabilityListener
+    from .daily import DailyAnalysis
     from .health import MqttHealthMonitor
 
 
@@ -84,6 +85,7 @@ class AiAutomationData:
     settings: Settings
     health: MqttHealthMonitor
     capabilities: CapabilityListener
+    daily: DailyAnalysis
 
 
 type AiAutomationConfigEntry = ConfigEntry[AiAutomationData]

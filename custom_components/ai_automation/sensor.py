@@ -8,11 +8,13 @@ from typing import Any
 
 from homeassistant.components.sensor import SensorEntity, SensorEntityDescription
 from homeassistant.components.sensor.const import SensorDeviceClass, SensorStateClass
-from homeassistant.const import EntityCategory
+from homeassistant.const import EntityCategory, UnitOfTime
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.util import dt as dt_util
 
 from .capabilities import CapabilityListener
+from .daily import DailyAnalysis
 from .engine.connection_check import CheckResult
 from .entity import AiAutomationEntity
 from .models import AiAutomationConfigEntry
@@ -70,6 +72,71 @@ COUNT_SENSORS: tuple[CountSensorDescription, ...] = (
 )
 
 
+@dataclass(frozen=True, kw_only=True)
+class RunSensorDescription(SensorEntityDescription):
+    """Describes a sensor reporting on the daily analysis."""
+
+    value_fn: Callable[[DailyAnalysis], Any]
+
+
+RUN_SENSORS: tuple[RunSensorDescription, ...] = (
+    RunSensorDescription(
+        key="last_run",
+        translation_key="last_run",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda daily: dt_util.parse_datetime(daily.summary.get("timestamp") or ""),
+    ),
+    RunSensorDescription(
+        key="last_run_status",
+        translation_key="last_run_status",
+        device_class=SensorDeviceClass.ENUM,
+        options=["success", "no_data", "failed", "running"],
+        value_fn=lambda daily: "running" if daily.running else daily.summary.get("status"),
+    ),
+    RunSensorDescription(
+        key="last_run_duration",
+        translation_key="last_run_duration",
+        device_class=SensorDeviceClass.DURATION,
+        native_unit_of_measurement=UnitOfTime.SECONDS,
+        entity_category=EntityCategory.DIAGNOSTIC,
+        value_fn=lambda daily: daily.summary.get("processing_time_sec"),
+    ),
+    RunSensorDescription(
+        key="patterns_found",
+        translation_key="patterns_found",
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda daily: daily.summary.get("patterns_detected"),
+    ),
+    RunSensorDescription(
+        key="suggestions_open",
+        translation_key="suggestions_open",
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda daily: len(daily.store.open_suggestions()),
+    ),
+)
+
+
+class RunSensor(AiAutomationEntity, SensorEntity):
+    """What the last analysis run did."""
+
+    entity_description: RunSensorDescription
+
+    def __init__(self, entry: AiAutomationConfigEntry, description: RunSensorDescription) -> None:
+        """Initialise the sensor."""
+        super().__init__(entry, description)
+        self._daily = entry.runtime_data.daily
+
+    @property
+    def native_value(self) -> Any:
+        """Return the figure from the last run."""
+        return self.entity_description.value_fn(self._daily)
+
+    async def async_added_to_hass(self) -> None:
+        """Write the state whenever a run starts or ends, or a suggestion is handled."""
+        await super().async_added_to_hass()
+        self.async_on_remove(self._daily.async_add_listener(self.async_write_ha_state))
+
+
 async def async_setup_entry(
     hass: HomeAssistant,
     entry: AiAutomationConfigEntry,
@@ -78,6 +145,7 @@ async def async_setup_entry(
     """Add the connection check sensor and the device counts."""
     async_add_entities([ConnectionCheckSensor(entry, CONNECTION_CHECK)])
     async_add_entities(CountSensor(entry, description) for description in COUNT_SENSORS)
+    async_add_entities(RunSensor(entry, description) for description in RUN_SENSORS)
 
 
 class CountSensor(AiAutomationEntity, SensorEntity):

@@ -1,0 +1,172 @@
+"""The daily analysis: once per local day at the chosen time, catching up a missed run."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from datetime import datetime
+import logging
+import time
+from typing import Any
+
+from homeassistant.const import EVENT_HOMEASSISTANT_STARTED
+from homeassistant.core import CoreState, Event, HomeAssistant, callback
+from homeassistant.helpers.event import async_track_time_change
+from homeassistant.util import dt as dt_util
+
+from .analysis import async_analyse
+from .const import DOMAIN
+from .listeners import Observable
+from .models import AiAutomationConfigEntry
+from .notify import async_publish_notification
+from .suggestion_store import SuggestionStore
+
+_LOGGER = logging.getLogger(__name__)
+EVENT_ANALYSIS_COMPLETE = f"{DOMAIN}_analysis_complete"
+SUCCESS, NO_DATA, FAILED, RUNNING = "success", "no_data", "failed", "running"
+
+
+class DailyAnalysis(Observable):
+    """Run the analysis on schedule or on demand, one run at a time, and report every run."""
+
+    def __init__(self, hass: HomeAssistant, entry: AiAutomationConfigEntry) -> None:
+        """Prepare; `async_start` schedules."""
+        super().__init__()
+        self._hass = hass
+        self._entry = entry
+        self.store = SuggestionStore(hass)
+        self.running = False
+        self._task: asyncio.Task[dict[str, Any]] | None = None
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        """Return the last run's summary (empty before the first run)."""
+        return self.store.last_run
+
+    async def async_start(self) -> None:
+        """Load the stored suggestions and schedule the daily run, with a catch-up check."""
+        await self.store.async_load()
+        at = self._entry.runtime_data.settings.analysis_time
+        self._entry.async_on_unload(
+            async_track_time_change(
+                self._hass, self._on_time, hour=at.hour, minute=at.minute, second=at.second
+            )
+        )
+        # Every quarter of an hour: catches a time skipped by DST or missed while stopped.
+        self._entry.async_on_unload(
+            async_track_time_change(self._hass, self._on_time, minute=[0, 15, 30, 45], second=7)
+        )
+        if self._hass.state is CoreState.running:
+            self._on_time(dt_util.now())
+        else:
+            self._entry.async_on_unload(
+                self._hass.bus.async_listen_once(EVENT_HOMEASSISTANT_STARTED, self._on_started)
+            )
+
+    @callback
+    def _on_started(self, _event: Event) -> None:
+        self._on_time(dt_util.now())
+
+    def _due(self, now: datetime) -> bool:
+        """Return whether today's run is due: the time has come and it has not run today."""
+        local = dt_util.as_local(now)
+        at = self._entry.runtime_data.settings.analysis_time
+        if local.time() < at:
+            return False
+        last = self.store.last_run.get("scheduled_date")
+        return last != local.date().isoformat()
+
+    @callback
+    def _on_time(self, now: datetime) -> None:
+        if self.running or not self._due(now):
+            return
+        self._entry.async_create_background_task(
+            self._hass, self.async_run(scheduled=True), "ai_automation daily analysis"
+        )
+
+    async def async_run(self, *, scheduled: bool = False) -> dict[str, Any]:
+        """Run now, or join the run already going; return the run's summary."""
+        if self._task is not None and not self._task.done():
+            _LOGGER.info(
+                "An analysis is already running; waiting for it instead of starting another"
+            )
+            return {**await asyncio.shield(self._task), "joined": True}
+        if scheduled:
+            # Mark the day first, so a second trigger at the same moment (DST fall-back) is a no-op.
+            self.store.last_run["scheduled_date"] = dt_util.now().date().isoformat()
+        self._task = self._entry.async_create_task(
+            self._hass, self._async_run(), "ai_automation analysis run"
+        )
+        return await asyncio.shield(self._task)
+
+    async def _async_run(self) -> dict[str, Any]:
+        self.running = True
+        self._notify()
+        began = time.perf_counter()
+        data = self._entry.runtime_data
+        summary: dict[str, Any] = {
+            "event": "analysis_complete",
+            "timestamp": dt_util.utcnow().isoformat(),
+            "success": False,
+            "status": FAILED,
+            "patterns_detected": 0,
+            "suggestions_generated": 0,
+            "suggestions_open": len(self.store.open_suggestions()),
+            "events_analysed": 0,
+            "devices_checked": len(data.capabilities.devices),
+            "processing_time_sec": 0.0,
+            "error": None,
+        }
+        try:
+            result = await async_analyse(self._hass, data.settings, data.capabilities)
+        except asyncio.CancelledError:
+            summary["error"] = "cancelled"
+            raise
+        except Exception as err:
+            summary["error"] = f"{type(err).__name__}: {err}"
+            _LOGGER.warning("The analysis failed: %s", summary["error"], exc_info=True)
+        else:
+            new = self.store.merge(result.suggestions)
+            summary |= {
+                "success": True,
+                "status": SUCCESS if result.events_analysed else NO_DATA,
+                "patterns_detected": result.habits + result.sequences,
+                "suggestions_generated": new,
+                "suggestions_open": len(self.store.open_suggestions()),
+                "events_analysed": result.events_analysed,
+                "devices_checked": result.devices_checked,
+            }
+        finally:
+            summary["processing_time_sec"] = round(time.perf_counter() - began, 3)
+            self.running = False
+            scheduled_date = self.store.last_run.get("scheduled_date")
+            self.store.last_run = summary | (
+                {"scheduled_date": scheduled_date} if scheduled_date else {}
+            )
+            await self.store.async_save()
+            self._notify()
+        if summary["success"]:
+            _LOGGER.info(
+                "Analysis %s: %d changes, %d patterns, %d new suggestions, %d open, %.1f s",
+                summary["status"],
+                summary["events_analysed"],
+                summary["patterns_detected"],
+                summary["suggestions_generated"],
+                summary["suggestions_open"],
+                summary["processing_time_sec"],
+            )
+        self._hass.bus.async_fire(EVENT_ANALYSIS_COMPLETE, summary)
+        await async_publish_notification(self._hass, data.settings.notify_topic, summary)
+        return summary
+
+    @callback
+    def async_notify(self) -> None:
+        """Tell the entities that suggestions changed."""
+        self._notify()
+
+    async def async_stop(self) -> None:
+        """Cancel a run in progress (on unload)."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task

@@ -1,0 +1,104 @@
+"""Actions: run the analysis now, accept or dismiss a suggestion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import probatio
+
+from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.util.file import write_utf8_file_atomic
+from homeassistant.util.yaml import dump, load_yaml
+
+from .const import DOMAIN
+from .daily import DailyAnalysis
+from .suggestion_store import ACCEPTED, DISMISSED, NEW
+
+AUTOMATIONS_FILE = "automations.yaml"  # where the automation editor keeps automations
+SUGGESTION_SCHEMA = probatio.Schema({probatio.Required("suggestion_id"): str})
+
+
+def _daily(hass: HomeAssistant) -> DailyAnalysis:
+    entries = hass.config_entries.async_loaded_entries(DOMAIN)
+    if not entries:
+        raise ServiceValidationError(translation_domain=DOMAIN, translation_key="not_loaded")
+    daily: DailyAnalysis = entries[0].runtime_data.daily
+    return daily
+
+
+def _open_suggestion(daily: DailyAnalysis, suggestion_id: str) -> dict[str, Any]:
+    suggestion = daily.store.suggestions.get(suggestion_id)
+    if suggestion is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="unknown_suggestion",
+            translation_placeholders={"suggestion_id": suggestion_id},
+        )
+    if suggestion["status"] != NEW:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="suggestion_handled",
+            translation_placeholders={
+                "suggestion_id": suggestion_id,
+                "status": suggestion["status"],
+            },
+        )
+    return suggestion
+
+
+def _append_automation(path: str, automation: dict[str, Any]) -> None:
+    """Add one automation to automations.yaml, as the automation editor does."""
+    try:
+        current = load_yaml(path) or []
+    except FileNotFoundError:
+        current = []
+    if not isinstance(current, list):
+        raise TypeError(f"{path} does not hold a list of automations")
+    write_utf8_file_atomic(path, dump([*current, automation]))
+
+
+async def _run(call: ServiceCall) -> ServiceResponse:
+    return await _daily(call.hass).async_run()
+
+
+async def _accept(call: ServiceCall) -> None:
+    daily = _daily(call.hass)
+    suggestion = _open_suggestion(daily, call.data["suggestion_id"])
+    if suggestion["automation"] is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="no_automation",
+            translation_placeholders={"suggestion_id": suggestion["id"]},
+        )
+    automation = {"id": f"ai_automation_{suggestion['id']}", **suggestion["automation"]}
+    path = call.hass.config.path(AUTOMATIONS_FILE)
+    try:
+        await call.hass.async_add_executor_job(_append_automation, path, automation)
+    except (OSError, TypeError, HomeAssistantError) as err:
+        raise HomeAssistantError(
+            translation_domain=DOMAIN,
+            translation_key="automations_file",
+            translation_placeholders={"error": str(err)},
+        ) from err
+    await call.hass.services.async_call("automation", "reload", blocking=True)
+    daily.store.set_status(suggestion["id"], ACCEPTED)
+    await daily.store.async_save()
+    daily.async_notify()
+
+
+async def _dismiss(call: ServiceCall) -> None:
+    daily = _daily(call.hass)
+    suggestion = _open_suggestion(daily, call.data["suggestion_id"])
+    daily.store.set_status(suggestion["id"], DISMISSED)
+    await daily.store.async_save()
+    daily.async_notify()
+
+
+def async_setup_services(hass: HomeAssistant) -> None:
+    """Register the actions (once, when the integration loads)."""
+    hass.services.async_register(
+        DOMAIN, "run_analysis", _run, supports_response=SupportsResponse.OPTIONAL
+    )
+    hass.services.async_register(DOMAIN, "accept_suggestion", _accept, schema=SUGGESTION_SCHEMA)
+    hass.services.async_register(DOMAIN, "dismiss_suggestion", _dismiss, schema=SUGGESTION_SCHEMA)

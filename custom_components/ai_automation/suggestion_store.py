@@ -1,0 +1,64 @@
+"""Suggestions kept across restarts, with what the user decided about each."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.storage import Store
+from homeassistant.util import dt as dt_util
+
+from .engine.suggestions import Suggestion
+
+STORAGE_KEY = "ai_automation.suggestions"
+STORAGE_VERSION = 1
+NEW, ACCEPTED, DISMISSED = "new", "accepted", "dismissed"
+
+
+class SuggestionStore:
+    """Every suggestion ever made, by stable id, with its status and the last run's summary."""
+
+    def __init__(self, hass: HomeAssistant) -> None:
+        """Prepare the store (call `async_load` before use)."""
+        self._store: Store[dict[str, Any]] = Store(hass, STORAGE_VERSION, STORAGE_KEY)
+        self.suggestions: dict[str, dict[str, Any]] = {}
+        self.last_run: dict[str, Any] = {}
+
+    async def async_load(self) -> None:
+        """Read what was stored."""
+        data = await self._store.async_load() or {}
+        self.suggestions = data.get("suggestions", {})
+        self.last_run = data.get("last_run", {})
+
+    def _data(self) -> dict[str, Any]:
+        return {"suggestions": self.suggestions, "last_run": self.last_run}
+
+    async def async_save(self) -> None:
+        """Write now."""
+        await self._store.async_save(self._data())
+
+    def merge(self, found: list[Suggestion]) -> int:
+        """Add new suggestions, refresh the evidence of known ones; return how many are new."""
+        now = dt_util.utcnow().isoformat()
+        added = 0
+        for suggestion in found:
+            data = asdict(suggestion) | {"entities": list(suggestion.entities), "last_found": now}
+            if (known := self.suggestions.get(suggestion.id)) is not None:
+                known.update({k: v for k, v in data.items() if k != "id"})
+                continue
+            self.suggestions[suggestion.id] = data | {"status": NEW, "first_found": now}
+            added += 1
+        return added
+
+    def open_suggestions(self) -> list[dict[str, Any]]:
+        """Return the suggestions waiting for the user, newest evidence first."""
+        return sorted(
+            (s for s in self.suggestions.values() if s["status"] == NEW),
+            key=lambda s: s["last_found"],
+            reverse=True,
+        )
+
+    def set_status(self, suggestion_id: str, status: str) -> None:
+        """Record the user's decision."""
+        self.suggestions[suggestion_id]["status"] = status

@@ -1,0 +1,317 @@
+"""The daily analysis run: schedule, outputs, single flight, and acting on suggestions."""
+
+import asyncio
+from collections.abc import Generator
+from datetime import datetime, timedelta
+import json
+from pathlib import Path
+from typing import Any
+from unittest.mock import AsyncMock, patch
+
+from freezegun.api import FrozenDateTimeFactory
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+    async_fire_time_changed,
+)
+from pytest_homeassistant_custom_component.typing import MqttMockHAClient
+
+from custom_components.ai_automation.analysis import AnalysisResult
+from custom_components.ai_automation.engine.suggestions import Suggestion
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
+
+from .conftest import DEFAULT_OPTIONS, setup_integration
+
+BERLIN = "Europe/Berlin"
+SUGGESTION = Suggestion(
+    id="abc123",
+    kind="habit",
+    title="Turn on Kitchen light around 06:45 every day",
+    description="Seen on 14 of 14 days, spread ±3 min.",
+    automation={
+        "alias": "Turn on Kitchen light around 06:45 every day",
+        "description": "Suggested by AI Automation.",
+        "triggers": [{"trigger": "time", "at": "06:45:00"}],
+        "conditions": [],
+        "actions": [{"action": "light.turn_on", "target": {"entity_id": "light.kitchen"}}],
+        "mode": "single",
+    },
+    entities=("light.kitchen",),
+)
+
+
+def _result(suggestions: list[Suggestion] | None = None, events: int = 120) -> AnalysisResult:
+    return AnalysisResult(
+        suggestions=suggestions if suggestions is not None else [SUGGESTION],
+        habits=2,
+        sequences=1,
+        events_analysed=events,
+        entities_analysed=10,
+        devices_checked=0,
+        load_seconds=0.1,
+        detect_seconds=0.1,
+    )
+
+
+@pytest.fixture
+def analyse() -> Generator[AsyncMock]:
+    """Replace the analysis itself: these tests are about when it runs and what it reports."""
+    with patch(
+        "custom_components.ai_automation.daily.async_analyse", AsyncMock(return_value=_result())
+    ) as mock:
+        yield mock
+
+
+async def _at(hass: HomeAssistant, freezer: FrozenDateTimeFactory, local: datetime) -> None:
+    freezer.move_to(local)
+    async_fire_time_changed(hass, local)
+    await hass.async_block_till_done()
+
+
+async def _setup(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, start: datetime, **options: Any
+) -> MockConfigEntry:
+    freezer.move_to(start)
+    entry = MockConfigEntry(domain="ai_automation", options={**DEFAULT_OPTIONS, **options})
+    await setup_integration(hass, entry)
+    return entry
+
+
+@pytest.fixture
+async def berlin(mqtt_ready: MqttMockHAClient, hass: HomeAssistant) -> MqttMockHAClient:
+    """Home Assistant in Berlin time."""
+    await hass.config.async_set_time_zone(BERLIN)
+    return mqtt_ready
+
+
+async def test_runs_once_a_day_at_the_local_time(
+    freezer: FrozenDateTimeFactory,
+    berlin: MqttMockHAClient,
+    hass: HomeAssistant,
+    analyse: AsyncMock,
+) -> None:
+    """At 03:30 local it runs; the quarter-hour checks later that day do not run it again."""
+    zone = dt_util.get_default_time_zone()
+    events = async_capture_events(hass, "ai_automation_analysis_complete")
+    await _setup(hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone))
+    await _at(hass, freezer, datetime(2026, 11, 27, 3, 29, 59, tzinfo=zone))
+    assert analyse.await_count == 0
+    await _at(hass, freezer, datetime(2026, 11, 27, 3, 30, 0, tzinfo=zone))
+    assert analyse.await_count == 1
+    for minute in (45, 60, 120):
+        await _at(
+            hass, freezer, datetime(2026, 11, 27, 3, 30, tzinfo=zone) + timedelta(minutes=minute)
+        )
+    assert analyse.await_count == 1
+    await _at(hass, freezer, datetime(2026, 11, 28, 3, 30, tzinfo=zone))
+    assert analyse.await_count == 2
+
+    summary = events[0].data
+    assert summary["success"] is True
+    assert summary["status"] == "success"
+    assert summary["patterns_detected"] == 3
+    assert summary["suggestions_generated"] == 1
+    assert summary["events_analysed"] == 120
+    assert hass.states.get("sensor.ai_automation_last_analysis_status").state == "success"
+    assert hass.states.get("sensor.ai_automation_suggestions_open").state == "1"
+    topic, payload, qos, retain = berlin.async_publish.call_args_list[0].args
+    assert (topic, qos, retain) == ("ha-ai/analysis/complete", 1, False)
+    assert json.loads(payload)["events_analysed"] == 120
+    assert json.loads(payload)["suggestions_generated"] == 1
+    # Found again the next day: same suggestion, not a new one.
+    assert events[1].data["suggestions_generated"] == 0
+
+
+@pytest.mark.parametrize(
+    ("day", "at", "checks", "expected"),
+    [
+        # 2026-10-25: 02:30 happens twice (summer time ends) - one run.
+        ((2026, 10, 25), "02:30:00", [(2, 30, 0), (2, 45, 7), (3, 0, 7)], 1),
+        # 2026-03-29: 02:30 does not exist (summer time starts) - the 03:00 check runs it.
+        ((2026, 3, 29), "02:30:00", [(1, 45, 7), (3, 0, 7), (3, 15, 7)], 1),
+    ],
+)
+async def test_dst_days_run_exactly_once(
+    freezer: FrozenDateTimeFactory,
+    berlin: MqttMockHAClient,
+    hass: HomeAssistant,
+    analyse: AsyncMock,
+    day: tuple[int, int, int],
+    at: str,
+    checks: list[tuple[int, int, int]],
+    expected: int,
+) -> None:
+    """No skipped day and no double run on the days the clocks change."""
+    zone = dt_util.get_default_time_zone()
+    start = datetime(*day, 0, 10, tzinfo=zone)
+    await _setup(hass, freezer, start, analysis_time=at)
+    moment = start
+    while moment < start + timedelta(hours=4):  # every minute through the night, both 02:30s
+        moment += timedelta(minutes=1)
+        await _at(hass, freezer, dt_util.as_local(moment))
+    assert analyse.await_count == expected
+
+
+async def test_missed_run_catches_up_after_start(
+    freezer: FrozenDateTimeFactory,
+    berlin: MqttMockHAClient,
+    hass: HomeAssistant,
+    analyse: AsyncMock,
+) -> None:
+    """Home Assistant was off at 03:30: the run happens right after start, once."""
+    zone = dt_util.get_default_time_zone()
+    await _setup(hass, freezer, datetime(2026, 11, 27, 9, 0, tzinfo=zone))
+    await hass.async_block_till_done()
+    assert analyse.await_count == 1
+    await _at(hass, freezer, datetime(2026, 11, 27, 9, 15, 7, tzinfo=zone))
+    assert analyse.await_count == 1
+
+
+async def test_run_action_returns_summary_and_joins(
+    freezer: FrozenDateTimeFactory,
+    berlin: MqttMockHAClient,
+    hass: HomeAssistant,
+    analyse: AsyncMock,
+) -> None:
+    """The action answers with the summary; a second request during a run joins it."""
+    zone = dt_util.get_default_time_zone()
+    await _setup(hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone))
+    release = asyncio.Event()
+
+    async def slow(*_: Any) -> AnalysisResult:
+        await release.wait()
+        return _result()
+
+    analyse.side_effect = slow
+    first = hass.async_create_task(
+        hass.services.async_call(
+            "ai_automation", "run_analysis", blocking=True, return_response=True
+        )
+    )
+    for _ in range(20):  # time is frozen: let the run start without sleeping
+        await asyncio.sleep(0)
+    assert hass.states.get("sensor.ai_automation_last_analysis_status").state == "running"
+    second = hass.async_create_task(
+        hass.services.async_call(
+            "ai_automation", "run_analysis", blocking=True, return_response=True
+        )
+    )
+    for _ in range(20):
+        await asyncio.sleep(0)
+    release.set()
+    one, two = await first, await second
+    assert analyse.await_count == 1
+    assert one["status"] == "success"
+    assert two["joined"] is True
+
+
+async def test_failed_run_is_reported(
+    freezer: FrozenDateTimeFactory,
+    berlin: MqttMockHAClient,
+    hass: HomeAssistant,
+    analyse: AsyncMock,
+) -> None:
+    """A failure ends as status failed with the reason, everywhere; suggestions stay."""
+    zone = dt_util.get_default_time_zone()
+    await _setup(hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone))
+    await hass.services.async_call(
+        "ai_automation", "run_analysis", blocking=True, return_response=True
+    )
+    analyse.side_effect = RuntimeError("database is locked")
+    summary = await hass.services.async_call(
+        "ai_automation", "run_analysis", blocking=True, return_response=True
+    )
+    assert summary is not None
+    assert (summary["success"], summary["status"]) == (False, "failed")
+    assert summary["error"] == "RuntimeError: database is locked"
+    assert summary["suggestions_open"] == 1
+    assert hass.states.get("sensor.ai_automation_last_analysis_status").state == "failed"
+    payload = json.loads(berlin.async_publish.call_args_list[-1].args[1])
+    assert payload["error"] == "RuntimeError: database is locked"
+
+
+async def test_no_data(
+    freezer: FrozenDateTimeFactory,
+    berlin: MqttMockHAClient,
+    hass: HomeAssistant,
+    analyse: AsyncMock,
+) -> None:
+    """An empty history is a run with status no_data, not a failure."""
+    analyse.return_value = _result([], events=0)
+    zone = dt_util.get_default_time_zone()
+    await _setup(hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone))
+    summary = await hass.services.async_call(
+        "ai_automation", "run_analysis", blocking=True, return_response=True
+    )
+    assert summary is not None
+    assert (summary["success"], summary["status"]) == (True, "no_data")
+
+
+@pytest.fixture
+def hass_config_dir(hass_tmp_config_dir: str) -> str:
+    """Write automations.yaml into a temporary configuration directory."""
+    return hass_tmp_config_dir
+
+
+@pytest.fixture
+def hass_config() -> dict[str, Any]:
+    """configuration.yaml as the automation editor needs it (filled from automations.yaml)."""
+    return {"automation": []}
+
+
+async def test_accept_creates_a_working_automation_and_dismiss_persists(
+    freezer: FrozenDateTimeFactory,
+    berlin: MqttMockHAClient,
+    hass: HomeAssistant,
+    analyse: AsyncMock,
+    hass_config: dict[str, Any],
+    hass_storage: dict[str, Any],
+) -> None:
+    """Accepting writes the automation where the editor keeps them and loads it."""
+    assert await async_setup_component(hass, "automation", hass_config)
+    zone = dt_util.get_default_time_zone()
+    entry = await _setup(hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone))
+    dismissed = Suggestion(**{**SUGGESTION.__dict__, "id": "zzz999", "title": "Other"})
+    analyse.return_value = _result([SUGGESTION, dismissed])
+    await hass.services.async_call(
+        "ai_automation", "run_analysis", blocking=True, return_response=True
+    )
+
+    path = Path(hass.config.path("automations.yaml"))
+    with patch(
+        "homeassistant.config.load_yaml_config_file",
+        side_effect=lambda *_: {
+            "automation": __import__("homeassistant.util.yaml", fromlist=["x"]).load_yaml(str(path))
+        },
+    ):
+        await hass.services.async_call(
+            "ai_automation", "accept_suggestion", {"suggestion_id": "abc123"}, blocking=True
+        )
+    state = hass.states.get("automation.turn_on_kitchen_light_around_06_45_every_day")
+    assert state is not None
+    assert state.attributes["id"] == "ai_automation_abc123"
+    assert "ai_automation_abc123" in await hass.async_add_executor_job(path.read_text)
+
+    await hass.services.async_call(
+        "ai_automation", "dismiss_suggestion", {"suggestion_id": "zzz999"}, blocking=True
+    )
+    with pytest.raises(ServiceValidationError, match="already dismissed"):
+        await hass.services.async_call(
+            "ai_automation", "dismiss_suggestion", {"suggestion_id": "zzz999"}, blocking=True
+        )
+    with pytest.raises(ServiceValidationError, match="no suggestion with id nope"):
+        await hass.services.async_call(
+            "ai_automation", "accept_suggestion", {"suggestion_id": "nope"}, blocking=True
+        )
+    # After a restart and a new run finding both again, neither comes back as open.
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.services.async_call(
+        "ai_automation", "run_analysis", blocking=True, return_response=True
+    )
+    assert hass.states.get("sensor.ai_automation_suggestions_open").state == "0"
+    stored = hass_storage["ai_automation.suggestions"]["data"]["suggestions"]
+    assert {s["status"] for s in stored.values()} == {"accepted", "dismissed"}
