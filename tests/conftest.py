@@ -33,6 +33,7 @@ DEFAULT_OPTIONS = {
     "exclude_entities": [],
     "exclude_domains": [],
     "exclude_areas": [],
+    "persistent_notification": True,
 }
 # What the setup and reconfigure forms ask (the rest is only in the options).
 FORM_INPUT = {

@@ -85,6 +85,7 @@ async def test_user_flow_creates_entry(mqtt_ready: MqttMockHAClient, hass: HomeA
         "exclude_entities": [],
         "exclude_domains": [],
         "exclude_areas": [],
+        "persistent_notification": True,
     }
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.LOADED

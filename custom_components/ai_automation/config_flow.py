@@ -13,6 +13,7 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.selector import (
     AreaSelector,
     AreaSelectorConfig,
+    BooleanSelector,
     EntitySelector,
     EntitySelectorConfig,
     NumberSelector,
@@ -36,6 +37,7 @@ from .const import (
     CONF_INCLUDE_ENTITIES,
     CONF_LOOKBACK_DAYS,
     CONF_MAX_PAYLOAD_MIB,
+    CONF_NOTIFY_NEW,
     CONF_NOTIFY_TOPIC,
     DEFAULT_MAX_PAYLOAD_MIB,
     DISCOVERY_TOPIC_SUFFIX,
@@ -84,6 +86,9 @@ def _settings_schema(defaults: Settings, *, advanced: bool = False) -> probatio.
         )
         fields[probatio.Optional(CONF_EXCLUDE_AREAS, default=current[CONF_EXCLUDE_AREAS])] = (
             AreaSelector(AreaSelectorConfig(multiple=True))
+        )
+        fields[probatio.Required(CONF_NOTIFY_NEW, default=current[CONF_NOTIFY_NEW])] = (
+            BooleanSelector()
         )
         fields[probatio.Required(CONF_MAX_PAYLOAD_MIB, default=current[CONF_MAX_PAYLOAD_MIB])] = (
             NumberSelector(
@@ -144,6 +149,7 @@ def _validate(user_input: dict[str, Any]) -> tuple[Settings | None, dict[str, st
             notify_topic=notify_topic,
             max_payload_mib=int(max_payload),
             **{key: tuple(user_input.get(key, ())) for key in LIST_OPTIONS},
+            persistent_notification=bool(user_input.get(CONF_NOTIFY_NEW, True)),
         ),
         errors,
     )

@@ -9,6 +9,7 @@ import logging
 import time
 from typing import Any
 
+from homeassistant.components import persistent_notification
 from homeassistant.const import EVENT_HOMEASSISTANT_STARTED
 from homeassistant.core import CoreState, Event, HomeAssistant, callback
 from homeassistant.helpers.event import async_track_time_change
@@ -154,6 +155,15 @@ class DailyAnalysis(Observable):
                 summary["suggestions_generated"],
                 summary["suggestions_open"],
                 summary["processing_time_sec"],
+            )
+        if summary["suggestions_generated"] and data.settings.persistent_notification:
+            persistent_notification.async_create(
+                self._hass,
+                f"The analysis found {summary['suggestions_generated']} new automation"
+                f" suggestion(s). See the *Automation suggestions* to-do list: complete an item"
+                " to create the automation, delete it to dismiss it.",
+                title="AI Automation",
+                notification_id=f"{DOMAIN}_new_suggestions",
             )
         self._hass.bus.async_fire(EVENT_ANALYSIS_COMPLETE, summary)
         await async_publish_notification(self._hass, data.settings.notify_topic, summary)

@@ -19,6 +19,7 @@ from .const import (
     CONF_INCLUDE_ENTITIES,
     CONF_LOOKBACK_DAYS,
     CONF_MAX_PAYLOAD_MIB,
+    CONF_NOTIFY_NEW,
     CONF_NOTIFY_TOPIC,
     DEFAULT_ANALYSIS_TIME,
     DEFAULT_BASE_TOPIC,
@@ -46,6 +47,7 @@ class Settings:
     exclude_entities: tuple[str, ...] = ()
     exclude_domains: tuple[str, ...] = ()
     exclude_areas: tuple[str, ...] = ()
+    persistent_notification: bool = True
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Settings:
@@ -61,6 +63,7 @@ class Settings:
             exclude_entities=tuple(options.get(CONF_EXCLUDE_ENTITIES, ())),
             exclude_domains=tuple(options.get(CONF_EXCLUDE_DOMAINS, ())),
             exclude_areas=tuple(options.get(CONF_EXCLUDE_AREAS, ())),
+            persistent_notification=bool(options.get(CONF_NOTIFY_NEW, True)),
         )
 
     def as_options(self) -> dict[str, Any]:
@@ -75,6 +78,7 @@ class Settings:
             CONF_EXCLUDE_ENTITIES: list(self.exclude_entities),
             CONF_EXCLUDE_DOMAINS: list(self.exclude_domains),
             CONF_EXCLUDE_AREAS: list(self.exclude_areas),
+            CONF_NOTIFY_NEW: self.persistent_notification,
         }
 
 

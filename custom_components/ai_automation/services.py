@@ -62,9 +62,9 @@ async def _run(call: ServiceCall) -> ServiceResponse:
     return await _daily(call.hass).async_run()
 
 
-async def _accept(call: ServiceCall) -> None:
-    daily = _daily(call.hass)
-    suggestion = _open_suggestion(daily, call.data["suggestion_id"])
+async def async_accept(hass: HomeAssistant, daily: DailyAnalysis, suggestion_id: str) -> None:
+    """Create the suggested automation the way the automation editor does; mark it accepted."""
+    suggestion = _open_suggestion(daily, suggestion_id)
     if suggestion["automation"] is None:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
@@ -72,27 +72,35 @@ async def _accept(call: ServiceCall) -> None:
             translation_placeholders={"suggestion_id": suggestion["id"]},
         )
     automation = {"id": f"ai_automation_{suggestion['id']}", **suggestion["automation"]}
-    path = call.hass.config.path(AUTOMATIONS_FILE)
+    path = hass.config.path(AUTOMATIONS_FILE)
     try:
-        await call.hass.async_add_executor_job(_append_automation, path, automation)
+        await hass.async_add_executor_job(_append_automation, path, automation)
     except (OSError, TypeError, HomeAssistantError) as err:
         raise HomeAssistantError(
             translation_domain=DOMAIN,
             translation_key="automations_file",
             translation_placeholders={"error": str(err)},
         ) from err
-    await call.hass.services.async_call("automation", "reload", blocking=True)
+    await hass.services.async_call("automation", "reload", blocking=True)
     daily.store.set_status(suggestion["id"], ACCEPTED)
     await daily.store.async_save()
     daily.async_notify()
 
 
-async def _dismiss(call: ServiceCall) -> None:
-    daily = _daily(call.hass)
-    suggestion = _open_suggestion(daily, call.data["suggestion_id"])
+async def async_dismiss(daily: DailyAnalysis, suggestion_id: str) -> None:
+    """Mark a suggestion dismissed: it is not offered again."""
+    suggestion = _open_suggestion(daily, suggestion_id)
     daily.store.set_status(suggestion["id"], DISMISSED)
     await daily.store.async_save()
     daily.async_notify()
+
+
+async def _accept(call: ServiceCall) -> None:
+    await async_accept(call.hass, _daily(call.hass), call.data["suggestion_id"])
+
+
+async def _dismiss(call: ServiceCall) -> None:
+    await async_dismiss(_daily(call.hass), call.data["suggestion_id"])
 
 
 def async_setup_services(hass: HomeAssistant) -> None:

@@ -8,17 +8,26 @@ import probatio
 
 from homeassistant.components import websocket_api
 from homeassistant.components.websocket_api.connection import ActiveConnection
-from homeassistant.components.websocket_api.decorators import websocket_command
+from homeassistant.components.websocket_api.decorators import (
+    async_response,
+    require_admin,
+    websocket_command,
+)
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 from .capabilities import CapabilityListener, capability_key_of
 from .const import DOMAIN
+from .services import async_accept, async_dismiss
 
 
 @callback
 def async_register_websocket_commands(hass: HomeAssistant) -> None:
     """Register the commands (once, when the integration loads)."""
     websocket_api.async_register_command(hass, ws_capabilities)
+    websocket_api.async_register_command(hass, ws_list_suggestions)
+    websocket_api.async_register_command(hass, ws_handle_suggestion)
 
 
 def capabilities_model(listener: CapabilityListener) -> dict[str, Any]:
@@ -55,3 +64,81 @@ def ws_capabilities(hass: HomeAssistant, connection: ActiveConnection, msg: dict
         connection.send_error(msg["id"], "not_loaded", "AI Automation is not set up or not running")
         return
     connection.send_result(msg["id"], capabilities_model(entries[0].runtime_data.capabilities))
+
+
+def _area_of(hass: HomeAssistant, entity_id: str) -> str | None:
+    entry = er.async_get(hass).async_get(entity_id)
+    if entry is None:
+        return None
+    if entry.area_id is None and entry.device_id is not None:
+        device = dr.async_get(hass).async_get(entry.device_id)
+        return device.area_id if device else None
+    return entry.area_id
+
+
+@websocket_command(
+    {
+        probatio.Required("type"): f"{DOMAIN}/suggestions",
+        probatio.Optional("status"): probatio.In(["new", "accepted", "dismissed"]),
+        probatio.Optional("kind"): probatio.In(["habit", "sequence", "unused_capability"]),
+        probatio.Optional("area_id"): str,
+        probatio.Optional("offset", default=0): probatio.All(int, probatio.Range(min=0)),
+        probatio.Optional("limit", default=50): probatio.All(int, probatio.Range(min=1, max=500)),
+    }
+)
+@require_admin
+@callback
+def ws_list_suggestions(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Send one page of suggestions, filtered by status, kind and area, newest first."""
+    entries = hass.config_entries.async_loaded_entries(DOMAIN)
+    if not entries:
+        connection.send_error(msg["id"], "not_loaded", "AI Automation is not set up or not running")
+        return
+    suggestions = sorted(
+        entries[0].runtime_data.daily.store.suggestions.values(),
+        key=lambda s: s["last_found"],
+        reverse=True,
+    )
+    matching = [
+        s
+        for s in suggestions
+        if s["status"] == msg.get("status", s["status"])
+        and s["kind"] == msg.get("kind", s["kind"])
+        and (
+            "area_id" not in msg
+            or any(_area_of(hass, entity_id) == msg["area_id"] for entity_id in s["entities"])
+        )
+    ]
+    page = matching[msg["offset"] : msg["offset"] + msg["limit"]]
+    connection.send_result(msg["id"], {"total": len(matching), "suggestions": page})
+
+
+@websocket_command(
+    {
+        probatio.Required("type"): f"{DOMAIN}/suggestions/handle",
+        probatio.Required("suggestion_id"): str,
+        probatio.Required("decision"): probatio.In(["accept", "dismiss"]),
+    }
+)
+@require_admin
+@async_response
+async def ws_handle_suggestion(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Accept or dismiss a suggestion."""
+    entries = hass.config_entries.async_loaded_entries(DOMAIN)
+    if not entries:
+        connection.send_error(msg["id"], "not_loaded", "AI Automation is not set up or not running")
+        return
+    daily = entries[0].runtime_data.daily
+    try:
+        if msg["decision"] == "accept":
+            await async_accept(hass, daily, msg["suggestion_id"])
+        else:
+            await async_dismiss(daily, msg["suggestion_id"])
+    except HomeAssistantError as err:
+        connection.send_error(msg["id"], "invalid", str(err))
+        return
+    connection.send_result(msg["id"], daily.store.suggestions[msg["suggestion_id"]])

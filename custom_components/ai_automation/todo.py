@@ -1,0 +1,68 @@
+"""To-do list "Automation suggestions": complete an item to accept it, delete it to dismiss it."""
+
+from __future__ import annotations
+
+from homeassistant.components.todo.const import TodoItemStatus, TodoListEntityFeature
+from homeassistant.components.todo.entity import TodoItem, TodoListEntity
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity import EntityDescription
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .entity import AiAutomationEntity
+from .models import AiAutomationConfigEntry
+from .services import async_accept, async_dismiss
+
+PARALLEL_UPDATES = 1
+SUGGESTIONS = EntityDescription(key="suggestions", translation_key="suggestions")
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: AiAutomationConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Add the suggestions to-do list."""
+    async_add_entities([SuggestionsTodoList(entry, SUGGESTIONS)])
+
+
+class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
+    """The open suggestions, each with its evidence."""
+
+    _attr_supported_features = (
+        TodoListEntityFeature.UPDATE_TODO_ITEM
+        | TodoListEntityFeature.DELETE_TODO_ITEM
+        | TodoListEntityFeature.SET_DESCRIPTION_ON_ITEM
+    )
+
+    def __init__(self, entry: AiAutomationConfigEntry, description: EntityDescription) -> None:
+        """Initialise the list."""
+        super().__init__(entry, description)
+        self._daily = entry.runtime_data.daily
+
+    @property
+    def todo_items(self) -> list[TodoItem]:
+        """Return the open suggestions."""
+        return [
+            TodoItem(
+                uid=suggestion["id"],
+                summary=suggestion["title"],
+                description=suggestion["description"],
+                status=TodoItemStatus.NEEDS_ACTION,
+            )
+            for suggestion in self._daily.store.open_suggestions()
+        ]
+
+    async def async_update_todo_item(self, item: TodoItem) -> None:
+        """Accept the suggestion whose item was completed."""
+        if item.status == TodoItemStatus.COMPLETED and item.uid is not None:
+            await async_accept(self.hass, self._daily, item.uid)
+
+    async def async_delete_todo_items(self, uids: list[str]) -> None:
+        """Dismiss the suggestions whose items were deleted."""
+        for uid in uids:
+            await async_dismiss(self._daily, uid)
+
+    async def async_added_to_hass(self) -> None:
+        """Show changes whenever suggestions change."""
+        await super().async_added_to_hass()
+        self.async_on_remove(self._daily.async_add_listener(self.async_write_ha_state))

@@ -1,0 +1,198 @@
+"""Where users meet suggestions: the to-do list, websocket commands, the notification, MQTT."""
+
+import asyncio
+from datetime import datetime
+import json
+from typing import Any
+from unittest.mock import AsyncMock, patch
+
+from paho.mqtt import client as paho_mqtt
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.typing import MqttMockHAClient, WebSocketGenerator
+
+from custom_components.ai_automation.engine.suggestions import Suggestion
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import area_registry as ar, entity_registry as er
+from homeassistant.util import dt as dt_util
+
+from .conftest import DEFAULT_OPTIONS, setup_integration, wait_until
+from .mosquitto import Broker
+from .test_daily import SUGGESTION, _result
+
+TODO = "todo.ai_automation_automation_suggestions"
+SECOND = Suggestion(**{**SUGGESTION.__dict__, "id": "seq1", "kind": "sequence", "title": "Hall",
+                       "entities": ("binary_sensor.hall_motion", "light.hall")})  # fmt: skip
+
+
+@pytest.fixture
+async def with_suggestions(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> MockConfigEntry:
+    """AI Automation after a run that found two suggestions."""
+    await setup_integration(hass, config_entry)
+    with patch(
+        "custom_components.ai_automation.daily.async_analyse",
+        AsyncMock(return_value=_result([SUGGESTION, SECOND])),
+    ):
+        await hass.services.async_call(
+            "ai_automation", "run_analysis", blocking=True, return_response=True
+        )
+    return config_entry
+
+
+async def test_todo_list_shows_and_dismisses(
+    hass: HomeAssistant, with_suggestions: MockConfigEntry
+) -> None:
+    """Open suggestions are to-do items; deleting one dismisses it."""
+    items = await hass.services.async_call(
+        "todo", "get_items", {"entity_id": TODO}, blocking=True, return_response=True
+    )
+    assert items is not None
+    listed = items[TODO]["items"]  # type: ignore[index]
+    assert {item["summary"] for item in listed} == {SUGGESTION.title, "Hall"}
+    assert hass.states.get(TODO).state == "2"
+    await hass.services.async_call(
+        "todo", "remove_item", {"entity_id": TODO, "item": "Hall"}, blocking=True
+    )
+    assert hass.states.get(TODO).state == "1"
+    store = with_suggestions.runtime_data.daily.store
+    assert store.suggestions["seq1"]["status"] == "dismissed"
+
+
+async def test_completing_an_item_accepts_it(
+    hass: HomeAssistant, with_suggestions: MockConfigEntry
+) -> None:
+    """Completing an item accepts the suggestion (creating its automation)."""
+    with patch("custom_components.ai_automation.todo.async_accept", AsyncMock()) as accept:
+        await hass.services.async_call(
+            "todo",
+            "update_item",
+            {"entity_id": TODO, "item": SUGGESTION.title, "status": "completed"},
+            blocking=True,
+        )
+    accept.assert_awaited_once()
+    assert accept.await_args is not None
+    assert accept.await_args.args[2] == SUGGESTION.id
+
+
+async def test_websocket_paging_filters_and_decisions(
+    hass: HomeAssistant, with_suggestions: MockConfigEntry, hass_ws_client: WebSocketGenerator
+) -> None:
+    """A card can page through all suggestions, filter them and dismiss one."""
+    area = ar.async_get(hass).async_create("Hall")
+    er.async_get(hass).async_get_or_create("light", "demo", "hall", suggested_object_id="hall")
+    er.async_get(hass).async_update_entity("light.hall", area_id=area.id)
+    client = await hass_ws_client(hass)
+
+    async def ask(**message: Any) -> dict[str, Any]:
+        await client.send_json_auto_id(message)
+        response: dict[str, Any] = await client.receive_json()
+        return response
+
+    page = await ask(type="ai_automation/suggestions", limit=1)
+    assert page["result"]["total"] == 2
+    assert len(page["result"]["suggestions"]) == 1
+    assert (await ask(type="ai_automation/suggestions", offset=1))["result"]["total"] == 2
+    by_kind = await ask(type="ai_automation/suggestions", kind="sequence")
+    assert [s["id"] for s in by_kind["result"]["suggestions"]] == ["seq1"]
+    by_area = await ask(type="ai_automation/suggestions", area_id=area.id)
+    assert [s["id"] for s in by_area["result"]["suggestions"]] == ["seq1"]
+    handled = await ask(
+        type="ai_automation/suggestions/handle", suggestion_id="seq1", decision="dismiss"
+    )
+    assert handled["result"]["status"] == "dismissed"
+    again = await ask(
+        type="ai_automation/suggestions/handle", suggestion_id="seq1", decision="dismiss"
+    )
+    assert again["error"]["code"] == "invalid"
+    dismissed = await ask(type="ai_automation/suggestions", status="dismissed")
+    assert dismissed["result"]["total"] == 1
+
+
+async def test_new_suggestions_notification_can_be_turned_off(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant
+) -> None:
+    """A run with new suggestions leaves a notification, unless the option is off."""
+    entry = MockConfigEntry(
+        domain="ai_automation", options={**DEFAULT_OPTIONS, "persistent_notification": False}
+    )
+    await setup_integration(hass, entry)
+    analyse = AsyncMock(return_value=_result([SUGGESTION]))
+    with patch("custom_components.ai_automation.daily.async_analyse", analyse):
+        await hass.services.async_call(
+            "ai_automation", "run_analysis", blocking=True, return_response=True
+        )
+    notifications = hass.data.get("persistent_notification", {})
+    assert "ai_automation_new_suggestions" not in str(notifications)
+    hass.config_entries.async_update_entry(
+        entry, options={**entry.options, "persistent_notification": True}
+    )
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    analyse.return_value = _result([SECOND])
+    with patch("custom_components.ai_automation.daily.async_analyse", analyse):
+        await hass.services.async_call(
+            "ai_automation", "run_analysis", blocking=True, return_response=True
+        )
+    assert "ai_automation_new_suggestions" in str(hass.data.get("persistent_notification", {}))
+
+
+async def test_unload_cancels_a_running_analysis(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> None:
+    """Unloading while a run is going cancels it cleanly; the last good results stay stored."""
+    await setup_integration(hass, config_entry)
+    started = asyncio.Event()
+
+    async def forever(*_: Any) -> Any:
+        started.set()
+        await asyncio.Event().wait()
+
+    with patch("custom_components.ai_automation.daily.async_analyse", forever):
+        button = hass.async_create_task(
+            hass.services.async_call(
+                "button", "press", {"entity_id": "button.ai_automation_run_analysis"}, blocking=True
+            )
+        )
+        await started.wait()
+        assert await hass.config_entries.async_unload(config_entry.entry_id)
+        with pytest.raises(asyncio.CancelledError):
+            await button
+
+
+async def test_real_broker_subscriber_gets_the_summary(
+    real_mqtt_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mosquitto: Broker,
+    config_entry: MockConfigEntry,
+) -> None:
+    """Against Mosquitto: a subscriber receives the run's JSON summary on the notify topic."""
+    received: list[dict[str, Any]] = []
+    subscriber = paho_mqtt.Client(paho_mqtt.CallbackAPIVersion.VERSION2, client_id="listener")
+    subscriber.username_pw_set(mosquitto.username, mosquitto.password)
+    subscriber.on_message = lambda *args: received.append(json.loads(args[2].payload))
+    subscriber.on_connect = lambda client, *_: client.subscribe("ha-ai/analysis/complete", 1)
+    subscriber.connect(mosquitto.host, mosquitto.port)
+    subscriber.loop_start()
+    try:
+        await setup_integration(hass, config_entry)
+        await wait_until(
+            hass,
+            lambda: hass.states.get("binary_sensor.ai_automation_mqtt_broker").state == "on",
+            "connected",
+        )
+        with patch(
+            "custom_components.ai_automation.daily.async_analyse",
+            AsyncMock(return_value=_result([SUGGESTION])),
+        ):
+            await hass.services.async_call(
+                "ai_automation", "run_analysis", blocking=True, return_response=True
+            )
+        await wait_until(hass, lambda: bool(received), "the summary arrives")
+    finally:
+        subscriber.loop_stop()
+        subscriber.disconnect()
+    assert received[0]["event"] == "analysis_complete"
+    assert received[0]["success"] is True
+    assert received[0]["suggestions_generated"] == 1
+    assert datetime.fromisoformat(received[0]["timestamp"]) <= dt_util.utcnow()
