@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from homeassistant.components.diagnostics import async_redact_data
@@ -21,6 +22,7 @@ async def async_get_config_entry_diagnostics(
     health = entry.runtime_data.health
     mqtt = mqtt_entry(hass)
     check = health.last_check
+    daily = entry.runtime_data.daily
     return {
         "options": dict(entry.options),
         "mqtt_entry": async_redact_data(dict(mqtt.data), TO_REDACT) if mqtt else None,
@@ -37,4 +39,9 @@ async def async_get_config_entry_diagnostics(
             },
         },
         "capabilities": capabilities_model(entry.runtime_data.capabilities),
+        "analysis": {
+            "last_run": daily.summary,
+            "running": daily.running,
+            "suggestions": dict(Counter(s["status"] for s in daily.store.suggestions.values())),
+        },
     }
