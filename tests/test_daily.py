@@ -5,6 +5,7 @@ from collections.abc import Generator
 from datetime import datetime, timedelta
 import json
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from unittest.mock import AsyncMock, patch
 
@@ -20,7 +21,7 @@ from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 from custom_components.ai_automation.analysis import AnalysisResult
 from custom_components.ai_automation.engine.suggestions import Suggestion
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import ServiceValidationError
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 
@@ -315,3 +316,46 @@ async def test_accept_creates_a_working_automation_and_dismiss_persists(
     assert hass.states.get("sensor.ai_automation_suggestions_open").state == "0"
     stored = hass_storage["ai_automation.suggestions"]["data"]["suggestions"]
     assert {s["status"] for s in stored.values()} == {"accepted", "dismissed"}
+
+
+@pytest.mark.parametrize(
+    ("answer", "title"),
+    [
+        (
+            {"title": "Kitchen light on at 6:45", "description": "Every day at 6:45."},
+            "Kitchen light on at 6:45",
+        ),
+        (HomeAssistantError("model overloaded"), SUGGESTION.title),
+        (TimeoutError(), SUGGESTION.title),
+        ({"headline": "wrong shape"}, SUGGESTION.title),
+    ],
+)
+async def test_ai_wording_and_its_fallback(
+    freezer: FrozenDateTimeFactory,
+    berlin: MqttMockHAClient,
+    hass: HomeAssistant,
+    analyse: AsyncMock,
+    answer: Any,
+    title: str,
+) -> None:
+    """With an AI Task entity chosen, new suggestions get its words; on any failure, ours."""
+    zone = dt_util.get_default_time_zone()
+    entry = await _setup(
+        hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone), ai_task_entity="ai_task.helper"
+    )
+    generate = AsyncMock(
+        side_effect=answer if isinstance(answer, BaseException) else None,
+        return_value=SimpleNamespace(data=answer),
+    )
+    with patch("custom_components.ai_automation.daily.async_generate_data", generate):
+        await hass.services.async_call(
+            "ai_automation", "run_analysis", blocking=True, return_response=True
+        )
+        await hass.services.async_call(
+            "ai_automation", "run_analysis", blocking=True, return_response=True
+        )
+    assert generate.await_count == 1  # the second run finds it again: words are kept, no new call
+    assert generate.await_args is not None
+    assert generate.await_args.kwargs["entity_id"] == "ai_task.helper"
+    stored = entry.runtime_data.daily.store.suggestions[SUGGESTION.id]
+    assert stored["title"] == title

@@ -29,6 +29,7 @@ from homeassistant.helpers.service_info.mqtt import MqttServiceInfo
 
 from .const import (
     ANALYSED_DOMAINS,
+    CONF_AI_TASK_ENTITY,
     CONF_ANALYSIS_TIME,
     CONF_BASE_TOPIC,
     CONF_EXCLUDE_AREAS,
@@ -90,6 +91,12 @@ def _settings_schema(defaults: Settings, *, advanced: bool = False) -> probatio.
         fields[probatio.Required(CONF_NOTIFY_NEW, default=current[CONF_NOTIFY_NEW])] = (
             BooleanSelector()
         )
+        fields[
+            probatio.Optional(
+                CONF_AI_TASK_ENTITY,
+                description={"suggested_value": current.get(CONF_AI_TASK_ENTITY)},
+            )
+        ] = EntitySelector(EntitySelectorConfig(domain="ai_task"))
         fields[probatio.Required(CONF_MAX_PAYLOAD_MIB, default=current[CONF_MAX_PAYLOAD_MIB])] = (
             NumberSelector(
                 NumberSelectorConfig(
@@ -150,6 +157,7 @@ def _validate(user_input: dict[str, Any]) -> tuple[Settings | None, dict[str, st
             max_payload_mib=int(max_payload),
             **{key: tuple(user_input.get(key, ())) for key in LIST_OPTIONS},
             persistent_notification=bool(user_input.get(CONF_NOTIFY_NEW, True)),
+            ai_task_entity=user_input.get(CONF_AI_TASK_ENTITY) or None,
         ),
         errors,
     )

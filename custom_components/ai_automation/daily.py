@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from dataclasses import replace
 from datetime import datetime
 import logging
 import time
 from typing import Any
 
+import probatio
+
 from homeassistant.components import persistent_notification
+from homeassistant.components.ai_task import async_generate_data
 from homeassistant.const import EVENT_HOMEASSISTANT_STARTED
 from homeassistant.core import CoreState, Event, HomeAssistant, callback
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import selector
 from homeassistant.helpers.event import async_track_time_change
 from homeassistant.util import dt as dt_util
 
 from .analysis import async_analyse
-from .const import DOMAIN
+from .const import AI_WORDING_TIMEOUT, DOMAIN
+from .engine.suggestions import Suggestion
 from .listeners import Observable
 from .models import AiAutomationConfigEntry
 from .notify import async_publish_notification
@@ -25,6 +32,12 @@ from .suggestion_store import SuggestionStore
 _LOGGER = logging.getLogger(__name__)
 EVENT_ANALYSIS_COMPLETE = f"{DOMAIN}_analysis_complete"
 SUCCESS, NO_DATA, FAILED, RUNNING = "success", "no_data", "failed", "running"
+WORDING = probatio.Schema(
+    {
+        probatio.Required("title"): selector.TextSelector(),
+        probatio.Required("description"): selector.TextSelector(),
+    }
+)
 
 
 class DailyAnalysis(Observable):
@@ -127,7 +140,10 @@ class DailyAnalysis(Observable):
             summary["error"] = f"{type(err).__name__}: {err}"
             _LOGGER.warning("The analysis failed: %s", summary["error"], exc_info=True)
         else:
-            new = self.store.merge(result.suggestions)
+            suggestions, ai_worded = await self._async_word(result.suggestions)
+            new = self.store.merge(suggestions)
+            for suggestion_id in ai_worded:
+                self.store.suggestions[suggestion_id]["ai_worded"] = True
             summary |= {
                 "success": True,
                 "status": SUCCESS if result.events_analysed else NO_DATA,
@@ -168,6 +184,50 @@ class DailyAnalysis(Observable):
         self._hass.bus.async_fire(EVENT_ANALYSIS_COMPLETE, summary)
         await async_publish_notification(self._hass, data.settings.notify_topic, summary)
         return summary
+
+    async def _async_word(self, suggestions: list[Suggestion]) -> tuple[list[Suggestion], set[str]]:
+        """Let the chosen AI Task entity reword new suggestions; keep the local text otherwise.
+
+        Return the suggestions and the ids the AI worded this time.
+        """
+        entity_id = self._entry.runtime_data.settings.ai_task_entity
+        worded: list[Suggestion] = []
+        by_ai: set[str] = set()
+        for suggestion in suggestions:
+            known = self.store.suggestions.get(suggestion.id)
+            if known is not None and known.get("ai_worded"):
+                # Already shown in the AI's words: keep them (the evidence still updates).
+                worded.append(
+                    replace(suggestion, title=known["title"], description=known["description"])
+                )
+                continue
+            if entity_id is None or known is not None:
+                worded.append(suggestion)
+                continue
+            try:
+                async with asyncio.timeout(AI_WORDING_TIMEOUT):
+                    result = await async_generate_data(
+                        self._hass,
+                        task_name="AI Automation suggestion wording",
+                        entity_id=entity_id,
+                        instructions=(
+                            "Rewrite this home automation suggestion for the home's owner: a short "
+                            "title (at most 60 characters) and a one- or two-sentence description "
+                            "that keeps every number. Title: "
+                            f"{suggestion.title}. Description: {suggestion.description}"
+                        ),
+                        structure=WORDING,
+                    )
+                title, description = str(result.data["title"]), str(result.data["description"])
+            except (TimeoutError, HomeAssistantError, KeyError, TypeError) as err:
+                _LOGGER.info(
+                    "Keeping the local wording of %s: %s", suggestion.id, err or "timed out"
+                )
+                worded.append(suggestion)
+                continue
+            worded.append(replace(suggestion, title=title[:120], description=description[:500]))
+            by_ai.add(suggestion.id)
+        return worded, by_ai
 
     @callback
     def async_notify(self) -> None:

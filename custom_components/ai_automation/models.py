@@ -11,6 +11,7 @@ from homeassistant.config_entries import ConfigEntry
 from homeassistant.util import dt as dt_util
 
 from .const import (
+    CONF_AI_TASK_ENTITY,
     CONF_ANALYSIS_TIME,
     CONF_BASE_TOPIC,
     CONF_EXCLUDE_AREAS,
@@ -48,6 +49,7 @@ class Settings:
     exclude_domains: tuple[str, ...] = ()
     exclude_areas: tuple[str, ...] = ()
     persistent_notification: bool = True
+    ai_task_entity: str | None = None
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Settings:
@@ -64,6 +66,7 @@ class Settings:
             exclude_domains=tuple(options.get(CONF_EXCLUDE_DOMAINS, ())),
             exclude_areas=tuple(options.get(CONF_EXCLUDE_AREAS, ())),
             persistent_notification=bool(options.get(CONF_NOTIFY_NEW, True)),
+            ai_task_entity=options.get(CONF_AI_TASK_ENTITY) or None,
         )
 
     def as_options(self) -> dict[str, Any]:
@@ -79,7 +82,7 @@ class Settings:
             CONF_EXCLUDE_DOMAINS: list(self.exclude_domains),
             CONF_EXCLUDE_AREAS: list(self.exclude_areas),
             CONF_NOTIFY_NEW: self.persistent_notification,
-        }
+        } | ({CONF_AI_TASK_ENTITY: self.ai_task_entity} if self.ai_task_entity else {})
 
 
 @dataclass(kw_only=True)
