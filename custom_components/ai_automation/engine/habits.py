@@ -28,7 +28,7 @@ class HabitSettings:
     min_ratio: float = 0.6
     max_spread_minutes: float = 30.0
     window_minutes: float = 75.0
-    min_lift: float = 2.5  # how much more often than the entity's random use at that time
+    min_lift: float = 3.0  # how much more often than the entity's random use at that time
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -156,13 +156,12 @@ def _habit_for(  # noqa: PLR0917
                 last_seen=float(when[chosen].max()),
                 lift=lift,
             )
-    weekday_ok = "weekdays" in candidates
-    weekend_ok = "weekends" in candidates or (
-        # too few weekend days in the window to judge them apart
-        int(np.isin(weekday_of(all_days), [5, 6]).sum()) < settings.min_days
-    )
-    if "all" in candidates and weekday_ok and weekend_ok:
-        return candidates["all"]
+    weekend_days = int(np.isin(weekday_of(all_days), [5, 6]).sum())
+    if "all" in candidates and "weekdays" in candidates:
+        # Every day only if the weekend days of the window show it as often as weekdays do.
+        weekend = np.unique(days[np.isin(weekdays, [5, 6])])
+        if weekend_days == 0 or len(weekend) / weekend_days >= settings.min_ratio:
+            return candidates["all"]
     for day_type in ("weekdays", "weekends"):
         if day_type in candidates and candidates[day_type].distinct_days >= settings.min_days:
             return candidates[day_type]

@@ -1,0 +1,121 @@
+"""Give the dev instance a home worth analysing (scripts/develop --demo).
+
+Publishes a retained Zigbee2MQTT bridge state and device list (the test fixture) to the local
+broker, and writes three weeks of history for the demo helpers of config/configuration.yaml into
+the recorder's database: weekday habits, a trigger -> action sequence, and random noise. Then
+"Run analysis" on the AI Automation device shows real suggestions.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime, timedelta
+import json
+from pathlib import Path
+import random
+import sqlite3
+import sys
+import time
+from zoneinfo import ZoneInfo
+
+from paho.mqtt import client as paho_mqtt, publish as paho_publish
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "bridge_devices.json"
+DAYS = 21
+
+
+def publish(port: int, password: str) -> None:
+    """Play Zigbee2MQTT: bridge online and its device list, both retained."""
+    auth = {"username": "ha", "password": password}
+    for topic, payload in (
+        ("zigbee2mqtt/bridge/state", '{"state":"online"}'),
+        ("zigbee2mqtt/bridge/devices", FIXTURE.read_text()),
+    ):
+        paho_publish.single(
+            topic, payload, qos=1, retain=True, hostname="127.0.0.1", port=port,
+            auth=auth, client_id="ai-automation-demo", protocol=paho_mqtt.MQTTv5,
+        )  # fmt: skip
+
+
+def history(zone: ZoneInfo) -> list[tuple[str, str, float]]:
+    """Return (entity_id, state, UTC seconds) for three weeks with habits in them."""
+    rng = random.Random(4)  # noqa: S311 - demo data, not secrets
+    rows: list[tuple[str, str, float]] = []
+    today = datetime.now(zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    for back in range(DAYS, 0, -1):
+        day = today - timedelta(days=back)
+
+        def at(minute: float, day: datetime = day) -> float:
+            return (day + timedelta(minutes=minute + rng.gauss(0, 6))).timestamp()
+
+        if day.weekday() < 5:
+            rows += [("input_boolean.demo_coffee_machine", "on", at(390)),
+                     ("input_boolean.demo_coffee_machine", "off", at(420)),
+                     ("input_boolean.demo_kitchen_light", "on", at(405)),
+                     ("input_boolean.demo_kitchen_light", "off", at(490))]  # fmt: skip
+        rows += [("input_boolean.demo_living_room_light", "off", at(1430))]
+        for _ in range(rng.randint(3, 6)):  # hall motion, and a person switching the light on
+            moment = (day + timedelta(minutes=rng.uniform(420, 1380))).timestamp()
+            rows += [("input_boolean.demo_hall_motion", "on", moment),
+                     ("input_boolean.demo_hall_motion", "off", moment + 180)]  # fmt: skip
+            if rng.random() < 0.85:
+                rows += [("input_boolean.demo_hall_light", "on", moment + rng.uniform(3, 12)),
+                         ("input_boolean.demo_hall_light", "off", moment + 300)]  # fmt: skip
+        for _ in range(rng.randint(2, 5)):  # noise
+            rows += [("input_boolean.demo_desk_lamp", rng.choice(["on", "off"]),
+                      (day + timedelta(minutes=rng.uniform(0, 1440))).timestamp())]  # fmt: skip
+    return rows
+
+
+def write_history(database: Path, zone: ZoneInfo) -> int:
+    """Insert the history as real state changes made by a person (no automation context)."""
+    rows = history(zone)
+    with sqlite3.connect(database, timeout=30) as db:
+        ids = {}
+        for entity_id in sorted({r[0] for r in rows}):
+            found = db.execute(
+                "SELECT metadata_id FROM states_meta WHERE entity_id = ?", (entity_id,)
+            ).fetchone()
+            if found is None:
+                found = (
+                    db.execute(
+                        "INSERT INTO states_meta (entity_id) VALUES (?)", (entity_id,)
+                    ).lastrowid,
+                )
+            ids[entity_id] = found[0]
+        db.executemany(
+            "INSERT INTO states (metadata_id, state, last_updated_ts, origin_idx) VALUES (?, ?, ?, 0)",
+            [(ids[e], s, ts) for e, s, ts in sorted(rows, key=lambda r: r[2])],
+        )
+    return len(rows)
+
+
+def main() -> int:
+    """Publish the bridge and write the history."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--config", type=Path, required=True)
+    parser.add_argument("--mqtt-port", type=int, required=True)
+    parser.add_argument("--mqtt-password-file", type=Path, required=True)
+    args = parser.parse_args()
+    publish(args.mqtt_port, args.mqtt_password_file.read_text().strip())
+    database = args.config / "home-assistant_v2.db"
+    for _ in range(60):  # the recorder creates its tables shortly after start
+        if database.exists():
+            break
+        time.sleep(1)
+    try:  # the home's time zone, as onboarding stored it
+        core = json.loads((args.config / ".storage" / "core.config").read_text())
+        zone = ZoneInfo(core["data"]["time_zone"])
+    except OSError, KeyError, ValueError:
+        zone = ZoneInfo("UTC")
+    count = write_history(database, zone)
+    print(f"[develop] demo: Zigbee2MQTT bridge and 10 devices published; {count} state changes of"
+          f" {DAYS} days written to the recorder")  # fmt: skip
+    print("[develop] demo: open Settings > Devices & services > AI Automation > Run analysis,"
+          " then the To-do list 'Automation suggestions'")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
