@@ -347,7 +347,7 @@ async def test_ai_wording_and_its_fallback(
         side_effect=answer if isinstance(answer, BaseException) else None,
         return_value=SimpleNamespace(data=answer),
     )
-    with patch("custom_components.ai_automation.daily.async_generate_data", generate):
+    with patch("custom_components.ai_automation.daily._generate_data", generate):
         await hass.services.async_call(
             "ai_automation", "run_analysis", blocking=True, return_response=True
         )

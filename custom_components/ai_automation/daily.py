@@ -13,7 +13,6 @@ from typing import Any
 import probatio
 
 from homeassistant.components import persistent_notification
-from homeassistant.components.ai_task import async_generate_data
 from homeassistant.const import EVENT_HOMEASSISTANT_STARTED
 from homeassistant.core import CoreState, Event, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
@@ -38,6 +37,13 @@ WORDING = probatio.Schema(
         probatio.Required("description"): selector.TextSelector(),
     }
 )
+
+
+async def _generate_data(hass: HomeAssistant, **kwargs: Any) -> Any:
+    """Ask Home Assistant's AI Task integration (imported only when an AI entity is chosen)."""
+    from homeassistant.components.ai_task import async_generate_data  # noqa: PLC0415
+
+    return await async_generate_data(hass, **kwargs)
 
 
 class DailyAnalysis(Observable):
@@ -206,7 +212,7 @@ class DailyAnalysis(Observable):
                 continue
             try:
                 async with asyncio.timeout(AI_WORDING_TIMEOUT):
-                    result = await async_generate_data(
+                    result = await _generate_data(
                         self._hass,
                         task_name="AI Automation suggestion wording",
                         entity_id=entity_id,
