@@ -108,6 +108,15 @@ async def test_websocket_paging_filters_and_decisions(
     assert again["error"]["code"] == "invalid"
     dismissed = await ask(type="ai_automation/suggestions", status="dismissed")
     assert dismissed["result"]["total"] == 1
+    restored = await ask(
+        type="ai_automation/suggestions/handle", suggestion_id="seq1", decision="restore"
+    )
+    assert restored["result"]["status"] == "new"
+    assert hass.states.get(TODO).state == "2"
+    not_dismissed = await ask(
+        type="ai_automation/suggestions/handle", suggestion_id="seq1", decision="restore"
+    )
+    assert not_dismissed["error"]["code"] == "invalid"
 
 
 async def test_new_suggestions_notification_can_be_turned_off(

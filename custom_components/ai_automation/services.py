@@ -95,6 +95,20 @@ async def async_dismiss(daily: DailyAnalysis, suggestion_id: str) -> None:
     daily.async_notify()
 
 
+async def async_restore(daily: DailyAnalysis, suggestion_id: str) -> None:
+    """Offer a dismissed suggestion again."""
+    suggestion = daily.store.suggestions.get(suggestion_id)
+    if suggestion is None or suggestion["status"] != DISMISSED:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="not_dismissed",
+            translation_placeholders={"suggestion_id": suggestion_id},
+        )
+    daily.store.set_status(suggestion_id, NEW)
+    await daily.store.async_save()
+    daily.async_notify()
+
+
 async def _accept(call: ServiceCall) -> None:
     await async_accept(call.hass, _daily(call.hass), call.data["suggestion_id"])
 

@@ -19,7 +19,7 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 from .capabilities import CapabilityListener, capability_key_of
 from .const import DOMAIN
-from .services import async_accept, async_dismiss
+from .services import async_accept, async_dismiss, async_restore
 
 
 @callback
@@ -119,7 +119,7 @@ def ws_list_suggestions(
     {
         probatio.Required("type"): f"{DOMAIN}/suggestions/handle",
         probatio.Required("suggestion_id"): str,
-        probatio.Required("decision"): probatio.In(["accept", "dismiss"]),
+        probatio.Required("decision"): probatio.In(["accept", "dismiss", "restore"]),
     }
 )
 @require_admin
@@ -127,7 +127,7 @@ def ws_list_suggestions(
 async def ws_handle_suggestion(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
-    """Accept or dismiss a suggestion."""
+    """Accept, dismiss, or restore a dismissed suggestion."""
     entries = hass.config_entries.async_loaded_entries(DOMAIN)
     if not entries:
         connection.send_error(msg["id"], "not_loaded", "AI Automation is not set up or not running")
@@ -136,8 +136,10 @@ async def ws_handle_suggestion(
     try:
         if msg["decision"] == "accept":
             await async_accept(hass, daily, msg["suggestion_id"])
-        else:
+        elif msg["decision"] == "dismiss":
             await async_dismiss(daily, msg["suggestion_id"])
+        else:
+            await async_restore(daily, msg["suggestion_id"])
     except HomeAssistantError as err:
         connection.send_error(msg["id"], "invalid", str(err))
         return
