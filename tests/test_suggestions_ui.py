@@ -20,7 +20,7 @@ from .conftest import DEFAULT_OPTIONS, setup_integration, wait_until
 from .mosquitto import Broker
 from .test_daily import SUGGESTION, _result
 
-TODO = "todo.ai_automation_automation_suggestions"
+SUGGESTION_LIST = "todo.ai_automation_automation_suggestions"
 SECOND = Suggestion(**{**SUGGESTION.__dict__, "id": "seq1", "kind": "sequence", "title": "Hall",
                        "entities": ("binary_sensor.hall_motion", "light.hall")})  # fmt: skip
 
@@ -46,16 +46,16 @@ async def test_todo_list_shows_and_dismisses(
 ) -> None:
     """Open suggestions are to-do items; deleting one dismisses it."""
     items = await hass.services.async_call(
-        "todo", "get_items", {"entity_id": TODO}, blocking=True, return_response=True
+        "todo", "get_items", {"entity_id": SUGGESTION_LIST}, blocking=True, return_response=True
     )
     assert items is not None
-    listed = items[TODO]["items"]  # type: ignore[index]
+    listed = items[SUGGESTION_LIST]["items"]  # type: ignore[index]
     assert {item["summary"] for item in listed} == {SUGGESTION.title, "Hall"}
-    assert hass.states.get(TODO).state == "2"
+    assert hass.states.get(SUGGESTION_LIST).state == "2"
     await hass.services.async_call(
-        "todo", "remove_item", {"entity_id": TODO, "item": "Hall"}, blocking=True
+        "todo", "remove_item", {"entity_id": SUGGESTION_LIST, "item": "Hall"}, blocking=True
     )
-    assert hass.states.get(TODO).state == "1"
+    assert hass.states.get(SUGGESTION_LIST).state == "1"
     store = with_suggestions.runtime_data.daily.store
     assert store.suggestions["seq1"]["status"] == "dismissed"
 
@@ -68,7 +68,7 @@ async def test_completing_an_item_accepts_it(
         await hass.services.async_call(
             "todo",
             "update_item",
-            {"entity_id": TODO, "item": SUGGESTION.title, "status": "completed"},
+            {"entity_id": SUGGESTION_LIST, "item": SUGGESTION.title, "status": "completed"},
             blocking=True,
         )
     accept.assert_awaited_once()
@@ -112,7 +112,7 @@ async def test_websocket_paging_filters_and_decisions(
         type="ai_automation/suggestions/handle", suggestion_id="seq1", decision="restore"
     )
     assert restored["result"]["status"] == "new"
-    assert hass.states.get(TODO).state == "2"
+    assert hass.states.get(SUGGESTION_LIST).state == "2"
     not_dismissed = await ask(
         type="ai_automation/suggestions/handle", suggestion_id="seq1", decision="restore"
     )
