@@ -3,6 +3,7 @@
 import asyncio
 from collections.abc import Generator
 from datetime import datetime, timedelta
+from http import HTTPStatus
 import json
 from pathlib import Path
 from types import SimpleNamespace
@@ -12,14 +13,22 @@ from unittest.mock import AsyncMock, patch
 from freezegun.api import FrozenDateTimeFactory
 import pytest
 from pytest_homeassistant_custom_component.common import (
+    CLIENT_ID,
     MockConfigEntry,
+    MockUser,
     async_capture_events,
     async_fire_time_changed,
+    async_mock_service,
 )
-from pytest_homeassistant_custom_component.typing import MqttMockHAClient
+from pytest_homeassistant_custom_component.typing import (
+    ClientSessionGenerator,
+    MqttMockHAClient,
+    MqttMockHAClientGenerator,
+)
 
 from custom_components.ai_automation.analysis import AnalysisResult
 from custom_components.ai_automation.engine.suggestions import Suggestion
+from homeassistant import config as conf_util
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.setup import async_setup_component
@@ -252,28 +261,50 @@ async def test_no_data(
     assert (summary["success"], summary["status"]) == (True, "no_data")
 
 
+NEW_INSTALL_CONFIGURATION = "default_config:\nautomation: !include automations.yaml\n"
+
+
 @pytest.fixture
-def hass_config_dir(hass_tmp_config_dir: str) -> str:
-    """Write automations.yaml into a temporary configuration directory."""
+def configuration_yaml() -> str:
+    """configuration.yaml as a new Home Assistant install has it."""
+    return NEW_INSTALL_CONFIGURATION
+
+
+@pytest.fixture
+def hass_config_dir(hass_tmp_config_dir: str, configuration_yaml: str) -> str:
+    """A real configuration directory: configuration.yaml and an empty automations.yaml."""
+    config = Path(hass_tmp_config_dir)
+    (config / "configuration.yaml").write_text(configuration_yaml)
+    (config / "automations.yaml").write_text("[]\n")
     return hass_tmp_config_dir
 
 
 @pytest.fixture
-def hass_config() -> dict[str, Any]:
-    """configuration.yaml as the automation editor needs it (filled from automations.yaml)."""
-    return {"automation": []}
+async def with_automations(
+    hass: HomeAssistant,
+    mqtt_mock_entry: MqttMockHAClientGenerator,
+    enable_custom_integrations: None,
+) -> None:
+    """Berlin time, mocked MQTT and the automation integration set up from configuration.yaml.
+
+    Not the `berlin` fixture: `mqtt_mock` replaces configuration.yaml with a dict.
+    """
+    await hass.config.async_set_time_zone(BERLIN)
+    await mqtt_mock_entry()
+    config = await conf_util.async_hass_config_yaml(hass)
+    assert await async_setup_component(hass, "automation", config)
 
 
 async def test_accept_creates_a_working_automation_and_dismiss_persists(
     freezer: FrozenDateTimeFactory,
-    berlin: MqttMockHAClient,
     hass: HomeAssistant,
+    with_automations: None,
     analyse: AsyncMock,
-    hass_config: dict[str, Any],
     hass_storage: dict[str, Any],
+    hass_client: ClientSessionGenerator,
+    hass_admin_user: MockUser,
 ) -> None:
-    """Accepting writes the automation where the editor keeps them and loads it."""
-    assert await async_setup_component(hass, "automation", hass_config)
+    """Accepting writes the automation where the editor keeps them, loads it, and it runs."""
     zone = dt_util.get_default_time_zone()
     entry = await _setup(hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone))
     dismissed = Suggestion(**{**SUGGESTION.__dict__, "id": "zzz999", "title": "Other"})
@@ -283,19 +314,27 @@ async def test_accept_creates_a_working_automation_and_dismiss_persists(
     )
 
     path = Path(hass.config.path("automations.yaml"))
-    with patch(
-        "homeassistant.config.load_yaml_config_file",
-        side_effect=lambda *_: {
-            "automation": __import__("homeassistant.util.yaml", fromlist=["x"]).load_yaml(str(path))
-        },
-    ):
-        await hass.services.async_call(
-            "ai_automation", "accept_suggestion", {"suggestion_id": "abc123"}, blocking=True
-        )
+    await hass.services.async_call(
+        "ai_automation", "accept_suggestion", {"suggestion_id": "abc123"}, blocking=True
+    )
     state = hass.states.get("automation.turn_on_kitchen_light_around_06_45_every_day")
     assert state is not None
     assert state.attributes["id"] == "ai_automation_abc123"
     assert "ai_automation_abc123" in await hass.async_add_executor_job(path.read_text)
+    # The automation editor opens it ...
+    assert await async_setup_component(hass, "config", {})
+    # A token issued at the frozen time the test now runs at.
+    refresh_token = await hass.auth.async_create_refresh_token(hass_admin_user, CLIENT_ID)
+    client = await hass_client(hass.auth.async_create_access_token(refresh_token))
+    response = await client.get("/api/config/automation/config/ai_automation_abc123")
+    assert response.status == HTTPStatus.OK
+    editable = await response.json()
+    assert editable["alias"] == SUGGESTION.title
+    assert editable["description"] == f"{SUGGESTION.description} Suggested by AI Automation."
+    # ... and it works: at 06:45 the kitchen light is turned on.
+    turn_on = async_mock_service(hass, "light", "turn_on")
+    await _at(hass, freezer, datetime(2026, 11, 27, 6, 45, 0, tzinfo=zone))
+    assert [call.data["entity_id"] for call in turn_on] == [["light.kitchen"]]
 
     await hass.services.async_call(
         "ai_automation", "dismiss_suggestion", {"suggestion_id": "zzz999"}, blocking=True
@@ -316,6 +355,40 @@ async def test_accept_creates_a_working_automation_and_dismiss_persists(
     assert hass.states.get("sensor.ai_automation_suggestions_open").state == "0"
     stored = hass_storage["ai_automation.suggestions"]["data"]["suggestions"]
     assert {s["status"] for s in stored.values()} == {"accepted", "dismissed"}
+
+
+@pytest.mark.parametrize("configuration_yaml", ["default_config:\n"])
+async def test_accept_says_when_automations_yaml_is_not_loaded(
+    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant,
+    with_automations: None,
+    analyse: AsyncMock,
+) -> None:
+    """Without `automation: !include automations.yaml` the user is told what to add."""
+    zone = dt_util.get_default_time_zone()
+    await _setup(hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone))
+    await hass.services.async_call(
+        "ai_automation", "run_analysis", blocking=True, return_response=True
+    )
+    for _ in range(2):
+        with pytest.raises(HomeAssistantError, match=r"automation: !include automations\.yaml"):
+            await hass.services.async_call(
+                "ai_automation", "accept_suggestion", {"suggestion_id": "abc123"}, blocking=True
+            )
+    assert hass.states.get("sensor.ai_automation_suggestions_open").state == "1"
+
+    # Once the line is added, accepting again works and leaves one automation, not two.
+    path = Path(hass.config.path("configuration.yaml"))
+    await hass.async_add_executor_job(path.write_text, NEW_INSTALL_CONFIGURATION)
+    await hass.services.async_call(
+        "ai_automation", "accept_suggestion", {"suggestion_id": "abc123"}, blocking=True
+    )
+    assert hass.states.get("sensor.ai_automation_suggestions_open").state == "0"
+    assert len(hass.states.async_entity_ids("automation")) == 1
+    automations = await hass.async_add_executor_job(
+        Path(hass.config.path("automations.yaml")).read_text
+    )
+    assert automations.count("id: ai_automation_abc123") == 1
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import probatio
 
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.helpers import entity_registry as er
 from homeassistant.util.file import write_utf8_file_atomic
 from homeassistant.util.yaml import dump, load_yaml
 
@@ -16,6 +17,7 @@ from .daily import DailyAnalysis
 from .suggestion_store import ACCEPTED, DISMISSED, NEW
 
 AUTOMATIONS_FILE = "automations.yaml"  # where the automation editor keeps automations
+SUGGESTED_BY = "Suggested by AI Automation."
 SUGGESTION_SCHEMA = probatio.Schema({probatio.Required("suggestion_id"): str})
 
 
@@ -55,7 +57,13 @@ def _append_automation(path: str, automation: dict[str, Any]) -> None:
         current = []
     if not isinstance(current, list):
         raise TypeError(f"{path} does not hold a list of automations")
-    write_utf8_file_atomic(path, dump([*current, automation]))
+    # Accepting again (after an earlier attempt that did not load) replaces, never duplicates.
+    kept = [item for item in current if not _has_id(item, automation["id"])]
+    write_utf8_file_atomic(path, dump([*kept, automation]))
+
+
+def _has_id(item: Any, automation_id: str) -> bool:
+    return isinstance(item, dict) and item.get("id") == automation_id
 
 
 async def _run(call: ServiceCall) -> ServiceResponse:
@@ -71,7 +79,14 @@ async def async_accept(hass: HomeAssistant, daily: DailyAnalysis, suggestion_id:
             translation_key="no_automation",
             translation_placeholders={"suggestion_id": suggestion["id"]},
         )
-    automation = {"id": f"ai_automation_{suggestion['id']}", **suggestion["automation"]}
+    automation_id = f"ai_automation_{suggestion['id']}"
+    automation = {
+        "id": automation_id,
+        **suggestion["automation"],
+        # The title and description the user saw, which the AI may have worded.
+        "alias": suggestion["title"],
+        "description": f"{suggestion['description']} {SUGGESTED_BY}",
+    }
     path = hass.config.path(AUTOMATIONS_FILE)
     try:
         await hass.async_add_executor_job(_append_automation, path, automation)
@@ -82,6 +97,13 @@ async def async_accept(hass: HomeAssistant, daily: DailyAnalysis, suggestion_id:
             translation_placeholders={"error": str(err)},
         ) from err
     await hass.services.async_call("automation", "reload", blocking=True)
+    if er.async_get(hass).async_get_entity_id("automation", "automation", automation_id) is None:
+        # configuration.yaml does not load automations.yaml (no `automation: !include ...`).
+        raise HomeAssistantError(
+            translation_domain=DOMAIN,
+            translation_key="automation_not_loaded",
+            translation_placeholders={"path": path},
+        )
     daily.store.set_status(suggestion["id"], ACCEPTED)
     await daily.store.async_save()
     daily.async_notify()
