@@ -272,7 +272,7 @@ def configuration_yaml() -> str:
 
 @pytest.fixture
 def hass_config_dir(hass_tmp_config_dir: str, configuration_yaml: str) -> str:
-    """A real configuration directory: configuration.yaml and an empty automations.yaml."""
+    """Write a real configuration.yaml and an empty automations.yaml."""
     config = Path(hass_tmp_config_dir)
     (config / "configuration.yaml").write_text(configuration_yaml)
     (config / "automations.yaml").write_text("[]\n")
