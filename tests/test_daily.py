@@ -1,12 +1,11 @@
 """The daily analysis run: schedule, outputs, single flight, and acting on suggestions."""
 
 import asyncio
-from collections.abc import Generator
+from collections.abc import AsyncGenerator, Generator
 from datetime import datetime, timedelta
 from http import HTTPStatus
 import json
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 from unittest.mock import AsyncMock, patch
 
@@ -27,6 +26,7 @@ from pytest_homeassistant_custom_component.typing import (
 )
 
 from custom_components.ai_automation.analysis import AnalysisResult
+from custom_components.ai_automation.const import AI_WORDING_TIMEOUT
 from custom_components.ai_automation.engine.suggestions import Suggestion
 from homeassistant import config as conf_util
 from homeassistant.core import HomeAssistant
@@ -35,8 +35,10 @@ from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 
 from .conftest import DEFAULT_OPTIONS, setup_integration
+from .fake_ai_task import HANG, FakeAITaskEntity, async_setup_fake_ai_task
 
 BERLIN = "Europe/Berlin"
+SUGGESTION_LIST = "todo.ai_automation_automation_suggestions"
 SUGGESTION = Suggestion(
     id="abc123",
     kind="habit",
@@ -391,44 +393,155 @@ async def test_accept_says_when_automations_yaml_is_not_loaded(
     assert automations.count("id: ai_automation_abc123") == 1
 
 
+@pytest.fixture
+async def ai_helper(
+    hass: HomeAssistant, berlin: MqttMockHAClient
+) -> AsyncGenerator[FakeAITaskEntity]:
+    """Set up a fake AI provider through Home Assistant's real ai_task integration."""
+    async for entity in async_setup_fake_ai_task(hass):
+        yield entity
+
+
+AI_WORDS = {"title": "Kitchen light on at 6:45", "description": "Every day at 6:45."}
+
+
 @pytest.mark.parametrize(
-    ("answer", "title"),
+    ("answer", "title", "logged"),
     [
+        (AI_WORDS, AI_WORDS["title"], None),
         (
-            {"title": "Kitchen light on at 6:45", "description": "Every day at 6:45."},
-            "Kitchen light on at 6:45",
+            HomeAssistantError("model overloaded"),
+            SUGGESTION.title,
+            "ai_task.helper could not word the suggestions (model overloaded)",
         ),
-        (HomeAssistantError("model overloaded"), SUGGESTION.title),
-        (TimeoutError(), SUGGESTION.title),
-        ({"headline": "wrong shape"}, SUGGESTION.title),
+        (
+            {"headline": "wrong shape"},
+            SUGGESTION.title,
+            "ai_task.helper could not word the suggestions (unexpected answer, KeyError",
+        ),
+        (
+            ["not", "a", "dict"],
+            SUGGESTION.title,
+            "ai_task.helper could not word the suggestions (unexpected answer, TypeError",
+        ),
     ],
 )
 async def test_ai_wording_and_its_fallback(
     freezer: FrozenDateTimeFactory,
-    berlin: MqttMockHAClient,
     hass: HomeAssistant,
+    ai_helper: FakeAITaskEntity,
     analyse: AsyncMock,
+    caplog: pytest.LogCaptureFixture,
     answer: Any,
     title: str,
+    logged: str | None,
 ) -> None:
-    """With an AI Task entity chosen, new suggestions get its words; on any failure, ours."""
+    """With an AI Task entity chosen, new suggestions get its words; on a failure, ours."""
     zone = dt_util.get_default_time_zone()
     entry = await _setup(
         hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone), ai_task_entity="ai_task.helper"
     )
-    generate = AsyncMock(
-        side_effect=answer if isinstance(answer, BaseException) else None,
-        return_value=SimpleNamespace(data=answer),
+    ai_helper.answer = answer
+    await hass.services.async_call(
+        "ai_automation", "run_analysis", blocking=True, return_response=True
     )
-    with patch("custom_components.ai_automation.daily._generate_data", generate):
-        await hass.services.async_call(
-            "ai_automation", "run_analysis", blocking=True, return_response=True
-        )
-        await hass.services.async_call(
-            "ai_automation", "run_analysis", blocking=True, return_response=True
-        )
-    assert generate.await_count == 1  # the second run finds it again: words are kept, no new call
-    assert generate.await_args is not None
-    assert generate.await_args.kwargs["entity_id"] == "ai_task.helper"
+    task = ai_helper.tasks[0]
+    assert SUGGESTION.title in task.instructions
+    assert SUGGESTION.description in task.instructions
+    assert task.structure is not None
+    items = await _todo_items(hass)
+    assert [item["summary"] for item in items] == [title]
+    if logged is None:
+        assert items[0]["description"] == AI_WORDS["description"]
+        assert "could not word" not in caplog.text
+    else:
+        assert items[0]["description"] == SUGGESTION.description
+        assert logged in caplog.text
+
+    # The next run finds the same suggestion: AI words are kept without asking again, a
+    # failed wording is tried again.
+    ai_helper.answer = AI_WORDS
+    await hass.services.async_call(
+        "ai_automation", "run_analysis", blocking=True, return_response=True
+    )
+    assert len(ai_helper.tasks) == (1 if logged is None else 2)
     stored = entry.runtime_data.daily.store.suggestions[SUGGESTION.id]
-    assert stored["title"] == title
+    assert (stored["title"], stored["description"]) == (AI_WORDS["title"], AI_WORDS["description"])
+
+
+async def test_ai_that_does_not_answer_is_given_up_on(
+    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant,
+    ai_helper: FakeAITaskEntity,
+    analyse: AsyncMock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An AI that hangs costs one timeout per run; the run ends with the local words."""
+    zone = dt_util.get_default_time_zone()
+    await _setup(
+        hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone), ai_task_entity="ai_task.helper"
+    )
+    other = Suggestion(**{**SUGGESTION.__dict__, "id": "zzz999", "title": "Other"})
+    analyse.return_value = _result([SUGGESTION, other])
+    ai_helper.answer = HANG
+    run = hass.async_create_task(
+        hass.services.async_call(
+            "ai_automation", "run_analysis", blocking=True, return_response=True
+        )
+    )
+    for _ in range(1000):  # the run goes on until the AI is asked (time stands still)
+        if ai_helper.tasks:
+            break
+        await asyncio.sleep(0)
+    assert len(ai_helper.tasks) == 1
+    assert not run.done()
+    assert hass.states.get("sensor.ai_automation_last_analysis_status").state == "running"
+
+    freezer.tick(timedelta(seconds=AI_WORDING_TIMEOUT + 1))
+    async_fire_time_changed(hass)
+    summary = await run
+    assert summary is not None
+    assert (summary["status"], summary["suggestions_generated"]) == ("success", 2)
+    assert len(ai_helper.tasks) == 1  # not asked again for the second suggestion in this run
+    assert "could not word the suggestions (no answer within 30 s)" in caplog.text
+    assert sorted(item["summary"] for item in await _todo_items(hass)) == [
+        "Other",
+        SUGGESTION.title,
+    ]
+
+
+async def test_without_the_ai_task_integration_the_local_words_stand(
+    freezer: FrozenDateTimeFactory,
+    berlin: MqttMockHAClient,
+    hass: HomeAssistant,
+    analyse: AsyncMock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An AI entity chosen but its provider (and ai_task) gone: the run still succeeds."""
+    zone = dt_util.get_default_time_zone()
+    await _setup(
+        hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone), ai_task_entity="ai_task.helper"
+    )
+    summary = await hass.services.async_call(
+        "ai_automation", "run_analysis", blocking=True, return_response=True
+    )
+    assert summary is not None
+    assert summary["status"] == "success"
+    assert [item["summary"] for item in await _todo_items(hass)] == [SUGGESTION.title]
+    assert (
+        "ai_task.helper could not word the suggestions (the AI Task integration is not set up)"
+        in caplog.text
+    )
+
+
+async def _todo_items(hass: HomeAssistant) -> list[dict[str, Any]]:
+    response = await hass.services.async_call(
+        "todo",
+        "get_items",
+        {"entity_id": SUGGESTION_LIST},
+        blocking=True,
+        return_response=True,
+    )
+    assert response is not None
+    items: list[dict[str, Any]] = response[SUGGESTION_LIST]["items"]
+    return items

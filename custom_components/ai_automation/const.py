@@ -15,6 +15,7 @@ CONF_INCLUDE_ENTITIES: Final = "include_entities"
 CONF_NOTIFY_NEW: Final = "persistent_notification"
 CONF_AI_TASK_ENTITY: Final = "ai_task_entity"
 AI_WORDING_TIMEOUT: Final = 30.0  # seconds per suggestion
+AI_WORDING_MAX_PER_RUN: Final = 20  # suggestions sent to the AI per run; the rest next run
 CONF_EXCLUDE_ENTITIES: Final = "exclude_entities"
 CONF_EXCLUDE_DOMAINS: Final = "exclude_domains"
 CONF_EXCLUDE_AREAS: Final = "exclude_areas"

@@ -21,12 +21,12 @@ from homeassistant.helpers.event import async_track_time_change
 from homeassistant.util import dt as dt_util
 
 from .analysis import async_analyse
-from .const import AI_WORDING_TIMEOUT, DOMAIN
+from .const import AI_WORDING_MAX_PER_RUN, AI_WORDING_TIMEOUT, DOMAIN
 from .engine.suggestions import Suggestion
 from .listeners import Observable
 from .models import AiAutomationConfigEntry
 from .notify import async_publish_notification
-from .suggestion_store import SuggestionStore
+from .suggestion_store import NEW, SuggestionStore
 
 _LOGGER = logging.getLogger(__name__)
 EVENT_ANALYSIS_COMPLETE = f"{DOMAIN}_analysis_complete"
@@ -41,9 +41,20 @@ WORDING = probatio.Schema(
 
 async def _generate_data(hass: HomeAssistant, **kwargs: Any) -> Any:
     """Ask Home Assistant's AI Task integration (imported only when an AI entity is chosen)."""
+    if "ai_task" not in hass.config.components:
+        raise HomeAssistantError("the AI Task integration is not set up")
     from homeassistant.components.ai_task import async_generate_data  # noqa: PLC0415
 
     return await async_generate_data(hass, **kwargs)
+
+
+def _failure(err: Exception) -> str:
+    """Say in a few words why the AI's wording was not used."""
+    if isinstance(err, TimeoutError):
+        return f"no answer within {AI_WORDING_TIMEOUT:.0f} s"
+    if isinstance(err, (KeyError, TypeError)):
+        return f"unexpected answer, {type(err).__name__}: {err}"
+    return str(err) or type(err).__name__
 
 
 class DailyAnalysis(Observable):
@@ -192,13 +203,17 @@ class DailyAnalysis(Observable):
         return summary
 
     async def _async_word(self, suggestions: list[Suggestion]) -> tuple[list[Suggestion], set[str]]:
-        """Let the chosen AI Task entity reword new suggestions; keep the local text otherwise.
+        """Let the chosen AI Task entity reword open suggestions; keep the local text otherwise.
 
+        Each open suggestion is worded once; one that the AI could not word is tried again on a
+        later run. After the first failure in a run the AI is not asked again in that run, and at
+        most AI_WORDING_MAX_PER_RUN suggestions are sent per run (the rest on later runs).
         Return the suggestions and the ids the AI worded this time.
         """
         entity_id = self._entry.runtime_data.settings.ai_task_entity
         worded: list[Suggestion] = []
         by_ai: set[str] = set()
+        asked = 0
         for suggestion in suggestions:
             known = self.store.suggestions.get(suggestion.id)
             if known is not None and known.get("ai_worded"):
@@ -207,9 +222,14 @@ class DailyAnalysis(Observable):
                     replace(suggestion, title=known["title"], description=known["description"])
                 )
                 continue
-            if entity_id is None or known is not None:
+            if (
+                entity_id is None
+                or asked >= AI_WORDING_MAX_PER_RUN
+                or (known is not None and known["status"] != NEW)
+            ):
                 worded.append(suggestion)
                 continue
+            asked += 1
             try:
                 async with asyncio.timeout(AI_WORDING_TIMEOUT):
                     result = await _generate_data(
@@ -226,10 +246,14 @@ class DailyAnalysis(Observable):
                     )
                 title, description = str(result.data["title"]), str(result.data["description"])
             except (TimeoutError, HomeAssistantError, KeyError, TypeError) as err:
-                _LOGGER.info(
-                    "Keeping the local wording of %s: %s", suggestion.id, err or "timed out"
+                _LOGGER.warning(
+                    "%s could not word the suggestions (%s); keeping the local wording, and"
+                    " trying again on the next run",
+                    entity_id,
+                    _failure(err),
                 )
                 worded.append(suggestion)
+                asked = AI_WORDING_MAX_PER_RUN  # not again in this run
                 continue
             worded.append(replace(suggestion, title=title[:120], description=description[:500]))
             by_ai.add(suggestion.id)
