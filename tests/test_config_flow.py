@@ -19,6 +19,7 @@ from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from homeassistant.helpers.service_info.mqtt import MqttServiceInfo
 
 from .conftest import DEFAULT_OPTIONS, FORM_INPUT, setup_integration
+from .fake_ai_task import async_setup_fake_ai_task
 
 
 def _discovery(
@@ -240,6 +241,27 @@ async def test_options_flow_changes_settings_and_reloads(
     assert config_entry.options["lookback_days"] == 30
     assert config_entry.options["max_devices_payload_mib"] == 4
     assert len(setup_entry.mock_calls) == 1
+
+
+async def test_options_offer_only_an_ai_task_entity_that_writes(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> None:
+    """An image-only AI Task entity is refused with a reason; a text-generating one is kept."""
+    await setup_integration(hass, config_entry)
+    async for helper in async_setup_fake_ai_task(hass):
+        hass.states.async_set("ai_task.painter", "unknown", {"supported_features": 4})
+        result = await hass.config_entries.options.async_init(config_entry.entry_id)
+        for entity_id in ("ai_task.painter", "ai_task.gone"):
+            result = await hass.config_entries.options.async_configure(
+                result["flow_id"], {**DEFAULT_OPTIONS, "ai_task_entity": entity_id}
+            )
+            assert result["errors"] == {"ai_task_entity": "ai_task_cannot_generate_data"}
+        result = await hass.config_entries.options.async_configure(
+            result["flow_id"], {**DEFAULT_OPTIONS, "ai_task_entity": helper.entity_id}
+        )
+        await hass.async_block_till_done()
+        assert result["type"] is FlowResultType.CREATE_ENTRY
+        assert config_entry.options["ai_task_entity"] == "ai_task.helper"
 
 
 async def test_reconfigure_flow(

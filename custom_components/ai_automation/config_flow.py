@@ -8,7 +8,8 @@ import probatio
 
 from homeassistant.components import mqtt
 from homeassistant.config_entries import ConfigFlow, ConfigFlowResult, OptionsFlowWithReload
-from homeassistant.core import callback
+from homeassistant.const import ATTR_SUPPORTED_FEATURES
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.selector import (
     AreaSelector,
@@ -28,6 +29,7 @@ from homeassistant.helpers.selector import (
 from homeassistant.helpers.service_info.mqtt import MqttServiceInfo
 
 from .const import (
+    AI_TASK_GENERATE_DATA,
     ANALYSED_DOMAINS,
     CONF_AI_TASK_ENTITY,
     CONF_ANALYSIS_TIME,
@@ -163,6 +165,13 @@ def _validate(user_input: dict[str, Any]) -> tuple[Settings | None, dict[str, st
     )
 
 
+def _generates_data(hass: HomeAssistant, entity_id: str) -> bool:
+    """Tell whether the AI Task entity can generate data (some only make images)."""
+    state = hass.states.get(entity_id)
+    features = 0 if state is None else int(state.attributes.get(ATTR_SUPPORTED_FEATURES, 0))
+    return bool(features & AI_TASK_GENERATE_DATA)
+
+
 class AiAutomationConfigFlow(ConfigFlow, domain=DOMAIN):
     """Set up AI Automation from the UI or from a discovered Zigbee2MQTT bridge."""
 
@@ -253,7 +262,11 @@ class AiAutomationOptionsFlow(OptionsFlowWithReload):
         errors: dict[str, str] = {}
         if user_input is not None:
             settings, errors = _validate(user_input)
-            if settings is not None:
+            if (entity_id := user_input.get(CONF_AI_TASK_ENTITY)) and not _generates_data(
+                self.hass, entity_id
+            ):
+                errors[CONF_AI_TASK_ENTITY] = "ai_task_cannot_generate_data"
+            if settings is not None and not errors:
                 return self.async_create_entry(data=settings.as_options())
         return self.async_show_form(
             step_id="init",
