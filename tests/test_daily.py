@@ -241,7 +241,11 @@ async def test_failed_run_is_reported(
     assert (summary["success"], summary["status"]) == (False, "failed")
     assert summary["error"] == "RuntimeError: database is locked"
     assert summary["suggestions_open"] == 1
-    assert hass.states.get("sensor.ai_automation_last_analysis_status").state == "failed"
+    status = hass.states.get("sensor.ai_automation_last_analysis_status")
+    assert (status.state, status.attributes["error"]) == (
+        "failed",
+        "RuntimeError: database is locked",
+    )
     payload = json.loads(berlin.async_publish.call_args_list[-1].args[1])
     assert payload["error"] == "RuntimeError: database is locked"
 

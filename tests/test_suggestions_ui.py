@@ -8,7 +8,7 @@ from unittest.mock import AsyncMock, patch
 
 from paho.mqtt import client as paho_mqtt
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient, WebSocketGenerator
 
 from custom_components.ai_automation.engine.suggestions import Suggestion
@@ -18,9 +18,8 @@ from homeassistant.util import dt as dt_util
 
 from .conftest import DEFAULT_OPTIONS, setup_integration, wait_until
 from .mosquitto import Broker
-from .test_daily import SUGGESTION, _result
+from .test_daily import SUGGESTION, SUGGESTION_LIST, _result, _todo_items
 
-SUGGESTION_LIST = "todo.ai_automation_automation_suggestions"
 SECOND = Suggestion(**{**SUGGESTION.__dict__, "id": "seq1", "kind": "sequence", "title": "Hall",
                        "entities": ("binary_sensor.hall_motion", "light.hall")})  # fmt: skip
 
@@ -151,6 +150,13 @@ async def test_unload_cancels_a_running_analysis(
 ) -> None:
     """Unloading while a run is going cancels it cleanly; the last good results stay stored."""
     await setup_integration(hass, config_entry)
+    with patch(
+        "custom_components.ai_automation.daily.async_analyse",
+        AsyncMock(return_value=_result([SUGGESTION])),
+    ):
+        await hass.services.async_call(
+            "ai_automation", "run_analysis", blocking=True, return_response=True
+        )
     started = asyncio.Event()
 
     async def forever(*_: Any) -> Any:
@@ -167,22 +173,59 @@ async def test_unload_cancels_a_running_analysis(
         assert await hass.config_entries.async_unload(config_entry.entry_id)
         with pytest.raises(asyncio.CancelledError):
             await button
+    assert not [task for task in asyncio.all_tasks() if "analysis run" in task.get_name()]
+
+    # Loaded again: the suggestion found before is still open, and the cut-off run says so.
+    assert await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert hass.states.get("sensor.ai_automation_suggestions_open").state == "1"
+    assert [item["summary"] for item in await _todo_items(hass)] == [SUGGESTION.title]
+    status = hass.states.get("sensor.ai_automation_last_analysis_status")
+    assert status.state == "failed"
+    assert status.attributes["error"] == "cancelled"
 
 
+@pytest.mark.parametrize(
+    ("outcome", "expected"),
+    [
+        (
+            _result([SUGGESTION]),
+            {"success": True, "status": "success", "suggestions_generated": 1,
+             "suggestions_open": 1, "events_analysed": 120, "patterns_detected": 3,
+             "error": None},
+        ),
+        (
+            _result([], events=0),
+            {"success": True, "status": "no_data", "suggestions_generated": 0,
+             "suggestions_open": 0, "events_analysed": 0, "error": None},
+        ),
+        (
+            RuntimeError("database is locked"),
+            {"success": False, "status": "failed", "suggestions_generated": 0,
+             "error": "RuntimeError: database is locked"},
+        ),
+    ],
+    ids=["success", "no_data", "failed"],
+)  # fmt: skip
 async def test_real_broker_subscriber_gets_the_summary(
     real_mqtt_entry: MockConfigEntry,
     hass: HomeAssistant,
     mosquitto: Broker,
     config_entry: MockConfigEntry,
+    outcome: Any,
+    expected: dict[str, Any],
 ) -> None:
-    """Against Mosquitto: a subscriber receives the run's JSON summary on the notify topic."""
+    """Against Mosquitto: after every run a subscriber gets the JSON summary; HA shows the same."""
     received: list[dict[str, Any]] = []
     subscriber = paho_mqtt.Client(paho_mqtt.CallbackAPIVersion.VERSION2, client_id="listener")
     subscriber.username_pw_set(mosquitto.username, mosquitto.password)
-    subscriber.on_message = lambda *args: received.append(json.loads(args[2].payload))
+    subscriber.on_message = lambda *args: received.append(
+        {"retained": args[2].retain, "qos": args[2].qos, **json.loads(args[2].payload)}
+    )
     subscriber.on_connect = lambda client, *_: client.subscribe("ha-ai/analysis/complete", 1)
     subscriber.connect(mosquitto.host, mosquitto.port)
     subscriber.loop_start()
+    events = async_capture_events(hass, "ai_automation_analysis_complete")
     try:
         await setup_integration(hass, config_entry)
         await wait_until(
@@ -192,7 +235,10 @@ async def test_real_broker_subscriber_gets_the_summary(
         )
         with patch(
             "custom_components.ai_automation.daily.async_analyse",
-            AsyncMock(return_value=_result([SUGGESTION])),
+            AsyncMock(
+                side_effect=outcome if isinstance(outcome, Exception) else None,
+                return_value=outcome,
+            ),
         ):
             await hass.services.async_call(
                 "ai_automation", "run_analysis", blocking=True, return_response=True
@@ -201,7 +247,14 @@ async def test_real_broker_subscriber_gets_the_summary(
     finally:
         subscriber.loop_stop()
         subscriber.disconnect()
-    assert received[0]["event"] == "analysis_complete"
-    assert received[0]["success"] is True
-    assert received[0]["suggestions_generated"] == 1
-    assert datetime.fromisoformat(received[0]["timestamp"]) <= dt_util.utcnow()
+    message = received[0]
+    assert (message["retained"], message["qos"]) == (False, 1)
+    assert message["event"] == "analysis_complete"
+    assert {key: message[key] for key in expected} == expected
+    assert datetime.fromisoformat(message["timestamp"]) <= dt_util.utcnow()
+    assert message["processing_time_sec"] >= 0
+    assert [event.data["status"] for event in events] == [expected["status"]]
+    assert hass.states.get("sensor.ai_automation_last_analysis_status").state == expected["status"]
+    assert hass.states.get("sensor.ai_automation_suggestions_open").state == str(
+        message["suggestions_open"]
+    )

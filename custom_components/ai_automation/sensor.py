@@ -77,6 +77,7 @@ class RunSensorDescription(SensorEntityDescription):
     """Describes a sensor reporting on the daily analysis."""
 
     value_fn: Callable[[DailyAnalysis], Any]
+    attributes_fn: Callable[[DailyAnalysis], dict[str, Any] | None] = lambda _: None
 
 
 RUN_SENSORS: tuple[RunSensorDescription, ...] = (
@@ -92,6 +93,8 @@ RUN_SENSORS: tuple[RunSensorDescription, ...] = (
         device_class=SensorDeviceClass.ENUM,
         options=["success", "no_data", "failed", "running"],
         value_fn=lambda daily: "running" if daily.running else daily.summary.get("status"),
+        # Why the last run failed (None otherwise): one short line, not a list.
+        attributes_fn=lambda daily: {"error": daily.summary.get("error")},
     ),
     RunSensorDescription(
         key="last_run_duration",
@@ -130,6 +133,11 @@ class RunSensor(AiAutomationEntity, SensorEntity):
     def native_value(self) -> Any:
         """Return the figure from the last run."""
         return self.entity_description.value_fn(self._daily)
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """Return the few attributes this figure has, if any."""
+        return self.entity_description.attributes_fn(self._daily)
 
     async def async_added_to_hass(self) -> None:
         """Write the state whenever a run starts or ends, or a suggestion is handled."""
