@@ -8,6 +8,7 @@ from collections.abc import AsyncGenerator, Callable, Generator
 import logging
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -51,6 +52,20 @@ def expected_lingering_timers() -> bool:
 @pytest.fixture(autouse=True)
 def auto_recorder(recorder_mock: Any) -> None:
     """Start the recorder (our dependency) before anything else creates `hass`."""
+
+
+@pytest.fixture(autouse=True)
+def no_daily_run_unless_marked(request: pytest.FixtureRequest) -> Generator[None]:
+    """Keep the daily schedule out of tests about something else.
+
+    Those tests run at any time of day, and after the analysis time a setup catches up on the
+    day's run at once. Tests marked `schedule` (which set the time with freezer) keep it.
+    """
+    if request.node.get_closest_marker("schedule") is not None:
+        yield
+        return
+    with patch("custom_components.ai_automation.daily.DailyAnalysis._due", return_value=False):
+        yield
 
 
 @pytest.fixture

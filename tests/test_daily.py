@@ -37,6 +37,8 @@ from homeassistant.util import dt as dt_util
 from .conftest import DEFAULT_OPTIONS, setup_integration
 from .fake_ai_task import HANG, FakeAITaskEntity, async_setup_fake_ai_task
 
+pytestmark = pytest.mark.schedule
+
 BERLIN = "Europe/Berlin"
 SUGGESTION_LIST = "todo.ai_automation_automation_suggestions"
 SUGGESTION = Suggestion(
