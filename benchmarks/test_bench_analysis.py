@@ -4,10 +4,17 @@ Run with `scripts/bench`. Prints figures; asserts only that the run worked.
 """
 
 import asyncio
+import collections
 from collections.abc import Iterator
 from datetime import timedelta
+import gc
+import os
 from pathlib import Path
+import statistics
+import sys
+import threading
 import time
+import traceback
 from typing import Any
 
 import numpy as np
@@ -24,8 +31,99 @@ DAYS = 30
 DOMAINS = {"light": 60, "switch": 40, "cover": 10, "lock": 5, "climate": 10, "fan": 5,
            "media_player": 10, "binary_sensor": 160}  # fmt: skip
 TARGET_ROWS = 1_000_000
+ROUNDS = 3
 STATES = {"cover": ("open", "closed"), "lock": ("locked", "unlocked"), "climate": ("heat", "off"),
           "media_player": ("playing", "paused")}  # fmt: skip
+
+
+class StallTracer:
+    """Name the code other threads run while the event loop is stalled (BENCH_STALL_TRACE=1).
+
+    A watchdog thread reads a heartbeat the loop writes every millisecond; when it is over
+    20 ms old, it records where every other thread is. A thread holding the GIL in one long C
+    call is seen on the line of that call as soon as the watchdog gets the GIL back.
+    """
+
+    def __init__(self) -> None:
+        """Start without a heartbeat."""
+        self.beat = time.monotonic()
+        self.seen: collections.Counter[str] = collections.Counter()
+        self._stop = threading.Event()
+        self._loop_thread = threading.get_ident()
+
+    def start(self) -> None:
+        """Start the watchdog thread, and time the garbage collector's passes."""
+        self._gc_began = 0.0
+        self.gc_pauses: list[float] = []
+        self.seen.clear()
+        self._stop.clear()
+        gc.callbacks.append(self._gc)
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def _gc(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._gc_began = time.perf_counter()
+        else:
+            self.gc_pauses.append(time.perf_counter() - self._gc_began)
+
+    def stop(self) -> None:
+        """Stop it, then print the places seen most and the longest collector passes."""
+        self._stop.set()
+        gc.callbacks.remove(self._gc)
+        longest = sorted(self.gc_pauses, reverse=True)[:5]
+        print(
+            f"  garbage collector: {len(self.gc_pauses)} passes, longest"
+            f" {', '.join(f'{pause * 1000:.1f}' for pause in longest)} ms"
+        )
+        for place, count in self.seen.most_common(12):
+            print(f"  stalled {count:4d}x at {place}")
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.002):
+            if time.monotonic() - self.beat < 0.02:
+                continue
+            for ident, frame in sys._current_frames().items():  # noqa: SLF001  # the only way
+                if ident == threading.get_ident():
+                    continue
+                stack = traceback.extract_stack(frame)
+                if "queue" in stack[-1].name or stack[-1].name in {"get", "wait", "select"}:
+                    continue  # an idle thread
+                ours = [f for f in stack if "ai_automation" in f.filename]
+                top = stack[-1]
+                where = ours[-1] if ours else top
+                self.seen[
+                    f"{'[loop] ' if ident == self._loop_thread else ''}"
+                    f"{Path(where.filename).name}:{where.lineno} {where.line}"
+                    f" -> {Path(top.filename).name}:{top.lineno}"
+                ] += 1
+            self.beat = time.monotonic()  # one record per stall
+
+
+class LoopWatch:
+    """Measure the longest event-loop stall: how late a short sleep wakes up, from now to stop."""
+
+    def __init__(self, tracer: StallTracer | None) -> None:
+        """Start watching (a 1 ms beat for the tracer, 5 ms otherwise)."""
+        self.stall = 0.0
+        self._tracer = tracer
+        self._beat = 0.001 if tracer else 0.005
+        self._running = True
+        self._task = asyncio.create_task(self._watch())
+
+    async def _watch(self) -> None:
+        loop = asyncio.get_running_loop()
+        while self._running:
+            before = loop.time()
+            await asyncio.sleep(self._beat)
+            if self._tracer:
+                self._tracer.beat = time.monotonic()
+            self.stall = max(self.stall, loop.time() - before - self._beat)
+
+    async def stop(self) -> float:
+        """Stop; return the longest stall in seconds."""
+        self._running = False
+        await self._task
+        return self.stall
 
 
 def _status(field: str) -> int:
@@ -109,50 +207,60 @@ async def test_analysis_on_a_million_changes(
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
 
-    began = time.perf_counter()
-    scanned = await instance.async_add_executor_job(_scan, instance, start.timestamp())
-    scan_seconds = time.perf_counter() - began
-
-    stall = 0.0
-    running = True
-
-    async def watch() -> None:
-        nonlocal stall
-        loop = asyncio.get_running_loop()
-        while running:
-            before = loop.time()
-            await asyncio.sleep(0.005)
-            stall = max(stall, loop.time() - before - 0.005)
-
+    # The test harness runs the loop in asyncio debug mode (a traceback for every callback);
+    # Home Assistant does not, unless `homeassistant: debug: true`. Measure as users run it.
+    loop_debug = asyncio.get_running_loop().get_debug()
+    asyncio.get_running_loop().set_debug(False)
+    tracer = StallTracer() if os.environ.get("BENCH_STALL_TRACE") else None
     # The floor for stalls: the same watch while the analysis is not running.
-    watcher = asyncio.create_task(watch())
+    watch = LoopWatch(tracer)
     await asyncio.sleep(5)
-    running = False
-    await watcher
-    idle_stall, stall, running = stall, 0.0, True
-
-    Path("/proc/self/clear_refs").write_text("5")  # reset the peak-memory mark
-    baseline = _status("VmRSS:")
-    watcher = asyncio.create_task(watch())
-    began = time.perf_counter()
-    result = await async_analyse(
-        hass, Settings(lookback_days=DAYS), entry.runtime_data.capabilities
-    )
-    total = time.perf_counter() - began
-    running = False
-    await watcher
-    peak = _status("VmHWM:") - baseline
-
+    idle_stall = await watch.stop()
     print(
-        f"\nrows in database: {rows:,}; rows scanned: {scanned:,}; entities: {result.entities_analysed}"
-        f"\nplain SQL scan (floor): {scan_seconds:.2f} s"
-        f"\nanalysis total: {total:.2f} s = load {result.load_seconds:.2f} s"
-        f" + detect {result.detect_seconds:.2f} s ({total / scan_seconds:.1f}x the scan; goal <= 3x)"
-        f"\npeak extra memory: {peak / 2**20:.0f} MB (goal <= 300 MB)"
-        f"\nlongest event-loop stall: {stall * 1000:.1f} ms (goal <= 50 ms;"
-        f" {idle_stall * 1000:.1f} ms in 5 s without the analysis)"
-        f"\nchanges analysed: {result.events_analysed:,}; habits {result.habits},"
-        f" sequences {result.sequences}, suggestions {len(result.suggestions)}"
+        f"\nrows in database: {rows:,}; asyncio debug mode off, as Home Assistant runs (the"
+        f" harness had it {'on' if loop_debug else 'off'}); longest event-loop stall in 5 s"
+        f" without the analysis: {idle_stall * 1000:.1f} ms"
+    )
+
+    # The machine is shared and noisy: alternate the SQL floor and the analysis, several rounds.
+    ratios, stalls, peaks = [], [], []
+    for round_ in range(1, ROUNDS + 1):
+        began = time.perf_counter()
+        scanned = await instance.async_add_executor_job(_scan, instance, start.timestamp())
+        scan_seconds = time.perf_counter() - began
+
+        Path("/proc/self/clear_refs").write_text("5")  # reset the peak-memory mark
+        baseline = _status("VmRSS:")
+        watch = LoopWatch(tracer)
+        if tracer:
+            tracer.start()
+        began = time.perf_counter()
+        result = await async_analyse(
+            hass, Settings(lookback_days=DAYS), entry.runtime_data.capabilities
+        )
+        total = time.perf_counter() - began
+        stall = await watch.stop()
+        peak = _status("VmHWM:") - baseline
+        if tracer:
+            tracer.stop()
+        ratios.append(total / scan_seconds)
+        stalls.append(stall)
+        peaks.append(peak)
+        print(
+            f"round {round_}: SQL scan of {scanned:,} rows {scan_seconds:.2f} s; analysis"
+            f" {total:.2f} s = load {result.load_seconds:.2f} s + detect"
+            f" {result.detect_seconds:.2f} s = {ratios[-1]:.1f}x the scan; peak extra memory"
+            f" {peak / 2**20:.0f} MB; longest event-loop stall {stall * 1000:.1f} ms"
+        )
+    print(
+        f"median of {ROUNDS}: {statistics.median(ratios):.1f}x the SQL scan (goal <= 3x;"
+        f" range {min(ratios):.1f}-{max(ratios):.1f}); peak extra memory"
+        f" {max(peaks) / 2**20:.0f} MB at most (goal <= 300 MB); longest event-loop stall"
+        f" {statistics.median(stalls) * 1000:.1f} ms (goal <= 50 ms; worst"
+        f" {max(stalls) * 1000:.1f} ms)"
+        f"\nchanges analysed: {result.events_analysed:,} of {result.entities_analysed} entities;"
+        f" habits {result.habits}, sequences {result.sequences},"
+        f" suggestions {len(result.suggestions)}"
     )
     assert result.events_analysed > 900_000
     await hass.config_entries.async_unload(entry.entry_id)

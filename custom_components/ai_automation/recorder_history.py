@@ -75,7 +75,8 @@ def load_history(  # noqa: PLR0917 (positional: the recorder executor passes no 
                 )
             )
         }
-        rows = session.execute(
+        # Core execution (the connection, not the ORM session): plain rows, no ORM loading.
+        rows = session.connection().execute(
             select(
                 States.metadata_id,
                 States.state,

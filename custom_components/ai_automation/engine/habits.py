@@ -12,11 +12,16 @@ import numpy.typing as npt
 from .history import History, weekday_of
 
 MINUTES_PER_DAY = 1440.0
+MIN_HALF_WIDTH = 15.0  # minutes either side of a habit's time that count as "around" it
 IGNORED_STATES = frozenset({"unavailable", "unknown", ""})
 DAY_TYPES: dict[str, frozenset[int]] = {
     "all": frozenset(range(7)),
     "weekdays": frozenset(range(5)),
     "weekends": frozenset({5, 6}),
+}
+# The same as masks indexed by weekday (Monday=0), cheaper than np.isin per group.
+DAY_MASKS: dict[str, npt.NDArray[np.bool_]] = {
+    day_type: np.isin(np.arange(7), sorted(weekdays)) for day_type, weekdays in DAY_TYPES.items()
 }
 
 
@@ -99,6 +104,21 @@ def _clusters(
     return groups
 
 
+def _chance(per_day: float, half_width: float) -> float:
+    """Return the chance that random use at `per_day` falls within ±half_width on a day."""
+    return 1 - math.exp(-per_day * 2 * half_width / MINUTES_PER_DAY)
+
+
+def _best_lift(per_day: float) -> float:
+    """Return a bound on the lift any habit of a group can reach (every day, narrowest window).
+
+    The share of days can exceed 1 by one day (a habit around midnight counts the evening
+    before the first day), and a habit needs at least 4 eligible days: hence 5/4.
+    """
+    chance = _chance(per_day, MIN_HALF_WIDTH)
+    return 1.25 / chance if chance > 0 else math.inf
+
+
 def _habit_for(  # noqa: PLR0917
     history: History,
     entity_id: str,
@@ -106,7 +126,7 @@ def _habit_for(  # noqa: PLR0917
     members: npt.NDArray[np.intp],
     minutes: npt.NDArray[np.float64],
     days: npt.NDArray[np.int64],
-    all_days: npt.NDArray[np.int64],
+    eligible_days: dict[str, int],
     settings: HabitSettings,
     per_day: float,
 ) -> Habit | None:
@@ -125,18 +145,17 @@ def _habit_for(  # noqa: PLR0917
     days = days[members] - (delta < -MINUTES_PER_DAY / 2) + (delta > MINUTES_PER_DAY / 2)
     weekdays = weekday_of(days)
     for day_type in ("weekdays", "weekends", "all"):
-        allowed = np.fromiter(DAY_TYPES[day_type], np.int64)
-        chosen = np.flatnonzero(np.isin(weekdays, allowed))
-        eligible = int(np.isin(weekday_of(all_days), allowed).sum())
+        chosen = np.flatnonzero(DAY_MASKS[day_type][weekdays])
+        eligible = eligible_days[day_type]
         if len(chosen) < settings.min_days or eligible == 0:
             continue
         mean, _ = _circular(minutes[chosen])
         spread = _robust_spread(minutes[chosen], mean)
-        half_width = max(2.5 * spread, 15.0)
+        half_width = max(2.5 * spread, MIN_HALF_WIDTH)
         chosen = chosen[_distance(minutes[chosen], mean) <= half_width]
         distinct = len(np.unique(days[chosen]))
         # Chance that random use of this entity (at its overall rate) hits the window on a day.
-        chance = 1 - math.exp(-per_day * 2 * half_width / MINUTES_PER_DAY)
+        chance = _chance(per_day, half_width)
         lift = (distinct / eligible) / chance if chance > 0 else math.inf
         if (
             distinct / eligible >= settings.min_ratio
@@ -156,10 +175,10 @@ def _habit_for(  # noqa: PLR0917
                 last_seen=float(when[chosen].max()),
                 lift=lift,
             )
-    weekend_days = int(np.isin(weekday_of(all_days), [5, 6]).sum())
+    weekend_days = eligible_days["weekends"]
     if "all" in candidates and "weekdays" in candidates:
         # Every day only if the weekend days of the window show it as often as weekdays do.
-        weekend = np.unique(days[np.isin(weekdays, [5, 6])])
+        weekend = np.unique(days[DAY_MASKS["weekends"][weekdays]])
         if weekend_days == 0 or len(weekend) / weekend_days >= settings.min_ratio:
             return candidates["all"]
     for day_type in ("weekdays", "weekends"):
@@ -182,6 +201,10 @@ def detect_habits(
         return []
     minutes, days = history.local_clock()
     all_days = history.local_days()
+    all_weekdays = weekday_of(all_days)
+    eligible_days = {
+        day_type: int(mask[all_weekdays].sum()) for day_type, mask in DAY_MASKS.items()
+    }
     habits: list[Habit] = []
     keys = history.entity.astype(np.int64) * len(history.states) + history.state
     manual = np.flatnonzero(
@@ -197,6 +220,10 @@ def detect_habits(
         if state in IGNORED_STATES:
             continue
         per_day = len(group) / max(len(all_days), 1)
+        if _best_lift(per_day) < settings.min_lift:
+            # So frequent that even a habit on every day in the narrowest window would be no
+            # likelier than chance: no habit can come out of this group (a chattering sensor).
+            continue
         time.sleep(0)  # let other threads (Home Assistant's event loop) take the GIL
         for members in _clusters(minutes[group], settings):
             habit = _habit_for(
@@ -206,11 +233,10 @@ def detect_habits(
                 group[members],
                 minutes,
                 days,
-                all_days,
+                eligible_days,
                 settings,
                 per_day,
             )
             if habit is not None:
                 habits.append(habit)
-            time.sleep(0)
     return habits
