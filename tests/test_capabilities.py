@@ -263,7 +263,12 @@ async def test_diagnostics_list_devices_without_secrets(
     assert diagnostics["options"]["base_topic"] == "zigbee2mqtt"
     assert diagnostics["health"]["broker_connected"] is True
     assert len(diagnostics["capabilities"]["devices"]) == 10
-    assert diagnostics["analysis"] == {"last_run": {}, "running": False, "suggestions": {}}
+    assert diagnostics["analysis"] == {
+        "last_run": {},
+        "recent_runs": [],
+        "running": False,
+        "suggestions": {},
+    }
 
 
 async def test_real_broker_retained_list_before_start_then_restart_offline(

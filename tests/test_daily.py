@@ -27,6 +27,7 @@ from pytest_homeassistant_custom_component.typing import (
 
 from custom_components.ai_automation.analysis import AnalysisResult
 from custom_components.ai_automation.const import AI_WORDING_TIMEOUT
+from custom_components.ai_automation.diagnostics import async_get_config_entry_diagnostics
 from custom_components.ai_automation.engine.suggestions import Suggestion
 from homeassistant import config as conf_util
 from homeassistant.core import HomeAssistant
@@ -231,7 +232,7 @@ async def test_failed_run_is_reported(
 ) -> None:
     """A failure ends as status failed with the reason, everywhere; suggestions stay."""
     zone = dt_util.get_default_time_zone()
-    await _setup(hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone))
+    entry = await _setup(hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone))
     await hass.services.async_call(
         "ai_automation", "run_analysis", blocking=True, return_response=True
     )
@@ -250,6 +251,26 @@ async def test_failed_run_is_reported(
     )
     payload = json.loads(berlin.async_publish.call_args_list[-1].args[1])
     assert payload["error"] == "RuntimeError: database is locked"
+
+    # Diagnostics show the recent runs, newest first, at most ten, kept across a restart.
+    analyse.side_effect = None
+    for _ in range(10):
+        await hass.services.async_call(
+            "ai_automation", "run_analysis", blocking=True, return_response=True
+        )
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    analysis = (await async_get_config_entry_diagnostics(hass, entry))["analysis"]
+    runs = analysis["recent_runs"]
+    assert len(runs) == 10
+    assert runs[0] == analysis["last_run"]
+    assert "failed" not in {run["status"] for run in runs}  # the eleventh run back is gone
+    analyse.side_effect = RuntimeError("disk full")
+    await hass.services.async_call(
+        "ai_automation", "run_analysis", blocking=True, return_response=True
+    )
+    runs = (await async_get_config_entry_diagnostics(hass, entry))["analysis"]["recent_runs"]
+    assert [run["status"] for run in runs[:2]] == ["failed", "success"]
+    assert runs[0]["error"] == "RuntimeError: disk full"
 
 
 async def test_no_data(

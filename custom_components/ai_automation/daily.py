@@ -124,7 +124,10 @@ class DailyAnalysis(Observable):
             return {**await asyncio.shield(self._task), "joined": True}
         if scheduled:
             # Mark the day first, so a second trigger at the same moment (DST fall-back) is a no-op.
-            self.store.last_run["scheduled_date"] = dt_util.now().date().isoformat()
+            self.store.last_run = {
+                **self.store.last_run,
+                "scheduled_date": dt_util.now().date().isoformat(),
+            }
         self._task = self._entry.async_create_task(
             self._hass, self._async_run(), "ai_automation analysis run"
         )
@@ -174,8 +177,8 @@ class DailyAnalysis(Observable):
             summary["processing_time_sec"] = round(time.perf_counter() - began, 3)
             self.running = False
             scheduled_date = self.store.last_run.get("scheduled_date")
-            self.store.last_run = summary | (
-                {"scheduled_date": scheduled_date} if scheduled_date else {}
+            self.store.record_run(
+                summary | ({"scheduled_date": scheduled_date} if scheduled_date else {})
             )
             await self.store.async_save()
             self._notify()

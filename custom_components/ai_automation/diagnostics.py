@@ -41,6 +41,7 @@ async def async_get_config_entry_diagnostics(
         "capabilities": capabilities_model(entry.runtime_data.capabilities),
         "analysis": {
             "last_run": daily.summary,
+            "recent_runs": daily.store.recent_runs,
             "running": daily.running,
             "suggestions": dict(Counter(s["status"] for s in daily.store.suggestions.values())),
         },

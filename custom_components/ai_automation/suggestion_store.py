@@ -14,6 +14,7 @@ from .engine.suggestions import Suggestion
 STORAGE_KEY = "ai_automation.suggestions"
 STORAGE_VERSION = 1
 NEW, ACCEPTED, DISMISSED = "new", "accepted", "dismissed"
+RECENT_RUNS = 10  # run summaries kept for diagnostics
 
 
 class SuggestionStore:
@@ -24,15 +25,26 @@ class SuggestionStore:
         self._store: Store[dict[str, Any]] = Store(hass, STORAGE_VERSION, STORAGE_KEY)
         self.suggestions: dict[str, dict[str, Any]] = {}
         self.last_run: dict[str, Any] = {}
+        self.recent_runs: list[dict[str, Any]] = []  # newest first, for diagnostics
 
     async def async_load(self) -> None:
         """Read what was stored."""
         data = await self._store.async_load() or {}
         self.suggestions = data.get("suggestions", {})
         self.last_run = data.get("last_run", {})
+        self.recent_runs = data.get("recent_runs", [self.last_run] if self.last_run else [])
 
     def _data(self) -> dict[str, Any]:
-        return {"suggestions": self.suggestions, "last_run": self.last_run}
+        return {
+            "suggestions": self.suggestions,
+            "last_run": self.last_run,
+            "recent_runs": self.recent_runs,
+        }
+
+    def record_run(self, summary: dict[str, Any]) -> None:
+        """Keep `summary` as the last run, and among the recent ones."""
+        self.last_run = summary
+        self.recent_runs = [summary, *self.recent_runs][:RECENT_RUNS]
 
     async def async_save(self) -> None:
         """Write now."""
