@@ -144,6 +144,15 @@ async def test_new_suggestions_notification_can_be_turned_off(
         )
     assert "ai_automation_new_suggestions" in str(hass.data.get("persistent_notification", {}))
 
+    # Once the user has handled every open suggestion, the notification goes away by itself.
+    for suggestion_id in (SUGGESTION.id, SECOND.id):
+        await hass.services.async_call(
+            "ai_automation", "dismiss_suggestion", {"suggestion_id": suggestion_id}, blocking=True
+        )
+        assert ("ai_automation_new_suggestions" in str(hass.data["persistent_notification"])) is (
+            suggestion_id == SUGGESTION.id
+        )
+
 
 async def test_unload_cancels_a_running_analysis(
     mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry

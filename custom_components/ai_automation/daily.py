@@ -30,6 +30,7 @@ from .suggestion_store import NEW, SuggestionStore
 
 _LOGGER = logging.getLogger(__name__)
 EVENT_ANALYSIS_COMPLETE = f"{DOMAIN}_analysis_complete"
+NEW_SUGGESTIONS_NOTIFICATION = f"{DOMAIN}_new_suggestions"
 SUCCESS, NO_DATA, FAILED, RUNNING = "success", "no_data", "failed", "running"
 WORDING = probatio.Schema(
     {
@@ -199,7 +200,7 @@ class DailyAnalysis(Observable):
                 f" suggestion(s). See the *Automation suggestions* to-do list: complete an item"
                 " to create the automation, delete it to dismiss it.",
                 title="AI Automation",
-                notification_id=f"{DOMAIN}_new_suggestions",
+                notification_id=NEW_SUGGESTIONS_NOTIFICATION,
             )
         self._hass.bus.async_fire(EVENT_ANALYSIS_COMPLETE, summary)
         await async_publish_notification(self._hass, data.settings.notify_topic, summary)
@@ -264,7 +265,9 @@ class DailyAnalysis(Observable):
 
     @callback
     def async_notify(self) -> None:
-        """Tell the entities that suggestions changed."""
+        """Tell the entities that suggestions changed; once none is open, drop the notification."""
+        if not self.store.open_suggestions():
+            persistent_notification.async_dismiss(self._hass, NEW_SUGGESTIONS_NOTIFICATION)
         self._notify()
 
     async def async_stop(self) -> None:
