@@ -118,6 +118,28 @@ async def test_websocket_paging_filters_and_decisions(
     assert not_dismissed["error"]["code"] == "invalid"
 
 
+async def test_websocket_commands_are_for_admins_only(
+    hass: HomeAssistant,
+    with_suggestions: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+    hass_read_only_access_token: str,
+) -> None:
+    """A user who is not an administrator can neither list nor decide on suggestions."""
+    client = await hass_ws_client(hass, hass_read_only_access_token)
+    for message in (
+        {"type": "ai_automation/suggestions"},
+        {
+            "type": "ai_automation/suggestions/handle",
+            "suggestion_id": "seq1",
+            "decision": "dismiss",
+        },
+    ):
+        await client.send_json_auto_id(message)
+        response = await client.receive_json()
+        assert response["error"]["code"] == "unauthorized"
+    assert hass.states.get(SUGGESTION_LIST).state == "2"
+
+
 async def test_new_suggestions_notification_can_be_turned_off(
     mqtt_ready: MqttMockHAClient, hass: HomeAssistant
 ) -> None:
