@@ -2,6 +2,7 @@
 
 import asyncio
 from collections.abc import AsyncGenerator, Generator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from http import HTTPStatus
 import json
@@ -479,21 +480,27 @@ async def test_ai_wording_and_its_fallback(
     items = await _todo_items(hass)
     assert [item["summary"] for item in items] == [title]
     if logged is None:
-        assert items[0]["description"] == AI_WORDS["description"]
+        # The AI's words, and under them the evidence in ours.
+        assert items[0]["description"] == f"{AI_WORDS['description']}\n\n{SUGGESTION.description}"
         assert "could not word" not in caplog.text
     else:
         assert items[0]["description"] == SUGGESTION.description
         assert logged in caplog.text
 
-    # The next run finds the same suggestion: AI words are kept without asking again, a
-    # failed wording is tried again.
+    # The next run finds the same suggestion with fresher evidence: AI words are kept without
+    # asking again (a failed wording is tried again), and the evidence under them is new.
     ai_helper.answer = AI_WORDS
+    fresher = replace(SUGGESTION, description="Seen on 20 of 21 days, spread ±4 min.")
+    analyse.return_value = _result([fresher])
     await hass.services.async_call(
         "ai_automation", "run_analysis", blocking=True, return_response=True
     )
     assert len(ai_helper.tasks) == (1 if logged is None else 2)
     stored = entry.runtime_data.daily.store.suggestions[SUGGESTION.id]
     assert (stored["title"], stored["description"]) == (AI_WORDS["title"], AI_WORDS["description"])
+    assert [item["description"] for item in await _todo_items(hass)] == [
+        f"{AI_WORDS['description']}\n\n{fresher.description}"
+    ]
 
 
 async def test_ai_that_does_not_answer_is_given_up_on(

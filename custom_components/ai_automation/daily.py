@@ -163,8 +163,12 @@ class DailyAnalysis(Observable):
         else:
             suggestions, ai_worded = await self._async_word(result.suggestions)
             new = self.store.merge(suggestions)
-            for suggestion_id in ai_worded:
-                self.store.suggestions[suggestion_id]["ai_worded"] = True
+            for suggestion in result.suggestions:
+                stored = self.store.suggestions[suggestion.id]
+                if suggestion.id in ai_worded:
+                    stored["ai_worded"] = True
+                # This run's numbers in our words, shown under the AI's words.
+                stored["evidence_text"] = suggestion.description
             summary |= {
                 "success": True,
                 "status": SUCCESS if result.events_analysed else NO_DATA,

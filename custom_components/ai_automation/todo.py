@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from homeassistant.components.todo.const import TodoItemStatus, TodoListEntityFeature
 from homeassistant.components.todo.entity import TodoItem, TodoListEntity
 from homeassistant.core import HomeAssistant
@@ -25,6 +27,15 @@ async def async_setup_entry(
     async_add_entities([SuggestionsTodoList(entry, SUGGESTIONS)])
 
 
+def _description(suggestion: dict[str, Any]) -> str:
+    """Return the words shown, and under the AI's words the latest evidence in ours."""
+    description: str = suggestion["description"]
+    evidence = suggestion.get("evidence_text")
+    if suggestion.get("ai_worded") and evidence and evidence != description:
+        return f"{description}\n\n{evidence}"
+    return description
+
+
 class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
     """The open suggestions, each with its evidence."""
 
@@ -46,7 +57,7 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
             TodoItem(
                 uid=suggestion["id"],
                 summary=suggestion["title"],
-                description=suggestion["description"],
+                description=_description(suggestion),
                 status=TodoItemStatus.NEEDS_ACTION,
             )
             for suggestion in self._daily.store.open_suggestions()
