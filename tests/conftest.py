@@ -84,6 +84,15 @@ async def mqtt_ready(
     return mqtt_mock
 
 
+async def run_analysis(hass: HomeAssistant) -> dict[str, Any]:
+    """Run the analysis through its action, as a user or an automation does; return the summary."""
+    response = await hass.services.async_call(
+        "ai_automation", "run_analysis", blocking=True, return_response=True
+    )
+    assert response is not None
+    return dict(response)
+
+
 async def setup_integration(hass: HomeAssistant, entry: MockConfigEntry) -> None:
     """Add `entry` and set it up, as Home Assistant does at start-up."""
     entry.add_to_hass(hass)

@@ -36,7 +36,7 @@ from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 
-from .conftest import DEFAULT_OPTIONS, setup_integration
+from .conftest import DEFAULT_OPTIONS, run_analysis, setup_integration
 from .fake_ai_task import HANG, FakeAITaskEntity, async_setup_fake_ai_task
 
 pytestmark = pytest.mark.schedule
@@ -203,19 +203,11 @@ async def test_run_action_returns_summary_and_joins(
         return _result()
 
     analyse.side_effect = slow
-    first = hass.async_create_task(
-        hass.services.async_call(
-            "ai_automation", "run_analysis", blocking=True, return_response=True
-        )
-    )
+    first = hass.async_create_task(run_analysis(hass))
     for _ in range(20):  # time is frozen: let the run start without sleeping
         await asyncio.sleep(0)
     assert hass.states.get("sensor.ai_automation_last_analysis_status").state == "running"
-    second = hass.async_create_task(
-        hass.services.async_call(
-            "ai_automation", "run_analysis", blocking=True, return_response=True
-        )
-    )
+    second = hass.async_create_task(run_analysis(hass))
     for _ in range(20):
         await asyncio.sleep(0)
     release.set()
@@ -234,13 +226,9 @@ async def test_failed_run_is_reported(
     """A failure ends as status failed with the reason, everywhere; suggestions stay."""
     zone = dt_util.get_default_time_zone()
     entry = await _setup(hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone))
-    await hass.services.async_call(
-        "ai_automation", "run_analysis", blocking=True, return_response=True
-    )
+    await run_analysis(hass)
     analyse.side_effect = RuntimeError("database is locked")
-    summary = await hass.services.async_call(
-        "ai_automation", "run_analysis", blocking=True, return_response=True
-    )
+    summary = await run_analysis(hass)
     assert summary is not None
     assert (summary["success"], summary["status"]) == (False, "failed")
     assert summary["error"] == "RuntimeError: database is locked"
@@ -256,9 +244,7 @@ async def test_failed_run_is_reported(
     # Diagnostics show the recent runs, newest first, at most ten, kept across a restart.
     analyse.side_effect = None
     for _ in range(10):
-        await hass.services.async_call(
-            "ai_automation", "run_analysis", blocking=True, return_response=True
-        )
+        await run_analysis(hass)
     assert await hass.config_entries.async_reload(entry.entry_id)
     analysis = (await async_get_config_entry_diagnostics(hass, entry))["analysis"]
     runs = analysis["recent_runs"]
@@ -266,9 +252,7 @@ async def test_failed_run_is_reported(
     assert runs[0] == analysis["last_run"]
     assert "failed" not in {run["status"] for run in runs}  # the eleventh run back is gone
     analyse.side_effect = RuntimeError("disk full")
-    await hass.services.async_call(
-        "ai_automation", "run_analysis", blocking=True, return_response=True
-    )
+    await run_analysis(hass)
     runs = (await async_get_config_entry_diagnostics(hass, entry))["analysis"]["recent_runs"]
     assert [run["status"] for run in runs[:2]] == ["failed", "success"]
     assert runs[0]["error"] == "RuntimeError: disk full"
@@ -284,9 +268,7 @@ async def test_no_data(
     analyse.return_value = _result([], events=0)
     zone = dt_util.get_default_time_zone()
     await _setup(hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone))
-    summary = await hass.services.async_call(
-        "ai_automation", "run_analysis", blocking=True, return_response=True
-    )
+    summary = await run_analysis(hass)
     assert summary is not None
     assert (summary["success"], summary["status"]) == (True, "no_data")
 
@@ -339,9 +321,7 @@ async def test_accept_creates_a_working_automation_and_dismiss_persists(
     entry = await _setup(hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone))
     dismissed = Suggestion(**{**SUGGESTION.__dict__, "id": "zzz999", "title": "Other"})
     analyse.return_value = _result([SUGGESTION, dismissed])
-    await hass.services.async_call(
-        "ai_automation", "run_analysis", blocking=True, return_response=True
-    )
+    await run_analysis(hass)
 
     path = Path(hass.config.path("automations.yaml"))
     await hass.services.async_call(
@@ -379,9 +359,7 @@ async def test_accept_creates_a_working_automation_and_dismiss_persists(
         )
     # After a restart and a new run finding both again, neither comes back as open.
     assert await hass.config_entries.async_reload(entry.entry_id)
-    await hass.services.async_call(
-        "ai_automation", "run_analysis", blocking=True, return_response=True
-    )
+    await run_analysis(hass)
     assert hass.states.get("sensor.ai_automation_suggestions_open").state == "0"
     stored = hass_storage["ai_automation.suggestions"]["data"]["suggestions"]
     assert {s["status"] for s in stored.values()} == {"accepted", "dismissed"}
@@ -397,9 +375,7 @@ async def test_accept_says_when_automations_yaml_is_not_loaded(
     """Without `automation: !include automations.yaml` the user is told what to add."""
     zone = dt_util.get_default_time_zone()
     await _setup(hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone))
-    await hass.services.async_call(
-        "ai_automation", "run_analysis", blocking=True, return_response=True
-    )
+    await run_analysis(hass)
     for _ in range(2):
         with pytest.raises(HomeAssistantError, match=r"automation: !include automations\.yaml"):
             await hass.services.async_call(
@@ -470,9 +446,7 @@ async def test_ai_wording_and_its_fallback(
         hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone), ai_task_entity="ai_task.helper"
     )
     ai_helper.answer = answer
-    await hass.services.async_call(
-        "ai_automation", "run_analysis", blocking=True, return_response=True
-    )
+    await run_analysis(hass)
     task = ai_helper.tasks[0]
     assert SUGGESTION.title in task.instructions
     assert SUGGESTION.description in task.instructions
@@ -492,9 +466,7 @@ async def test_ai_wording_and_its_fallback(
     ai_helper.answer = AI_WORDS
     fresher = replace(SUGGESTION, description="Seen on 20 of 21 days, spread ±4 min.")
     analyse.return_value = _result([fresher])
-    await hass.services.async_call(
-        "ai_automation", "run_analysis", blocking=True, return_response=True
-    )
+    await run_analysis(hass)
     assert len(ai_helper.tasks) == (1 if logged is None else 2)
     stored = entry.runtime_data.daily.store.suggestions[SUGGESTION.id]
     assert (stored["title"], stored["description"]) == (AI_WORDS["title"], AI_WORDS["description"])
@@ -518,11 +490,7 @@ async def test_ai_that_does_not_answer_is_given_up_on(
     other = Suggestion(**{**SUGGESTION.__dict__, "id": "zzz999", "title": "Other"})
     analyse.return_value = _result([SUGGESTION, other])
     ai_helper.answer = HANG
-    run = hass.async_create_task(
-        hass.services.async_call(
-            "ai_automation", "run_analysis", blocking=True, return_response=True
-        )
-    )
+    run = hass.async_create_task(run_analysis(hass))
     for _ in range(1000):  # the run goes on until the AI is asked (time stands still)
         if ai_helper.tasks:
             break
@@ -556,9 +524,7 @@ async def test_without_the_ai_task_integration_the_local_words_stand(
     await _setup(
         hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone), ai_task_entity="ai_task.helper"
     )
-    summary = await hass.services.async_call(
-        "ai_automation", "run_analysis", blocking=True, return_response=True
-    )
+    summary = await run_analysis(hass)
     assert summary is not None
     assert summary["status"] == "success"
     assert [item["summary"] for item in await _todo_items(hass)] == [SUGGESTION.title]

@@ -16,7 +16,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import area_registry as ar, entity_registry as er
 from homeassistant.util import dt as dt_util
 
-from .conftest import DEFAULT_OPTIONS, setup_integration, wait_until
+from .conftest import DEFAULT_OPTIONS, run_analysis, setup_integration, wait_until
 from .mosquitto import Broker
 from .test_daily import SUGGESTION, SUGGESTION_LIST, _result, _todo_items
 
@@ -34,9 +34,7 @@ async def with_suggestions(
         "custom_components.ai_automation.daily.async_analyse",
         AsyncMock(return_value=_result([SUGGESTION, SECOND])),
     ):
-        await hass.services.async_call(
-            "ai_automation", "run_analysis", blocking=True, return_response=True
-        )
+        await run_analysis(hass)
     return config_entry
 
 
@@ -150,9 +148,7 @@ async def test_new_suggestions_notification_can_be_turned_off(
     await setup_integration(hass, entry)
     analyse = AsyncMock(return_value=_result([SUGGESTION]))
     with patch("custom_components.ai_automation.daily.async_analyse", analyse):
-        await hass.services.async_call(
-            "ai_automation", "run_analysis", blocking=True, return_response=True
-        )
+        await run_analysis(hass)
     notifications = hass.data.get("persistent_notification", {})
     assert "ai_automation_new_suggestions" not in str(notifications)
     hass.config_entries.async_update_entry(
@@ -161,9 +157,7 @@ async def test_new_suggestions_notification_can_be_turned_off(
     assert await hass.config_entries.async_reload(entry.entry_id)
     analyse.return_value = _result([SECOND])
     with patch("custom_components.ai_automation.daily.async_analyse", analyse):
-        await hass.services.async_call(
-            "ai_automation", "run_analysis", blocking=True, return_response=True
-        )
+        await run_analysis(hass)
     assert "ai_automation_new_suggestions" in str(hass.data.get("persistent_notification", {}))
 
     # Once the user has handled every open suggestion, the notification goes away by itself.
@@ -185,9 +179,7 @@ async def test_unload_cancels_a_running_analysis(
         "custom_components.ai_automation.daily.async_analyse",
         AsyncMock(return_value=_result([SUGGESTION])),
     ):
-        await hass.services.async_call(
-            "ai_automation", "run_analysis", blocking=True, return_response=True
-        )
+        await run_analysis(hass)
     started = asyncio.Event()
 
     async def forever(*_: Any) -> Any:
@@ -271,9 +263,7 @@ async def test_real_broker_subscriber_gets_the_summary(
                 return_value=outcome,
             ),
         ):
-            await hass.services.async_call(
-                "ai_automation", "run_analysis", blocking=True, return_response=True
-            )
+            await run_analysis(hass)
         await wait_until(hass, lambda: bool(received), "the summary arrives")
     finally:
         subscriber.loop_stop()
