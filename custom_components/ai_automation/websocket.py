@@ -19,6 +19,7 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 from .capabilities import CapabilityListener, capability_key_of
 from .const import DOMAIN
+from .daily import DailyAnalysis
 from .services import async_accept, async_dismiss, async_restore
 
 
@@ -76,6 +77,18 @@ def _area_of(hass: HomeAssistant, entity_id: str) -> str | None:
     return entry.area_id
 
 
+def _daily(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> DailyAnalysis | None:
+    """Return the running analysis, or answer `not_loaded` and return None."""
+    entries = hass.config_entries.async_loaded_entries(DOMAIN)
+    if not entries:
+        connection.send_error(msg["id"], "not_loaded", "AI Automation is not set up or not running")
+        return None
+    daily: DailyAnalysis = entries[0].runtime_data.daily
+    return daily
+
+
 @websocket_command(
     {
         probatio.Required("type"): f"{DOMAIN}/suggestions",
@@ -92,12 +105,10 @@ def ws_list_suggestions(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Send one page of suggestions, filtered by status, kind and area, newest first."""
-    entries = hass.config_entries.async_loaded_entries(DOMAIN)
-    if not entries:
-        connection.send_error(msg["id"], "not_loaded", "AI Automation is not set up or not running")
+    if (daily := _daily(hass, connection, msg)) is None:
         return
     suggestions = sorted(
-        entries[0].runtime_data.daily.store.suggestions.values(),
+        daily.store.suggestions.values(),
         key=lambda s: s["last_found"],
         reverse=True,
     )
@@ -128,11 +139,8 @@ async def ws_handle_suggestion(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Accept, dismiss, or restore a dismissed suggestion."""
-    entries = hass.config_entries.async_loaded_entries(DOMAIN)
-    if not entries:
-        connection.send_error(msg["id"], "not_loaded", "AI Automation is not set up or not running")
+    if (daily := _daily(hass, connection, msg)) is None:
         return
-    daily = entries[0].runtime_data.daily
     try:
         if msg["decision"] == "accept":
             await async_accept(hass, daily, msg["suggestion_id"])
