@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from typing import Any
 import urllib.error
 import urllib.request
@@ -106,6 +107,20 @@ class RunningHome:
             capture_output=True,
             timeout=120,
         )  # fmt: skip
+        self._wait_for_kitchen_light()
+
+    def _wait_for_kitchen_light(self) -> None:
+        """Wait until the device list and the discovered light are matched (unused capability)."""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            (model,) = self.websocket({"type": "ai_automation/capabilities"})
+            for device in model["devices"]:
+                if device["ieee_address"] == KITCHEN_LIGHT and any(
+                    cap["entity_id"] for cap in device["capabilities"]
+                ):
+                    return
+            time.sleep(0.5)
+        raise RuntimeError(f"the kitchen light was not matched:\n{self.log_tail()}")
 
     def stop(self) -> None:
         """Stop Home Assistant (it saves its state), then the broker."""

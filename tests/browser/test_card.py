@@ -203,3 +203,20 @@ def test_screenshots_in_light_and_dark_at_desktop_and_phone_width(
     # Written here, not by Playwright (which would leave a writer thread behind).
     (SCREENSHOTS / name).write_bytes(page.locator("hui-masonry-view").screenshot())
     assert (SCREENSHOTS / name).stat().st_size > 10_000
+
+
+def test_empty_state_says_what_the_last_analysis_did(page: Page, home: RunningHome) -> None:
+    """With nothing to show, the card says so honestly, with the last run's figures."""
+    home.websocket(
+        {"type": "lovelace/config/save", "url_path": DASHBOARD,
+         "config": {"views": [{"title": "Empty", "path": "empty", "cards": [
+             {"type": "custom:ai-automation-card", "kinds": ["group"]}]}]}},
+    )  # fmt: skip
+    status = home.websocket({"type": "ai_automation/status"})[0]
+    page.goto(f"{home.url}/{DASHBOARD}/empty")
+    card = page.locator("hui-masonry-view ai-automation-card")
+    expect(card.locator("p.empty")).to_have_text(
+        f"No open suggestions. The last analysis read {status['last_run']['events_analysed']}"
+        " changes and found nothing new."
+    )
+    expect(card.locator("li.suggestion")).to_have_count(0)
