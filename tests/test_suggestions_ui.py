@@ -305,3 +305,6 @@ async def test_websocket_status_and_several_kinds_and_areas(
     assert unknown["result"]["total"] == 0
     nowhere = await ask(type="ai_automation/suggestions", area_ids=["attic", "cellar"])
     assert nowhere["result"]["total"] == 0
+    assert await hass.config_entries.async_unload(with_suggestions.entry_id)
+    gone = await ask(type="ai_automation/status")
+    assert gone["error"]["code"] == "not_loaded"

@@ -34,6 +34,8 @@ def home() -> Generator[RunningHome]:
     try:
         running.start(stored_suggestions=NEXT_ENGINE_SUGGESTIONS)
         summary = running.run_analysis()["service_response"]
+        if summary.get("joined"):  # the start-up catch-up run, maybe from before the demo data
+            summary = running.run_analysis()["service_response"]
         assert summary["success"], summary
         running.websocket(
             {"type": "lovelace/dashboards/create", "url_path": DASHBOARD, "title": "Card test",

@@ -39,6 +39,10 @@ def add_card_from_picker(page: Page, home: RunningHome) -> Locator:
     many.press("Tab")
     page.get_by_role("button", name="Save").click()
     page.get_by_role("button", name="Done").click()
+    (saved,) = home.websocket({"type": "lovelace/config", "url_path": DASHBOARD})
+    assert saved["views"][0]["cards"] == [
+        {"type": "custom:ai-automation-card", "show_header": True, "max_suggestions": 20}
+    ]
     return page.locator("hui-masonry-view ai-automation-card")
 
 
