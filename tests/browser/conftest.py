@@ -108,3 +108,16 @@ def page(home: RunningHome, login_storage: dict[str, Any], socket_enabled: None)
         yield tab
         browser.close()
     assert not errors, "console errors:\n" + "\n".join(errors)
+
+
+@pytest.fixture
+def bare_page() -> Generator[Page]:
+    """Chromium with an empty page and no Home Assistant (for the card's own logic)."""
+    errors: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        tab = browser.new_page()
+        tab.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+        yield tab
+        browser.close()
+    assert not errors, "\n".join(errors)
