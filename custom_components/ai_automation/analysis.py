@@ -15,6 +15,7 @@ from homeassistant.util import dt as dt_util
 
 from .capabilities import CapabilityListener
 from .const import ACTION_DOMAINS, ANALYSED_DOMAINS
+from .engine.devices import Capability
 from .engine.habits import Habit, detect_habits
 from .engine.history import History
 from .engine.sequences import Sequence, detect_sequences
@@ -41,6 +42,7 @@ class AnalysisResult:
     devices_checked: int
     load_seconds: float
     detect_seconds: float
+    history_days: float = 0.0  # from the oldest change read to now
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -110,8 +112,8 @@ ATTRIBUTES = {
 
 def _useful_settable(
     listener: CapabilityListener,
-) -> list[tuple[str, str, str, str | None]]:
-    """Return (device name, property, entity_id, attribute or None) of matched useful capabilities."""
+) -> list[tuple[str, Capability, str, str | None]]:
+    """Return (device name, capability, entity_id, attribute or None) of matched useful ones."""
     found = []
     for ieee, match in listener.async_match().items():
         device = listener.devices[ieee]
@@ -121,7 +123,7 @@ def _useful_settable(
             if (entity_id := match.entities.get(capability.property)) is None:
                 continue
             attribute = ATTRIBUTES.get((entity_id.split(".", 1)[0], capability.property))
-            found.append((device.friendly_name, capability.property, entity_id, attribute))
+            found.append((device.friendly_name, capability, entity_id, attribute))
     return found
 
 
@@ -147,8 +149,17 @@ async def async_unused_capabilities(
         load_attribute_values, instance, wanted, start, end
     )
     return [
-        UnusedCapability(device=device, property=prop, entity_id=entity_id)
-        for device, prop, entity_id, attribute in candidates
+        UnusedCapability(
+            device=device,
+            property=capability.property,
+            entity_id=entity_id,
+            label=capability.label,
+            unit=capability.unit,
+            value_min=capability.value_min,
+            value_max=capability.value_max,
+            values=capability.values,
+        )
+        for device, capability, entity_id, attribute in candidates
         if (len(values[(entity_id, attribute)]) <= 1 if attribute else entity_id not in changed)
     ]
 
@@ -191,4 +202,5 @@ async def async_analyse(
         devices_checked=len(listener.devices),
         load_seconds=loaded - began,
         detect_seconds=time.perf_counter() - loaded,
+        history_days=(history.end - float(history.when[0])) / 86400 if len(history) else 0.0,
     )

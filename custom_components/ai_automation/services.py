@@ -106,6 +106,7 @@ async def async_accept(hass: HomeAssistant, daily: DailyAnalysis, suggestion_id:
             translation_placeholders={"path": path},
         )
     daily.store.set_status(suggestion["id"], ACCEPTED)
+    suggestion["automation_id"] = automation_id  # where the automation editor opens it
     await daily.store.async_save()
     daily.async_notify()
 
