@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from playwright.sync_api import Locator, Page, expect
@@ -11,7 +12,9 @@ from .conftest import DASHBOARD
 from .home import ROOT, RunningHome
 from .seeds import PRESENCE_ID
 
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+# A test run writes the screenshots beside the other caches, so it leaves the work tree clean;
+# AI_AUTOMATION_SCREENSHOTS=docs/screenshots refreshes the README's pictures.
+SCREENSHOTS = ROOT / os.environ.get("AI_AUTOMATION_SCREENSHOTS", ".cache/screenshots")
 VIEW = f"/{DASHBOARD}/home"
 KINDS = ("habit", "sequence", "unused_capability", "presence")
 
