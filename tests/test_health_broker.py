@@ -19,6 +19,7 @@ from .mosquitto import Broker
 
 BRIDGE = "binary_sensor.ai_automation_zigbee2mqtt_bridge"
 BROKER = "binary_sensor.ai_automation_mqtt_broker"
+CHECK = "sensor.ai_automation_last_mqtt_connection_check"
 
 
 @pytest.fixture(autouse=True)
@@ -120,3 +121,41 @@ async def test_broker_stopped_and_started_again(
     await wait_until(
         hass, lambda: _issue(hass, "zigbee2mqtt_not_found") is None, "the device list arrives"
     )
+
+
+async def test_outage_reason_comes_from_a_check_made_during_the_outage(
+    real_mqtt_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mosquitto: Broker,
+    config_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A check made while the broker was still up never explains the outage that follows."""
+    await setup_integration(hass, config_entry)
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
+    # The user presses Check MQTT connection while all is well...
+    await hass.services.async_call(
+        "button",
+        "press",
+        {"entity_id": "button.ai_automation_check_mqtt_connection"},
+        blocking=True,
+    )
+    assert hass.states.get(CHECK).state == "accepted"
+
+    # ...and the broker stops within the ten minutes that rate-limit the check.
+    await asyncio.to_thread(mosquitto.stop)
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "off", "the drop is noticed")
+    await _later(hass, 61)
+    warnings = [
+        record.getMessage()
+        for record in caplog.records
+        if record.levelname == "WARNING" and "Lost the MQTT broker" in record.getMessage()
+    ]
+    assert len(warnings) == 1
+    assert f"cannot reach 127.0.0.1:{mosquitto.port}: Connection refused" in warnings[0]
+    assert "accepted" not in warnings[0]
+    assert hass.states.get(CHECK).state == "unreachable"
+    issue = _issue(hass, "mqtt_broker_unreachable")
+    assert issue is not None
+    assert issue.translation_placeholders is not None
+    assert "Connection refused" in issue.translation_placeholders["error"]

@@ -44,6 +44,19 @@ from .listeners import Observable
 _LOGGER = logging.getLogger(__name__)
 
 
+def _unreachable_reason(result: CheckResult | None) -> str:
+    """Say why the broker counts as unreachable, from a check made during the outage."""
+    if result is None:
+        return "no connection check could be made"
+    if result.accepted:
+        # The broker is back, but Home Assistant's MQTT client has not reconnected yet.
+        return (
+            "the broker accepts a new connection again, but Home Assistant's MQTT integration "
+            "is not connected yet"
+        )
+    return result.meaning
+
+
 class MqttHealthMonitor(Observable):
     """Know whether the broker and the Zigbee2MQTT bridge work; raise and clear Repairs issues."""
 
@@ -196,7 +209,7 @@ class MqttHealthMonitor(Observable):
                 placeholders |= {"code": str(result.code), "meaning": result.meaning}
             else:
                 issue = ISSUE_BROKER_UNREACHABLE
-                reason = result.meaning if result else "no connection"
+                reason = _unreachable_reason(result)
                 placeholders |= {"error": reason}
         for other in BROKER_ISSUES:
             if other != issue:
@@ -217,9 +230,17 @@ class MqttHealthMonitor(Observable):
         return self.broker_connected
 
     async def _async_rate_limited_check(self) -> CheckResult | None:
-        """Run the check unless one ran within the check interval; return the latest result."""
-        recent = self.last_check_time is not None and (
-            dt_util.utcnow() - self.last_check_time < CONNECTION_CHECK_INTERVAL
+        """Return a check made during this outage, running one unless it ran in the interval.
+
+        A check made before the outage began (the broker still up) never explains the outage.
+        """
+        checked = self.last_check_time
+        outage = self._disconnected_since
+        recent = (
+            checked is not None
+            and outage is not None
+            and checked >= outage
+            and dt_util.utcnow() - checked < CONNECTION_CHECK_INTERVAL
         )
         if recent:
             return self.last_check
