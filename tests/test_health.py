@@ -396,6 +396,21 @@ async def test_disabling_the_integration_removes_its_issues(
     assert _issues(hass) == {}
 
 
+async def test_disabling_while_the_broker_is_down_removes_its_issue(
+    hass: HomeAssistant,
+    loaded_entry: MockConfigEntry,
+    mqtt_client_mock: MqttMockPahoClient,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """An issue of a broker that still fails does not come back once AI Automation is disabled."""
+    _disconnect(mqtt_client_mock)
+    await _advance(hass, freezer, 61)
+    assert "mqtt_broker_unreachable" in _issues(hass)
+    await hass.config_entries.async_set_disabled_by(loaded_entry.entry_id, ConfigEntryDisabler.USER)
+    await hass.async_block_till_done()
+    assert _issues(hass) == {}
+
+
 async def test_normal_grace_once_start_up_is_over(
     freezer: FrozenDateTimeFactory,
     mqtt_ready: MqttMockHAClient,

@@ -58,6 +58,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry)
 async def async_unload_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry) -> bool:
     """Unload a config entry; its Repairs issues go too when the user disabled it."""
     if entry.disabled_by is not None:
+        # Or the monitor would bring back the issue of a broker that still fails.
+        entry.runtime_data.health.async_release_issues()
         async_clear_all_issues(hass)
     await entry.runtime_data.daily.async_stop()
     await entry.runtime_data.capabilities.async_flush()

@@ -15,7 +15,8 @@ from homeassistant.config_entries import (
     ConfigEntryChange,
     ConfigEntryState,
 )
-from homeassistant.core import CALLBACK_TYPE, CoreState, HomeAssistant, callback
+from homeassistant.core import CALLBACK_TYPE, CoreState, Event, HomeAssistant, callback
+from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.event import async_call_later
 from homeassistant.util import dt as dt_util
@@ -24,6 +25,7 @@ from .connection import async_check_broker, broker_label, mqtt_entry
 from .const import (
     BROKER_ISSUES,
     CONNECTION_CHECK_INTERVAL,
+    DOMAIN,
     GRACE_PERIOD,
     ISSUE_AUTH_FAILED,
     ISSUE_BRIDGE_OFFLINE,
@@ -74,6 +76,8 @@ class MqttHealthMonitor(Observable):
         self._disconnected_since: datetime | None = None
         self._bridge_offline_since: datetime | None = None
         self._broker_warned = False
+        # The broker issue raised for the current outage, and what it said.
+        self._broker_issue: tuple[str, dict[str, str]] | None = None
         self._unsubscribe: list[CALLBACK_TYPE] = []
         self._timers: dict[str, CALLBACK_TYPE] = {}
         # Right after Home Assistant starts, brokers and add-ons are often still starting too.
@@ -90,6 +94,11 @@ class MqttHealthMonitor(Observable):
         self._unsubscribe.append(
             async_dispatcher_connect(
                 self._hass, SIGNAL_CONFIG_ENTRY_CHANGED, self._on_config_entry_change
+            )
+        )
+        self._unsubscribe.append(
+            self._hass.bus.async_listen(
+                ir.EVENT_REPAIRS_ISSUE_REGISTRY_UPDATED, self._on_issue_removed
             )
         )
         self._unsubscribe.append(
@@ -111,6 +120,11 @@ class MqttHealthMonitor(Observable):
             cancel()
         self._timers.clear()
         self._listeners.clear()
+
+    @callback
+    def async_release_issues(self) -> None:
+        """Let the issues go (the entry is being disabled): none is brought back from now on."""
+        self._broker_issue = None
 
     async def async_check_connection(self) -> CheckResult | None:
         """Run the connection check now and remember its result."""
@@ -170,6 +184,7 @@ class MqttHealthMonitor(Observable):
         self.broker_connected = True
         self._disconnected_since = None
         self._cancel("broker")
+        self._broker_issue = None
         cleared = [async_clear_issue(self._hass, issue) for issue in BROKER_ISSUES]
         if self._broker_warned or any(cleared):
             _LOGGER.info("The MQTT broker is connected again")
@@ -211,6 +226,8 @@ class MqttHealthMonitor(Observable):
                 issue = ISSUE_BROKER_UNREACHABLE
                 reason = _unreachable_reason(result)
                 placeholders |= {"error": reason}
+        # Set first: clearing the other issues must not bring them back (see _on_issue_removed).
+        self._broker_issue = (issue, placeholders)
         for other in BROKER_ISSUES:
             if other != issue:
                 async_clear_issue(self._hass, other)
@@ -228,6 +245,28 @@ class MqttHealthMonitor(Observable):
 
     def _is_connected(self) -> bool:
         return self.broker_connected
+
+    @callback
+    def _on_issue_removed(self, event: Event[ir.EventIssueRegistryUpdatedData]) -> None:
+        """Bring back a broker issue removed while the broker still fails.
+
+        Submitting a fix dialog deletes its issue (the credentials repair, on handing over to
+        MQTT's reauthentication); the issue belongs until the broker accepts Home Assistant again.
+        """
+        data = event.data
+        if (
+            data["action"] != "remove"
+            or data["domain"] != DOMAIN
+            or self._broker_issue is None
+            or data["issue_id"] != self._broker_issue[0]
+            or self.broker_connected
+        ):
+            return
+        issue, placeholders = self._broker_issue
+        _LOGGER.debug(
+            "The %s issue was closed while the broker still fails; raising it again", issue
+        )
+        async_raise_issue(self._hass, issue, placeholders)
 
     async def _async_rate_limited_check(self) -> CheckResult | None:
         """Return a check made during this outage, running one unless it ran in the interval.
