@@ -270,10 +270,23 @@ async def test_bridge_offline_after_grace(
     assert "is online again" in caplog.text
 
 
+@pytest.fixture
+async def discovered_loaded_entry(
+    freezer: FrozenDateTimeFactory,
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    discovered_entry: MockConfigEntry,
+    broker_check: AsyncMock,
+) -> MockConfigEntry:
+    """AI Automation set up from Zigbee2MQTT's discovery, running on the mocked broker."""
+    await setup_integration(hass, discovered_entry)
+    return discovered_entry
+
+
 async def test_zigbee2mqtt_not_found_until_heard(
-    hass: HomeAssistant, loaded_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant, discovered_loaded_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
 ) -> None:
-    """Five silent minutes on the base topic raise an issue; the device list clears it."""
+    """Where Zigbee2MQTT offered itself, five silent minutes raise an issue; its list clears it."""
     await _advance(hass, freezer, 299)
     assert _issues(hass) == {}
     await _advance(hass, freezer, 2)
@@ -286,7 +299,7 @@ async def test_zigbee2mqtt_not_found_until_heard(
 
 
 async def test_zigbee2mqtt_heard_in_time(
-    hass: HomeAssistant, loaded_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant, discovered_loaded_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
 ) -> None:
     """A bridge state within five minutes means Zigbee2MQTT is there."""
     await _advance(hass, freezer, 100)

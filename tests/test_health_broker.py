@@ -87,11 +87,11 @@ async def test_broker_stopped_and_started_again(
     real_mqtt_entry: MockConfigEntry,
     hass: HomeAssistant,
     mosquitto: Broker,
-    config_entry: MockConfigEntry,
+    discovered_entry: MockConfigEntry,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """A stopped broker is reported after the grace period and forgotten once it is back."""
-    await setup_integration(hass, config_entry)
+    await setup_integration(hass, discovered_entry)
     await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
 
     await asyncio.to_thread(mosquitto.stop)
@@ -113,8 +113,9 @@ async def test_broker_stopped_and_started_again(
     assert _issue(hass, "mqtt_broker_unreachable") is None
     assert "The MQTT broker is connected again" in caplog.text
 
-    # Nothing from Zigbee2MQTT yet: after five minutes that is an issue; the device list,
-    # published after the restart, reaches the restored subscription and clears it.
+    # The entry came from Zigbee2MQTT's discovery, yet nothing from Zigbee2MQTT since: after five
+    # minutes that is an issue; the device list, published after the restart, reaches the
+    # restored subscription and clears it.
     await _later(hass, 301)
     assert _issue(hass, "zigbee2mqtt_not_found") is not None
     await asyncio.to_thread(mosquitto.publish, "zigbee2mqtt/bridge/devices", "[]", retain=True)
@@ -159,3 +160,60 @@ async def test_outage_reason_comes_from_a_check_made_during_the_outage(
     assert issue is not None
     assert issue.translation_placeholders is not None
     assert "Connection refused" in issue.translation_placeholders["error"]
+
+
+async def test_without_zigbee2mqtt_nothing_nags(
+    real_mqtt_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mosquitto: Broker,
+    config_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Set up by hand in a home without Zigbee2MQTT: no repair, no warning; sensors say so."""
+    await setup_integration(hass, config_entry)
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
+    await _later(hass, 301)
+    await _later(hass, 3600)
+    assert _issue(hass, "zigbee2mqtt_not_found") is None
+    assert not [
+        record
+        for record in caplog.records
+        if record.name.startswith("custom_components.ai_automation")
+        and record.levelname in ("WARNING", "ERROR")
+    ]
+    devices = hass.states.get("sensor.ai_automation_zigbee_devices")
+    assert devices.state == "unknown"
+    assert devices.attributes["zigbee2mqtt"] == "not_seen"
+    assert hass.states.get(BRIDGE).state == "unknown"
+
+
+async def test_zigbee2mqtt_heard_once_is_expected_after_a_restart(
+    real_mqtt_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mosquitto: Broker,
+    config_entry: MockConfigEntry,
+) -> None:
+    """Once Zigbee2MQTT was heard on the base topic, its silence after a restart is a repair."""
+    await setup_integration(hass, config_entry)
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
+    # Not retained, so after the restart below Zigbee2MQTT says nothing any more; sent until heard
+    # (a message sent before Home Assistant's subscription reaches the broker is lost).
+    for _ in range(20):
+        await asyncio.to_thread(mosquitto.publish, "zigbee2mqtt/bridge/state", '{"state":"online"}')
+        await asyncio.sleep(0.25)
+        await hass.async_block_till_done()
+        if hass.states.get(BRIDGE).state == "on":
+            break
+    assert hass.states.get(BRIDGE).state == "on"
+    devices = hass.states.get("sensor.ai_automation_zigbee_devices")
+    assert devices.state == "0"
+    assert devices.attributes["zigbee2mqtt"] == "seen"
+    assert config_entry.data["zigbee2mqtt_seen_on"] == "zigbee2mqtt"
+
+    assert await hass.config_entries.async_reload(config_entry.entry_id)
+    await hass.async_block_till_done()
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected again")
+    await _later(hass, 301)
+    issue = _issue(hass, "zigbee2mqtt_not_found")
+    assert issue is not None
+    assert issue.translation_placeholders == {"base_topic": "zigbee2mqtt"}

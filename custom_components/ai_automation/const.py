@@ -14,6 +14,8 @@ CONF_MAX_PAYLOAD_MIB: Final = "max_devices_payload_mib"
 CONF_INCLUDE_ENTITIES: Final = "include_entities"
 CONF_NOTIFY_NEW: Final = "persistent_notification"
 CONF_AI_TASK_ENTITY: Final = "ai_task_entity"
+# Kept in the entry's data, not its options: the base topic on which Zigbee2MQTT was once heard.
+DATA_ZIGBEE2MQTT_SEEN_ON: Final = "zigbee2mqtt_seen_on"
 # ai_task's AITaskEntityFeature.GENERATE_DATA (not imported: ai_task pulls in conversation).
 AI_TASK_GENERATE_DATA: Final = 1
 AI_WORDING_TIMEOUT: Final = 30.0  # seconds per suggestion

@@ -25,6 +25,7 @@ from .connection import async_check_broker, broker_label, mqtt_entry
 from .const import (
     BROKER_ISSUES,
     CONNECTION_CHECK_INTERVAL,
+    DATA_ZIGBEE2MQTT_SEEN_ON,
     DOMAIN,
     GRACE_PERIOD,
     ISSUE_AUTH_FAILED,
@@ -62,8 +63,19 @@ def _unreachable_reason(result: CheckResult | None) -> str:
 class MqttHealthMonitor(Observable):
     """Know whether the broker and the Zigbee2MQTT bridge work; raise and clear Repairs issues."""
 
-    def __init__(self, hass: HomeAssistant, entry_id: str, base_topic: str) -> None:
-        """Prepare the monitor of config entry `entry_id` for Zigbee2MQTT below `base_topic`."""
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry_id: str,
+        base_topic: str,
+        *,
+        zigbee2mqtt_expected: bool = False,
+    ) -> None:
+        """Prepare the monitor of config entry `entry_id` for Zigbee2MQTT below `base_topic`.
+
+        Silence on `base_topic` is a problem only where Zigbee2MQTT is expected: the entry came
+        from its discovery, or it was heard on that base topic before.
+        """
         super().__init__()
         self._hass = hass
         self._entry_id = entry_id
@@ -71,6 +83,7 @@ class MqttHealthMonitor(Observable):
         self.broker_connected = False
         self.bridge_online: bool | None = None
         self.bridge_seen = False
+        self.zigbee2mqtt_expected = zigbee2mqtt_expected
         self.last_check: CheckResult | None = None
         self.last_check_time: datetime | None = None
         self._disconnected_since: datetime | None = None
@@ -189,7 +202,7 @@ class MqttHealthMonitor(Observable):
         if self._broker_warned or any(cleared):
             _LOGGER.info("The MQTT broker is connected again")
         self._broker_warned = False
-        if not self.bridge_seen:
+        if self.zigbee2mqtt_expected and not self.bridge_seen:
             self._schedule("not_found", ZIGBEE2MQTT_NOT_FOUND_AFTER, self._zigbee2mqtt_not_found)
 
     @callback
@@ -317,8 +330,20 @@ class MqttHealthMonitor(Observable):
         self._cancel("not_found")
         if not self.bridge_seen:
             self.bridge_seen = True
+            self._remember_zigbee2mqtt()
             if async_clear_issue(self._hass, ISSUE_ZIGBEE2MQTT_NOT_FOUND):
                 _LOGGER.info("Zigbee2MQTT found on %s", self.base_topic)
+            self._notify()
+
+    @callback
+    def _remember_zigbee2mqtt(self) -> None:
+        """Keep across restarts that Zigbee2MQTT runs on this base topic: from now on, expect it."""
+        self.zigbee2mqtt_expected = True
+        entry = self._hass.config_entries.async_get_entry(self._entry_id)
+        if entry is not None and entry.data.get(DATA_ZIGBEE2MQTT_SEEN_ON) != self.base_topic:
+            self._hass.config_entries.async_update_entry(
+                entry, data={**entry.data, DATA_ZIGBEE2MQTT_SEEN_ON: self.base_topic}
+            )
 
     @callback
     def _on_bridge_state(self, message: mqtt.ReceiveMessage) -> None:
@@ -355,7 +380,7 @@ class MqttHealthMonitor(Observable):
 
     @callback
     def _zigbee2mqtt_not_found(self) -> None:
-        if self.bridge_seen or not self.broker_connected:
+        if self.bridge_seen or not self.broker_connected or not self.zigbee2mqtt_expected:
             return
         if async_raise_issue(
             self._hass, ISSUE_ZIGBEE2MQTT_NOT_FOUND, {"base_topic": self.base_topic}

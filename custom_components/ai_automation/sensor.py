@@ -165,16 +165,34 @@ class CountSensor(AiAutomationEntity, SensorEntity):
         """Initialise the sensor."""
         super().__init__(entry, description)
         self._listener = entry.runtime_data.capabilities
+        self._health = entry.runtime_data.health
 
     @property
-    def native_value(self) -> int:
-        """Return the count."""
+    def _zigbee2mqtt_seen(self) -> bool:
+        """Tell whether Zigbee2MQTT was ever heard on the base topic (or offered itself)."""
+        health = self._health
+        return health.bridge_seen or health.zigbee2mqtt_expected or bool(self._listener.devices)
+
+    @property
+    def native_value(self) -> int | None:
+        """Return the count; unknown while no Zigbee2MQTT has been seen."""
+        if not self._zigbee2mqtt_seen:
+            return None
         return self.entity_description.value_fn(self._listener)
 
+    @property
+    def extra_state_attributes(self) -> dict[str, Any]:
+        """Say whether a Zigbee2MQTT has been seen, and where it is listened for."""
+        return {
+            "zigbee2mqtt": "seen" if self._zigbee2mqtt_seen else "not_seen",
+            "base_topic": self._listener.base_topic,
+        }
+
     async def async_added_to_hass(self) -> None:
-        """Write the state whenever the device list changes."""
+        """Write the state whenever the device list changes or Zigbee2MQTT is first heard."""
         await super().async_added_to_hass()
         self.async_on_remove(self._listener.async_add_listener(self.async_write_ha_state))
+        self.async_on_remove(self._health.async_add_listener(self.async_write_ha_state))
 
 
 class ConnectionCheckSensor(AiAutomationEntity, SensorEntity):
