@@ -1,7 +1,7 @@
 """Give the dev instance a home worth analysing (scripts/develop --demo).
 
 Publishes a retained Zigbee2MQTT bridge state and device list (the test fixture) to the local
-broker, and writes three weeks of history for the demo helpers of config/configuration.yaml into
+broker, and writes three weeks of history for the demo entities of config/configuration.yaml into
 the recorder's database: weekday habits, a trigger -> action sequence, and random noise. Then
 "Run analysis" on the AI Automation device shows real suggestions.
 """
@@ -23,6 +23,8 @@ from paho.mqtt import client as paho_mqtt, publish as paho_publish
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "bridge_devices.json"
 DAYS = 21
+# A motion sensor, as in a real home: something that starts an automation, never one it acts on.
+HALL_MOTION = "binary_sensor.demo_hall_motion"
 
 
 def publish(port: int, password: str) -> None:
@@ -57,8 +59,7 @@ def history(zone: ZoneInfo) -> list[tuple[str, str, float]]:
         rows += [("input_boolean.demo_living_room_light", "off", at(1430))]
         for _ in range(rng.randint(3, 6)):  # hall motion, and a person switching the light on
             moment = (day + timedelta(minutes=rng.uniform(420, 1380))).timestamp()
-            rows += [("input_boolean.demo_hall_motion", "on", moment),
-                     ("input_boolean.demo_hall_motion", "off", moment + 180)]  # fmt: skip
+            rows += [(HALL_MOTION, "on", moment), (HALL_MOTION, "off", moment + 180)]
             if rng.random() < 0.85:
                 rows += [("input_boolean.demo_hall_light", "on", moment + rng.uniform(3, 12)),
                          ("input_boolean.demo_hall_light", "off", moment + 300)]  # fmt: skip
@@ -113,7 +114,7 @@ def main() -> int:
     print(f"[develop] demo: Zigbee2MQTT bridge and 10 devices published; {count} state changes of"
           f" {DAYS} days written to the recorder")  # fmt: skip
     print("[develop] demo: open Settings > Devices & services > AI Automation > Run analysis,"
-          " then the To-do list 'Automation suggestions'")  # fmt: skip
+          " then the To-do list 'AI Automation Suggestions'")  # fmt: skip
     return 0
 
 

@@ -1,5 +1,7 @@
 """Tests for the config, options, reconfigure and discovery flows."""
 
+import json
+from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
@@ -20,6 +22,14 @@ from homeassistant.helpers.service_info.mqtt import MqttServiceInfo
 
 from .conftest import DEFAULT_OPTIONS, FORM_INPUT, SETUP_INPUT, setup_input, setup_integration
 from .fake_ai_task import async_setup_fake_ai_task
+
+TRANSLATIONS = (
+    Path(__file__).parent.parent
+    / "custom_components"
+    / "ai_automation"
+    / "translations"
+    / "en.json"
+)
 
 
 def _discovery(
@@ -290,3 +300,40 @@ async def test_reconfigure_flow(
     assert config_entry.options["analysis_time"] == "05:00:00"
     assert config_entry.options["max_devices_payload_mib"] == 64
     assert config_entry.state is ConfigEntryState.LOADED
+
+
+async def test_kinds_of_entities_have_their_names(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> None:
+    """The "Never analyse these kinds" picker shows names ("Toggle helpers"), not raw keys."""
+    await setup_integration(hass, config_entry)
+    result = await hass.config_entries.options.async_init(config_entry.entry_id)
+    picker = next(
+        selector
+        for key, selector in result["data_schema"].schema.items()
+        if key == "exclude_domains"
+    )
+    config = picker.serialize()["selector"]["select"]
+    english = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    names = english["selector"][config["translation_key"]]["options"]
+    assert set(names) == set(config["options"])
+    assert names["input_boolean"] == "Toggle helpers"
+    assert all(name != key for key, name in names.items())
+
+
+@pytest.mark.parametrize("base_topic", ["home/zigbee 2", "Haus/Zigbee-Brücke", "z2m_1"])
+async def test_base_topic_rule_is_the_one_stated(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, base_topic: str
+) -> None:
+    """Any topic without + or # is a base topic, as the error message and the field say."""
+    english = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    error = english["config"]["error"]["invalid_base_topic"]
+    assert "+" in error
+    assert "#" in error
+    assert "letters, digits" not in error
+    result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], setup_input(base_topic=base_topic)
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["result"].options["base_topic"] == base_topic

@@ -42,7 +42,7 @@ from .fake_ai_task import HANG, FakeAITaskEntity, async_setup_fake_ai_task
 pytestmark = pytest.mark.schedule
 
 BERLIN = "Europe/Berlin"
-SUGGESTION_LIST = "todo.ai_automation_automation_suggestions"
+SUGGESTION_LIST = "todo.ai_automation_suggestions"
 SUGGESTION = Suggestion(
     id="abc123",
     kind="habit",

@@ -49,7 +49,7 @@ async def test_setup_and_unload(
         "sensor.ai_automation_last_analysis_duration",
         "sensor.ai_automation_patterns_found",
         "sensor.ai_automation_suggestions_open",
-        "todo.ai_automation_automation_suggestions",
+        "todo.ai_automation_suggestions",
     }
     async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", '{"state":"online"}')
     await hass.async_block_till_done()

@@ -4,6 +4,8 @@ import asyncio
 from collections.abc import Generator
 from datetime import timedelta
 from http import HTTPStatus
+import json
+from pathlib import Path
 from typing import Any
 from unittest.mock import AsyncMock, patch
 
@@ -29,6 +31,13 @@ from .conftest import setup_integration, wait_until
 from .mosquitto import Broker
 
 DOMAIN = "ai_automation"
+TRANSLATIONS = (
+    Path(__file__).parent.parent
+    / "custom_components"
+    / "ai_automation"
+    / "translations"
+    / "en.json"
+)
 REFUSED = CheckResult(host="mock-broker", port=1883, protocol="3.1.1", reachable=True, code=3)
 ACCEPTED = CheckResult(host="mock-broker", port=1883, protocol="3.1.1", reachable=True, code=0)
 
@@ -202,7 +211,7 @@ async def test_connection_check_flow_reports_and_finishes(
         "since": "08:00",
         "host": "mock-broker",
         "port": "1883",
-        "result": "server unavailable",
+        "result": "server unavailable (CONNACK code 3)",
         "code": "3",
     }
     result = await fix.submit(result["flow_id"])
@@ -214,6 +223,28 @@ async def test_connection_check_flow_reports_and_finishes(
     assert result["type"] == "create_entry"
     assert not _has_issue(hass, "mqtt_connection_refused")
     assert hass.states.get("sensor.ai_automation_last_mqtt_connection_check").state == "accepted"
+
+
+async def test_connection_check_without_connack_names_no_code(
+    hass: HomeAssistant, loaded_entry: MockConfigEntry, fix: FixFlow, broker_check: AsyncMock
+) -> None:
+    """With no CONNACK (nothing listens), the dialog names no code instead of "code -"."""
+    broker_check.return_value = CheckResult(
+        host="mock-broker", port=1883, protocol="3.1.1", reachable=False, error="Connection refused"
+    )
+    async_raise_issue(
+        hass, "mqtt_broker_unreachable", {"host": "mock-broker", "port": "1883", "since": "08:00"}
+    )
+    result = await fix.start("mqtt_broker_unreachable")
+    placeholders = result["description_placeholders"]
+    assert placeholders["result"] == "cannot reach mock-broker:1883: Connection refused"
+    english = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    for issue_id in ("mqtt_broker_unreachable", "mqtt_connection_refused"):
+        text = english["issues"][issue_id]["fix_flow"]["step"]["check"]["description"]
+        shown = text.format(**placeholders)
+        assert "Connection refused**." in shown
+        assert "CONNACK code -" not in shown
+        assert "CONNACK code )" not in shown
 
 
 async def test_connection_check_flow_without_a_running_entry(

@@ -86,6 +86,8 @@ def _settings_schema(defaults: Settings, *, advanced: bool = False) -> probatio.
                     options=sorted(ANALYSED_DOMAINS),
                     multiple=True,
                     mode=SelectSelectorMode.DROPDOWN,
+                    translation_key=CONF_EXCLUDE_DOMAINS,
+                    sort=True,
                 )
             )
         )

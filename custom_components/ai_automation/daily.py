@@ -197,12 +197,14 @@ class DailyAnalysis(Observable):
                 summary["suggestions_open"],
                 summary["processing_time_sec"],
             )
-        if summary["suggestions_generated"] and data.settings.persistent_notification:
+        if (new := summary["suggestions_generated"]) and data.settings.persistent_notification:
+            found = (
+                "1 new automation suggestion" if new == 1 else f"{new} new automation suggestions"
+            )
             persistent_notification.async_create(
                 self._hass,
-                f"The analysis found {summary['suggestions_generated']} new automation"
-                f" suggestion(s). See the *Automation suggestions* to-do list: complete an item"
-                " to create the automation, delete it to dismiss it.",
+                f"The analysis found {found}. See the *AI Automation Suggestions* to-do list:"
+                " complete an item to create the automation, delete it to dismiss it.",
                 title="AI Automation",
                 notification_id=NEW_SUGGESTIONS_NOTIFICATION,
             )

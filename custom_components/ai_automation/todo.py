@@ -1,4 +1,4 @@
-"""To-do list "Automation suggestions": complete an item to accept it, delete it to dismiss it."""
+"""To-do list "AI Automation Suggestions": complete an item to accept it, delete it to dismiss it."""
 
 from __future__ import annotations
 
