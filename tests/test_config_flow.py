@@ -182,7 +182,8 @@ async def test_discovery_confirms_and_creates_entry(
 
     result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert result["result"].options == DEFAULT_OPTIONS
+    # The recorder keeps 10 days (its default): the lookback defaults to that, not 14.
+    assert result["result"].options == {**DEFAULT_OPTIONS, "lookback_days": 10}
 
 
 @pytest.mark.parametrize(
@@ -337,3 +338,20 @@ async def test_base_topic_rule_is_the_one_stated(
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["result"].options["base_topic"] == base_topic
+
+
+@pytest.mark.parametrize(
+    ("recorder_config", "lookback"),
+    [(None, 10), ({"purge_keep_days": 3}, 3), ({"purge_keep_days": 30}, 14)],
+)
+async def test_lookback_defaults_to_what_the_recorder_keeps(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, lookback: int
+) -> None:
+    """The setup form offers 14 days, or what the recorder keeps when that is fewer."""
+    result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
+    default = next(key for key in result["data_schema"].schema if key == "lookback_days").default()
+    assert default == lookback
+    english = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    assert (
+        "purge_keep_days" in english["config"]["step"]["user"]["data_description"]["lookback_days"]
+    )

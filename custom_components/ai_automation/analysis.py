@@ -41,6 +41,8 @@ class AnalysisResult:
     devices_checked: int
     load_seconds: float
     detect_seconds: float
+    # Days from the oldest change read to now: how much history the home has (None: not known).
+    history_days: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -191,4 +193,5 @@ async def async_analyse(
         devices_checked=len(listener.devices),
         load_seconds=loaded - began,
         detect_seconds=time.perf_counter() - loaded,
+        history_days=(end.timestamp() - float(history.when[0])) / 86400 if len(history) else 0.0,
     )

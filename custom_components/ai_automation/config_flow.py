@@ -12,6 +12,7 @@ from homeassistant.const import ATTR_SUPPORTED_FEATURES
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.data_entry_flow import section
 from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.recorder import get_instance
 from homeassistant.helpers.selector import (
     AreaSelector,
     AreaSelectorConfig,
@@ -43,6 +44,7 @@ from .const import (
     CONF_MAX_PAYLOAD_MIB,
     CONF_NOTIFY_NEW,
     CONF_NOTIFY_TOPIC,
+    DEFAULT_LOOKBACK_DAYS,
     DEFAULT_MAX_PAYLOAD_MIB,
     DISCOVERY_TOPIC_SUFFIX,
     DOMAIN,
@@ -115,6 +117,11 @@ def _settings_schema(defaults: Settings, *, advanced: bool = False) -> probatio.
             )
         )
     return probatio.Schema(fields)
+
+
+def default_lookback_days(hass: HomeAssistant) -> int:
+    """Return 14 days, or fewer when the recorder keeps fewer (its purge_keep_days)."""
+    return max(MIN_LOOKBACK_DAYS, min(DEFAULT_LOOKBACK_DAYS, get_instance(hass).keep_days))
 
 
 def _user_schema(defaults: Settings) -> probatio.Schema:
@@ -218,7 +225,8 @@ class AiAutomationConfigFlow(ConfigFlow, domain=DOMAIN):
         return self.async_show_form(
             step_id="user",
             data_schema=self.add_suggested_values_to_schema(
-                _user_schema(Settings()), user_input or {}
+                _user_schema(Settings(lookback_days=default_lookback_days(self.hass))),
+                user_input or {},
             ),
             errors=errors,
         )
@@ -234,7 +242,9 @@ class AiAutomationConfigFlow(ConfigFlow, domain=DOMAIN):
         await self.async_set_unique_id(DOMAIN)
         self._abort_if_unique_id_configured()
         base_topic = discovery_info.topic.removesuffix(DISCOVERY_TOPIC_SUFFIX)
-        self._discovered = Settings(base_topic=base_topic)
+        self._discovered = Settings(
+            base_topic=base_topic, lookback_days=default_lookback_days(self.hass)
+        )
         self.context["title_placeholders"] = {"base_topic": base_topic}
         return await self.async_step_mqtt_confirm()
 

@@ -38,6 +38,10 @@ DEFAULT_NOTIFY_TOPIC: Final = "ha-ai/analysis/complete"
 DEFAULT_MAX_PAYLOAD_MIB: Final = 16
 MAX_MAX_PAYLOAD_MIB: Final = 256
 
+# With less history than this, the analysis is still learning: the first suggestions come after
+# about a week (a habit needs at least HabitSettings.min_days days).
+LEARNING_DAYS: Final = 7
+
 MIN_LOOKBACK_DAYS: Final = 1
 MAX_LOOKBACK_DAYS: Final = 90
 
