@@ -77,6 +77,8 @@ BROKER_ISSUES: Final = (ISSUE_BROKER_UNREACHABLE, ISSUE_AUTH_FAILED, ISSUE_CONNE
 GRACE_PERIOD: Final = timedelta(seconds=60)
 STARTUP_GRACE_PERIOD: Final = timedelta(minutes=3)
 ZIGBEE2MQTT_NOT_FOUND_AFTER: Final = timedelta(minutes=5)
+# Accepted suggestions stay in the to-do list, completed, this long.
+ACCEPTED_SHOWN_FOR: Final = timedelta(days=30)
 # While the broker stays unreachable, the connection check runs at most this often.
 CONNECTION_CHECK_INTERVAL: Final = timedelta(minutes=10)
 
