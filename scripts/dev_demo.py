@@ -69,22 +69,27 @@ def history(zone: ZoneInfo) -> list[tuple[str, str, float]]:
     return rows
 
 
+def _metadata_id(db: sqlite3.Connection, entity_id: str) -> int:
+    """Return the recorder's id for `entity_id`, once the recorder has written the entity.
+
+    Never inserted here: the recorder would insert it too (an entity that appears with the MQTT
+    entry, such as the hall motion sensor) and fail on the duplicate.
+    """
+    for _ in range(120):
+        found = db.execute(
+            "SELECT metadata_id FROM states_meta WHERE entity_id = ?", (entity_id,)
+        ).fetchone()
+        if found is not None:
+            return int(found[0])
+        time.sleep(0.5)
+    raise SystemExit(f"[develop] demo: Home Assistant has not recorded {entity_id}; is it set up?")
+
+
 def write_history(database: Path, zone: ZoneInfo) -> int:
     """Insert the history as real state changes made by a person (no automation context)."""
     rows = history(zone)
     with sqlite3.connect(database, timeout=30) as db:
-        ids = {}
-        for entity_id in sorted({r[0] for r in rows}):
-            found = db.execute(
-                "SELECT metadata_id FROM states_meta WHERE entity_id = ?", (entity_id,)
-            ).fetchone()
-            if found is None:
-                found = (
-                    db.execute(
-                        "INSERT INTO states_meta (entity_id) VALUES (?)", (entity_id,)
-                    ).lastrowid,
-                )
-            ids[entity_id] = found[0]
+        ids = {entity_id: _metadata_id(db, entity_id) for entity_id in sorted({r[0] for r in rows})}
         db.executemany(
             "INSERT INTO states (metadata_id, state, last_updated_ts, origin_idx) VALUES (?, ?, ?, 0)",
             [(ids[e], s, ts) for e, s, ts in sorted(rows, key=lambda r: r[2])],
