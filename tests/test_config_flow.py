@@ -7,7 +7,7 @@ from unittest.mock import patch
 
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
-from pytest_homeassistant_custom_component.typing import MqttMockHAClient
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator, MqttMockHAClient
 
 from custom_components.ai_automation.const import DOMAIN
 from homeassistant.config_entries import (
@@ -19,6 +19,7 @@ from homeassistant.config_entries import (
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from homeassistant.helpers.service_info.mqtt import MqttServiceInfo
+from homeassistant.setup import async_setup_component
 
 from .conftest import DEFAULT_OPTIONS, FORM_INPUT, SETUP_INPUT, setup_input, setup_integration
 from .fake_ai_task import async_setup_fake_ai_task
@@ -354,4 +355,27 @@ async def test_lookback_defaults_to_what_the_recorder_keeps(
     english = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
     assert (
         "purge_keep_days" in english["config"]["step"]["user"]["data_description"]["lookback_days"]
+    )
+
+
+async def test_setup_form_folds_the_base_topic_away(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, hass_client: ClientSessionGenerator
+) -> None:
+    """The setup dialog, as the frontend receives it, keeps the base topic in a folded section."""
+    assert await async_setup_component(hass, "config", {})
+    client = await hass_client()
+    response = await client.post(
+        "/api/config/config_entries/flow", json={"handler": DOMAIN, "show_advanced_options": False}
+    )
+    form = await response.json()
+    fields = {field["name"]: field for field in form["data_schema"]}
+    assert "base_topic" not in fields
+    section = fields["zigbee2mqtt"]
+    assert section["type"] == "expandable"
+    assert section["expanded"] is False
+    assert [field["name"] for field in section["schema"]] == ["base_topic"]
+    assert section["schema"][0]["default"] == "zigbee2mqtt"
+    english = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    assert english["config"]["step"]["user"]["sections"]["zigbee2mqtt"]["name"] == (
+        "Zigbee2MQTT (optional)"
     )

@@ -47,6 +47,14 @@ from .listeners import Observable
 _LOGGER = logging.getLogger(__name__)
 
 
+def _mqtt_connected(hass: HomeAssistant) -> bool:
+    """Tell whether Home Assistant's MQTT client is connected (False without MQTT)."""
+    try:
+        return mqtt.is_connected(hass)
+    except KeyError:
+        return False
+
+
 def _unreachable_reason(result: CheckResult | None) -> str:
     """Say why the broker counts as unreachable, from a check made during the outage."""
     if result is None:
@@ -273,6 +281,7 @@ class MqttHealthMonitor(Observable):
             or self._broker_issue is None
             or data["issue_id"] != self._broker_issue[0]
             or self.broker_connected
+            or _mqtt_connected(self._hass)  # connected, and the news is on its way to us
         ):
             return
         issue, placeholders = self._broker_issue
