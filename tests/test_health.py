@@ -93,6 +93,39 @@ async def test_blip_shorter_than_grace_is_silent(
     ]
 
 
+@pytest.mark.parametrize(
+    ("result", "reason"),
+    [
+        (
+            CheckResult(host="mock-broker", port=1883, protocol="3.1.1", reachable=True, code=0),
+            "the broker accepts a new connection again, but Home Assistant's MQTT integration is"
+            " not connected yet",
+        ),
+        (None, "no connection check could be made"),
+    ],
+)
+async def test_outage_reason_never_contradicts_the_outage(
+    hass: HomeAssistant,
+    loaded_entry: MockConfigEntry,
+    mqtt_client_mock: MqttMockPahoClient,
+    freezer: FrozenDateTimeFactory,
+    broker_check: AsyncMock,
+    caplog: pytest.LogCaptureFixture,
+    result: CheckResult | None,
+    reason: str,
+) -> None:
+    """A check that gets through, or none at all, is said as such, never as a bare "accepted"."""
+    _disconnect(mqtt_client_mock)
+    broker_check.return_value = result
+    await _advance(hass, freezer, 61)
+    issue = _issues(hass)["mqtt_broker_unreachable"]
+    assert issue.translation_placeholders is not None
+    assert issue.translation_placeholders["error"] == reason
+    warnings = [r.getMessage() for r in caplog.records if "Lost the MQTT broker" in r.getMessage()]
+    assert len(warnings) == 1
+    assert f": {reason}." in warnings[0]
+
+
 async def test_unreachable_after_grace_once_then_cleared(
     hass: HomeAssistant,
     loaded_entry: MockConfigEntry,
