@@ -15,6 +15,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
 from custom_components.ai_automation.const import DOMAIN
+from homeassistant.config_entries import SOURCE_MQTT
 from homeassistant.core import HomeAssistant
 
 from .mosquitto import Broker
@@ -36,11 +37,22 @@ DEFAULT_OPTIONS = {
     "exclude_areas": [],
     "persistent_notification": True,
 }
-# What the setup and reconfigure forms ask (the rest is only in the options).
+# What the reconfigure form asks (the rest is only in the options).
 FORM_INPUT = {
     key: DEFAULT_OPTIONS[key]
     for key in ("base_topic", "analysis_time", "lookback_days", "notify_topic")
 }
+# What the setup form asks: the same, with the base topic in its folded Zigbee2MQTT section.
+SETUP_INPUT = {
+    **{key: value for key, value in FORM_INPUT.items() if key != "base_topic"},
+    "zigbee2mqtt": {"base_topic": DEFAULT_OPTIONS["base_topic"]},
+}
+
+
+def setup_input(**changes: Any) -> dict[str, Any]:
+    """Return the setup form's input with `changes` (base_topic goes into its section)."""
+    section = {"base_topic": changes.pop("base_topic")} if "base_topic" in changes else {}
+    return {**SETUP_INPUT, **changes, "zigbee2mqtt": {**SETUP_INPUT["zigbee2mqtt"], **section}}
 
 
 @pytest.fixture
@@ -72,7 +84,24 @@ def no_daily_run_unless_marked(request: pytest.FixtureRequest) -> Generator[None
 def config_entry() -> MockConfigEntry:
     """Return an AI Automation entry with the default settings."""
     return MockConfigEntry(
-        domain=DOMAIN, title="AI Automation", unique_id=DOMAIN, options=dict(DEFAULT_OPTIONS)
+        domain=DOMAIN,
+        title="AI Automation",
+        unique_id=DOMAIN,
+        options=dict(DEFAULT_OPTIONS),
+        minor_version=2,
+    )
+
+
+@pytest.fixture
+def discovered_entry() -> MockConfigEntry:
+    """Return an AI Automation entry set up from Zigbee2MQTT's discovery (Zigbee2MQTT expected)."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title="AI Automation",
+        unique_id=DOMAIN,
+        source=SOURCE_MQTT,
+        options=dict(DEFAULT_OPTIONS),
+        minor_version=2,
     )
 
 

@@ -15,6 +15,7 @@ from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 from custom_components.ai_automation.analysis import async_analyse, entities_to_analyse
 from custom_components.ai_automation.models import Settings
 from custom_components.ai_automation.recorder_history import load_history
+from homeassistant.components import persistent_notification
 from homeassistant.components.automation.config import async_validate_config_item
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import area_registry as ar, device_registry as dr, entity_registry as er
@@ -22,7 +23,7 @@ from homeassistant.helpers.recorder import get_instance
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 
-from .conftest import setup_integration
+from .conftest import run_analysis, setup_integration
 
 FIXTURE = Path(__file__).parent / "fixtures" / "bridge_devices.json"
 
@@ -229,3 +230,54 @@ async def test_include_and_exclude_options(hass: HomeAssistant) -> None:
     assert person == ["light.kitchen"]
     everything, _ = entities_to_analyse(hass, Settings())
     assert everything == ["binary_sensor.door", "light.garage", "light.hall", "light.kitchen"]
+
+
+@pytest.mark.parametrize(
+    ("days", "status", "words"),
+    [
+        (
+            2,
+            "learning",
+            "read 2 days of history (17 changes). Habits need at least 5 days of history, so the"
+            " first suggestions usually come after about a week.",
+        ),
+        (9, "success", "read 9 days of history (73 changes) and found nothing worth automating"),
+    ],
+)
+async def test_the_first_days_say_what_to_expect(
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    config_entry: MockConfigEntry,
+    days: int,
+    status: str,
+    words: str,
+) -> None:
+    """A new home hears how much history there is and when suggestions come, once."""
+    start = dt_util.utcnow()
+    hours = 0
+    while hours <= days * 24:  # a person switching a light at no fixed time
+        freezer.move_to(start + timedelta(hours=hours))
+        hass.states.async_set("light.kitchen", "on" if hours % 2 else "off", context=Context())
+        hours += 3
+    freezer.move_to(start + timedelta(days=days, minutes=1))
+    await async_wait_recording_done(hass)
+    await setup_integration(hass, config_entry)
+
+    summary = await run_analysis(hass)
+    assert summary["history_days"] == days
+    assert summary["suggestions_generated"] == 0
+    sensor = hass.states.get("sensor.ai_automation_last_analysis_status")
+    assert sensor.state == status
+    assert sensor.attributes["history_days"] == days
+    notifications = persistent_notification._async_get_or_create_notifications(hass)
+    message = notifications["ai_automation_first_analysis"]["message"]
+    assert words in message
+    assert "every day at 03:30" in message
+
+    # Only after the first run: the user dismissed it, and the next run leaves them in peace.
+    persistent_notification.async_dismiss(hass, "ai_automation_first_analysis")
+    await run_analysis(hass)
+    assert "ai_automation_first_analysis" not in (
+        persistent_notification._async_get_or_create_notifications(hass)
+    )

@@ -12,6 +12,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient, WebSocketGenerator
 
 from custom_components.ai_automation.engine.suggestions import Suggestion
+from homeassistant.components import persistent_notification
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import area_registry as ar, entity_registry as er
 from homeassistant.util import dt as dt_util
@@ -55,6 +56,41 @@ async def test_todo_list_shows_and_dismisses(
     assert hass.states.get(SUGGESTION_LIST).state == "1"
     store = with_suggestions.runtime_data.daily.store
     assert store.suggestions["seq1"]["status"] == "dismissed"
+
+
+async def test_todo_list_is_named_once(
+    hass: HomeAssistant, with_suggestions: MockConfigEntry
+) -> None:
+    """The list reads "AI Automation Suggestions" in the sidebar, not "Automation" twice."""
+    assert hass.states.get(SUGGESTION_LIST).name == "AI Automation Suggestions"
+
+
+@pytest.mark.parametrize(
+    ("found", "words"),
+    [
+        ([SUGGESTION], "The analysis found 1 new automation suggestion."),
+        ([SUGGESTION, SECOND], "The analysis found 2 new automation suggestions."),
+    ],
+)
+async def test_notification_counts_in_words(
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    config_entry: MockConfigEntry,
+    found: list[Suggestion],
+    words: str,
+) -> None:
+    """The notification says one suggestion or several, never "suggestion(s)"."""
+    await setup_integration(hass, config_entry)
+    with patch(
+        "custom_components.ai_automation.daily.async_analyse",
+        AsyncMock(return_value=_result(found)),
+    ):
+        await run_analysis(hass)
+    notifications = persistent_notification._async_get_or_create_notifications(hass)
+    message = notifications["ai_automation_new_suggestions"]["message"]
+    assert message.startswith(words)
+    assert "(s)" not in message
+    assert "*AI Automation Suggestions*" in message
 
 
 async def test_completing_an_item_accepts_it(

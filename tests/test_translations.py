@@ -18,13 +18,13 @@ PREFIX = "component.ai_automation"
     [
         (
             "de",
-            "Automationsvorschläge",
+            "Vorschläge",
             "Nur ein Administrator kann Automationsvorschläge annehmen, ablehnen oder ändern.",
             "Zigbee2MQTT auf {base_topic} ist offline",
         ),
         (
             "nl",
-            "Automatiseringssuggesties",
+            "Suggesties",
             "Alleen een beheerder kan automatiseringssuggesties accepteren, afwijzen of wijzigen.",
             "Zigbee2MQTT op {base_topic} is offline",
         ),
@@ -47,7 +47,7 @@ async def test_home_assistant_loads_the_users_language(
     issues = await async_get_translations(hass, language, "issues", {"ai_automation"})
     assert issues[f"{PREFIX}.issues.zigbee2mqtt_bridge_offline.title"] == bridge_offline
     english = await async_get_translations(hass, "en", "entity", {"ai_automation"})
-    assert english[f"{PREFIX}.entity.todo.suggestions.name"] == "Automation suggestions"
+    assert english[f"{PREFIX}.entity.todo.suggestions.name"] == "Suggestions"
 
 
 async def test_a_german_home_names_its_entities_in_german(
@@ -61,9 +61,9 @@ async def test_a_german_home_names_its_entities_in_german(
     states = [hass.states.get(entry.entity_id) for entry in entries]
     names = {state.name for state in states if state is not None}
     assert {
-        "AI Automation Automationsvorschläge",
+        "AI Automation Vorschläge",
         "AI Automation Letzte Analyse",
         "AI Automation Analyse starten",
         "AI Automation MQTT-Broker",
     } <= names
-    assert not any("Automation suggestions" in name for name in names)
+    assert not any("Suggestions" in name for name in names)

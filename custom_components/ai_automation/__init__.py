@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from homeassistant.components import mqtt
+from homeassistant.config_entries import SOURCE_MQTT
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ConfigEntryNotReady
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
-from .capabilities import CapabilityListener
+from .capabilities import CapabilityListener, async_device_list_stored
 from .card import async_register_card
-from .const import DOMAIN, ISSUE_MQTT_NOT_SET_UP
+from .const import DATA_ZIGBEE2MQTT_SEEN_ON, DOMAIN, ISSUE_MQTT_NOT_SET_UP
 from .daily import DailyAnalysis
 from .health import MqttHealthMonitor
 from .issues import async_clear_all_issues, async_raise_issue
@@ -32,6 +33,19 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     return True
 
 
+async def async_migrate_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry) -> bool:
+    """Bring an entry written by an older version up to date."""
+    if entry.version > 1:
+        return False  # written by a newer version
+    if entry.minor_version < 2:
+        # 1.2 remembers where Zigbee2MQTT was heard: a stored device list says it was.
+        data = dict(entry.data)
+        if await async_device_list_stored(hass):
+            data[DATA_ZIGBEE2MQTT_SEEN_ON] = Settings.from_options(entry.options).base_topic
+        hass.config_entries.async_update_entry(entry, data=data, minor_version=2)
+    return True
+
+
 async def async_setup_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry) -> bool:
     """Set up AI Automation from a config entry."""
     if not await mqtt.async_wait_for_mqtt_client(hass):
@@ -39,7 +53,13 @@ async def async_setup_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry)
         raise ConfigEntryNotReady(translation_domain=DOMAIN, translation_key="mqtt_not_available")
 
     settings = Settings.from_options(entry.options)
-    health = MqttHealthMonitor(hass, entry.entry_id, settings.base_topic)
+    health = MqttHealthMonitor(
+        hass,
+        entry.entry_id,
+        settings.base_topic,
+        zigbee2mqtt_expected=entry.source == SOURCE_MQTT
+        or entry.data.get(DATA_ZIGBEE2MQTT_SEEN_ON) == settings.base_topic,
+    )
     entry.async_on_unload(health.async_stop)
     await health.async_start()
     capabilities = CapabilityListener(
@@ -60,6 +80,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry)
 async def async_unload_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry) -> bool:
     """Unload a config entry; its Repairs issues go too when the user disabled it."""
     if entry.disabled_by is not None:
+        # Or the monitor would bring back the issue of a broker that still fails.
+        entry.runtime_data.health.async_release_issues()
         async_clear_all_issues(hass)
     await entry.runtime_data.daily.async_stop()
     await entry.runtime_data.capabilities.async_flush()

@@ -42,7 +42,8 @@ class AnalysisResult:
     devices_checked: int
     load_seconds: float
     detect_seconds: float
-    history_days: float = 0.0  # from the oldest change read to now
+    # Days from the oldest change read to now: how much history the home has (None: not known).
+    history_days: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -202,5 +203,5 @@ async def async_analyse(
         devices_checked=len(listener.devices),
         load_seconds=loaded - began,
         detect_seconds=time.perf_counter() - loaded,
-        history_days=(history.end - float(history.when[0])) / 86400 if len(history) else 0.0,
+        history_days=(end.timestamp() - float(history.when[0])) / 86400 if len(history) else 0.0,
     )

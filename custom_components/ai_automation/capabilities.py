@@ -42,6 +42,12 @@ class DeviceStore(Store[dict[str, Any]]):
         return old_data
 
 
+async def async_device_list_stored(hass: HomeAssistant) -> bool:
+    """Tell whether a Zigbee2MQTT device list was ever stored (Zigbee2MQTT was heard)."""
+    store = DeviceStore(hass, DEVICES_STORAGE_VERSION, DEVICES_STORAGE_KEY)
+    return await store.async_load() is not None
+
+
 @dataclass(frozen=True, kw_only=True)
 class HaMatch:
     """The Home Assistant device and entities behind a Zigbee2MQTT device."""

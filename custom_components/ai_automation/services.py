@@ -15,7 +15,7 @@ from homeassistant.util.yaml import dump, load_yaml
 
 from .const import DOMAIN
 from .daily import DailyAnalysis
-from .suggestion_store import ACCEPTED, DISMISSED, NEW
+from .suggestion_store import DISMISSED, NEW
 
 AUTOMATIONS_FILE = "automations.yaml"  # where the automation editor keeps automations
 SUGGESTED_BY = "Suggested by AI Automation."
@@ -105,8 +105,7 @@ async def async_accept(hass: HomeAssistant, daily: DailyAnalysis, suggestion_id:
             translation_key="automation_not_loaded",
             translation_placeholders={"path": path},
         )
-    daily.store.set_status(suggestion["id"], ACCEPTED)
-    suggestion["automation_id"] = automation_id  # where the automation editor opens it
+    daily.store.mark_accepted(suggestion["id"], automation_id)
     await daily.store.async_save()
     daily.async_notify()
 

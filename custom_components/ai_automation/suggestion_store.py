@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import datetime
 from typing import Any
 
 from homeassistant.core import HomeAssistant
@@ -74,3 +75,24 @@ class SuggestionStore:
     def set_status(self, suggestion_id: str, status: str) -> None:
         """Record the user's decision."""
         self.suggestions[suggestion_id]["status"] = status
+
+    def mark_accepted(self, suggestion_id: str, automation_id: str) -> None:
+        """Record that the suggestion became the automation `automation_id`, and when."""
+        self.suggestions[suggestion_id] |= {
+            "status": ACCEPTED,
+            "accepted_at": dt_util.utcnow().isoformat(),
+            "automation_id": automation_id,
+        }
+
+    def accepted_since(self, since: datetime) -> list[dict[str, Any]]:
+        """Return the suggestions accepted since `since` and not cleared, newest first."""
+        found = [
+            suggestion
+            for suggestion in self.suggestions.values()
+            if suggestion["status"] == ACCEPTED
+            and not suggestion.get("cleared")
+            and (accepted := dt_util.parse_datetime(suggestion.get("accepted_at") or ""))
+            is not None
+            and accepted >= since
+        ]
+        return sorted(found, key=lambda s: str(s["accepted_at"]), reverse=True)
