@@ -6,6 +6,7 @@ import copy
 import json
 import logging
 from pathlib import Path
+import random
 from typing import Any
 import uuid
 
@@ -312,3 +313,89 @@ async def test_zigbee2mqtt_2_fields_reach_the_websocket_and_diagnostics(
         d for d in diagnostics["capabilities"]["devices"] if d["friendly_name"] == "Hall switch"
     )
     assert (listed["source"], listed["endpoint_names"]) == ("external", {"11": "l1", "12": "l2"})
+
+
+JUNK: list[Any] = [
+    None,
+    0,
+    -1,
+    2**70,
+    1.5,
+    True,
+    "",
+    "ON",
+    "x" * 3000,
+    [],
+    {},
+    [1, "a", None],
+    {"type": "composite"},
+    {"type": "light", "features": "none"},
+    json.loads(_nested(120)),
+]
+
+
+def _mutate_value(document: Any, rng: random.Random) -> None:
+    """Replace one value somewhere in `document` by junk."""
+    node = document
+    for _ in range(rng.randint(1, 7)):
+        children = list(node.items()) if isinstance(node, dict) else list(enumerate(node))
+        key, child = rng.choice(children)
+        if not isinstance(child, (dict, list)) or not child or rng.random() < 0.25:
+            node[key] = copy.deepcopy(rng.choice(JUNK))
+            return
+        node = child
+    if isinstance(node, dict) and node:
+        del node[rng.choice(list(node))]
+
+
+def mutated(base: str, rng: random.Random) -> str | bytes:
+    """Return one mutation of a compact device list: broken text, structure or values."""
+    kind = rng.randrange(8)
+    if kind == 0:  # a flipped byte
+        data = bytearray(base.encode())
+        data[rng.randrange(len(data))] = rng.randrange(256)
+        return bytes(data)
+    if kind == 1:  # cut short
+        return base[: rng.randrange(len(base))]
+    document = json.loads(base)
+    if kind == 2:  # devices shuffled, duplicated, or some removed
+        rng.shuffle(document)
+        document = document[: rng.randint(0, len(document))] + document[: rng.randint(0, 2)]
+    elif kind == 3:  # the list in another JSON layout
+        return json.dumps(document, indent=rng.choice([None, 2]))
+    else:
+        for _ in range(rng.randint(1, 3)):
+            _mutate_value(document, rng)
+    return compact(document)
+
+
+async def test_thousands_of_mutated_lists_break_nothing(
+    hass: HomeAssistant,
+    z2m: Zigbee2Mqtt,
+    config_entry: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """2,000 mutated lists: nothing escapes, the last good list stays, the log stays short."""
+    rng = random.Random(1212)  # noqa: S311  # repeatable mutations, not secrets
+    base, large = compact(FIXTURE), compact(many(120))
+    published: set[str | bytes] = set()
+    for batch in range(4):
+        payloads = [mutated(large if i % 100 == 0 else base, rng) for i in range(240)]
+        payloads = [p for payload in payloads for p in (payload, payload)]  # each sent twice
+        good = compact(renamed(1, f"Batch {batch} light"))
+        unusable = ["", "[]", "[null]", base[:-1], '{"devices": []}', b"\xff", "[1]", "x" * 300]
+        payloads += [good, *unusable]
+        published.update(payloads)
+        await z2m.publish(*payloads)
+        assert f"Batch {batch} light" in names(hass)
+        assert known(hass)[0] == 10
+
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    ours = [r for r in caplog.records if r.name.startswith("custom_components.ai_automation")]
+    warnings = [r for r in ours if r.levelno == logging.WARNING]
+    assert len(warnings) <= len(published)  # each was sent twice: a second WARNING breaks this
+    assert all(len(r.getMessage()) < 2000 for r in ours)
+    model = await websocket_model(hass, hass_ws_client)
+    assert len(model["devices"]) == 10
+    assert await hass.config_entries.async_unload(config_entry.entry_id)

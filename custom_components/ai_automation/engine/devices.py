@@ -398,25 +398,31 @@ _DEVICE_START = b'{"ieee_address":'
 def _device_texts(payload: bytes) -> list[bytes] | None:
     """Cut a list into the JSON texts of its devices, without their common start.
 
-    Cheap (no parsing), and only a guess: every text is later either parsed or found identical to
-    one parsed before, so a wrong cut shows as a text that does not parse. None when the payload
-    does not look like Zigbee2MQTT's layout at all.
+    Cheap (no parsing), and only a guess: every text is later either
+    parsed or found identical to one parsed before, so a wrong cut shows as a text that does not
+    parse. None when the payload does not look like Zigbee2MQTT's layout at all.
     """
-    inner = payload.strip()
-    if inner[:1] != b"[" or inner[-1:] != b"]":
+    first = payload.find(_DEVICE_START)
+    if first == -1 or payload[:first].strip() != b"[":
+        return [] if payload.strip() == b"[]" else None
+    close = payload.rfind(b"]")
+    if close < first or payload[close + 1 :].strip():
         return None
-    inner = inner[1:-1].strip()
-    if not inner:
-        return []
-    if not inner.startswith(_DEVICE_START):
-        return None
-    second = inner.find(_DEVICE_START, 1)
+    second = payload.find(_DEVICE_START, first + 1)
     if second == -1:
-        return [inner[len(_DEVICE_START) :]]
-    comma = inner.rfind(b",", 0, second)
-    if comma == -1 or inner[comma + 1 : second].strip():
+        return [payload[first + len(_DEVICE_START) : close].rstrip()]
+    comma = payload.rfind(b",", first, second)
+    if comma == -1 or payload[comma + 1 : second].strip():
         return None
-    return inner[len(_DEVICE_START) :].split(inner[comma:second] + _DEVICE_START)
+    separator = payload[comma:second] + _DEVICE_START
+    texts, start = [], first + len(_DEVICE_START)
+    # One short search per device rather than one split of the whole payload: other threads
+    # (the event loop) get their turn between devices, whatever the size of the list.
+    while (cut := payload.find(separator, start, close)) != -1:
+        texts.append(payload[start:cut])
+        start = cut + len(separator)
+    texts.append(payload[start:close].rstrip())
+    return texts
 
 
 def _load(payload: bytes) -> list[Any]:
