@@ -350,3 +350,46 @@ def test_zigbee2mqtt_2_fields_and_legacy_interview() -> None:
     stored = new.to_dict()
     del stored["source"], stored["endpoint_names"]  # written by an older version
     assert Device.from_dict(stored).source is None
+
+
+def test_layout_fallback_keeps_deep_devices_and_odd_starts() -> None:
+    """Lists whose devices cannot be cut or written again are still read device by device."""
+    deep = "[" * 300 + "1" + "]" * 300
+    text = '[{"friendly_name": "deep", "ieee_address": "0x1", "extra": DEEP}]'.replace("DEEP", deep)
+    assert [d.friendly_name for d in parse_devices(text.encode()).devices] == ["deep"]
+    nested_start = b'[{"ieee_address":{"ieee_address":"0x2"}},{"ieee_address":"0x3"}]'
+    parsed = parse_devices(nested_start)
+    assert [d.ieee_address for d in parsed.devices] == ["0x3"]
+    assert parsed.problems == ("a device without an ieee_address was skipped",)
+    exposes = '[{"type": "binary", "property": "on", "access": 1, "extra": DEEP}, 5]'
+    odd = f'[{{"ieee_address": "0x4", "definition": {{"exposes": {exposes}}}}},'
+    odd += '{"ieee_address": "0x5", "definition": {"model": "no exposes"}}]'
+    parsed = parse_devices(odd.replace("DEEP", deep).encode())
+    assert [cap.property for cap in parsed.devices[0].capabilities] == ["on"]
+    assert parsed.problems == (
+        "0x4 (0x4): expose 1 skipped: an expose is int, not an object",
+        "0x5 (0x5): definition has no exposes list",
+    )
+    with pytest.raises(PayloadError, match="not valid UTF-8 JSON"):
+        parse_devices(b'[{"ieee_address":"0x6"}] trailing')
+
+
+def test_enum_values_keep_text_and_numbers_only() -> None:
+    """Values and preset names are text; numbers become text; anything else is left out."""
+    raw = [
+        {
+            "ieee_address": "0x1",
+            "definition": {
+                "exposes": [
+                    {
+                        "type": "enum",
+                        "property": "mode",
+                        "values": ["a", 1, 2.5, True, None, [1], {"name": "b"}, {"name": [2]}],
+                        "presets": "not a list",
+                    }
+                ]
+            },
+        }
+    ]
+    capability = _caps(parse_devices(_payload(raw)).devices[0])[("mode", None)]
+    assert (capability.values, capability.presets) == (("a", "1", "2.5", "b"), ())
