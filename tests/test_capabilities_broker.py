@@ -131,6 +131,10 @@ async def test_large_list_survives_a_bad_message_right_after_it(
     assert known(hass)[0] == 1500
     assert "Dev 1499" in names(hass)
     assert len(records(caplog, logging.WARNING, "Ignoring the device list")) == 1
+    (change,) = records(caplog, logging.INFO, "Zigbee2MQTT devices changed (1500 known)")
+    assert "added: Dev 0, Dev 1, Dev 10, Dev 100, Dev 1000" in change
+    assert "(and 1490 more)" in change
+    assert len(change) < 1000
 
 
 def _nested(depth: int) -> str:

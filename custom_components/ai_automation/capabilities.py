@@ -6,6 +6,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+import heapq
 import logging
 from typing import Any, NamedTuple
 
@@ -76,8 +77,8 @@ def capability_key(capability: Capability) -> str:
 
 
 def _names(names: list[str]) -> str:
-    """Return the first few names for a log line."""
-    shown = ", ".join(sorted(names)[:MAX_NAMES_LOGGED])
+    """Return the first few names for a log line (a first list names thousands)."""
+    shown = ", ".join(heapq.nsmallest(MAX_NAMES_LOGGED, names))
     more = len(names) - MAX_NAMES_LOGGED
     return f"{shown} (and {more} more)" if more > 0 else shown
 
@@ -96,7 +97,6 @@ class CapabilityListener(Observable):
         super().__init__()
         self._hass = hass
         self.base_topic = base_topic
-        self._max_bytes = max_bytes
         self._on_seen = on_seen
         # Written from an executor: the data is replaced as a whole, never changed in place.
         self._store = DeviceStore(
@@ -244,14 +244,14 @@ class CapabilityListener(Observable):
         )
 
     def _log_changes(self, new: dict[str, Device]) -> None:
-        added = [quoted(new[ieee].friendly_name) for ieee in new.keys() - self.devices.keys()]
-        removed = [
-            quoted(self.devices[ieee].friendly_name) for ieee in self.devices.keys() - new.keys()
-        ]
+        old = self.devices
+        added = [quoted(new[ieee].friendly_name) for ieee in new.keys() - old.keys()]
+        removed = [quoted(old[ieee].friendly_name) for ieee in old.keys() - new.keys()]
         renamed = [
-            f"{quoted(self.devices[ieee].friendly_name)} -> {quoted(new[ieee].friendly_name)}"
-            for ieee in new.keys() & self.devices.keys()
-            if new[ieee].friendly_name != self.devices[ieee].friendly_name
+            f"{quoted(old[ieee].friendly_name)} -> {quoted(new[ieee].friendly_name)}"
+            for ieee in new.keys() & old.keys()
+            if new[ieee] is not old[ieee]  # a device reused from the last list kept its name
+            and new[ieee].friendly_name != old[ieee].friendly_name
         ]
         if not (added or removed or renamed):
             return
