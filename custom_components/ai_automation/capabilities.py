@@ -213,8 +213,10 @@ class CapabilityListener(Observable):
     def _refuse(self, topic: str, refused: _Refused) -> None:
         """Say once (WARNING) why a payload cannot be used; the same payload again only at DEBUG."""
         if refused.reason is None or refused.digest in self._refused:
-            reason = self._refused.get(refused.digest, refused.reason)
-            _LOGGER.debug("Ignoring the same device list on %s again: %s", topic, reason)
+            reason = self._refused.get(refused.digest) or refused.reason or ""
+            _LOGGER.debug(
+                "Ignoring the same device list on %s again: %s", topic, quoted(reason, 300)
+            )
             return
         self._refused[refused.digest] = refused.reason
         while len(self._refused) > MAX_REFUSED_REMEMBERED:
