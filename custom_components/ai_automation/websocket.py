@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import probatio
@@ -13,11 +14,13 @@ from homeassistant.components.websocket_api.decorators import (
     require_admin,
     websocket_command,
 )
+from homeassistant.components.websocket_api.messages import construct_result_message
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.helpers.json import json_bytes
 
-from .capabilities import CapabilityListener, capability_key_of
+from .capabilities import CapabilityListener, HaMatch, capability_key_of
 from .const import DOMAIN
 from .daily import DailyAnalysis
 from .engine.habits import HabitSettings
@@ -38,9 +41,20 @@ def async_register_websocket_commands(hass: HomeAssistant) -> None:
 
 def capabilities_model(listener: CapabilityListener) -> dict[str, Any]:
     """Return every device, its capabilities and its Home Assistant match, as plain data."""
-    matches = listener.async_match()
+    return _model(
+        listener.base_topic, listener.updated, listener.device_data, listener.async_match()
+    )
+
+
+def _model(
+    base_topic: str,
+    updated: datetime | None,
+    device_data: list[dict[str, Any]],
+    matches: dict[str, HaMatch],
+) -> dict[str, Any]:
+    """Build the model (thread-safe: the listener replaces its device data, never changes it)."""
     devices = []
-    for stored in listener.device_data:
+    for stored in device_data:
         match = matches.get(stored["ieee_address"])
         capabilities = []
         for raw in stored["capabilities"]:
@@ -55,21 +69,35 @@ def capabilities_model(listener: CapabilityListener) -> dict[str, Any]:
             }
         )
     return {
-        "base_topic": listener.base_topic,
-        "updated": listener.updated.isoformat() if listener.updated else None,
+        "base_topic": base_topic,
+        "updated": updated.isoformat() if updated else None,
         "devices": devices,
     }
 
 
-@callback
+def _model_json(*args: Any) -> bytes:
+    return json_bytes(_model(*args))
+
+
 @websocket_command({probatio.Required("type"): f"{DOMAIN}/capabilities"})
-def ws_capabilities(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
-    """Send the capability model of the loaded AI Automation entry."""
+@async_response
+async def ws_capabilities(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Send the capability model of the loaded AI Automation entry (built off the event loop)."""
     entries = hass.config_entries.async_loaded_entries(DOMAIN)
     if not entries:
         connection.send_error(msg["id"], "not_loaded", "AI Automation is not set up or not running")
         return
-    connection.send_result(msg["id"], capabilities_model(entries[0].runtime_data.capabilities))
+    listener: CapabilityListener = entries[0].runtime_data.capabilities
+    payload = await hass.async_add_executor_job(
+        _model_json,
+        listener.base_topic,
+        listener.updated,
+        listener.device_data,
+        listener.async_match(),
+    )
+    connection.send_message(construct_result_message(msg["id"], payload))
 
 
 def _area_of(hass: HomeAssistant, entity_id: str) -> str | None:
