@@ -153,7 +153,7 @@ class DailyAnalysis(Observable):
             "error": None,
         }
         try:
-            result = await async_analyse(self._hass, data.settings, data.capabilities)
+            result = await async_analyse(self._hass, data.settings, data.capabilities, data.usage)
         except asyncio.CancelledError:
             summary["error"] = "cancelled"
             raise

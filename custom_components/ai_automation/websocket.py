@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import probatio
@@ -31,8 +32,14 @@ def async_register_websocket_commands(hass: HomeAssistant) -> None:
     websocket_api.async_register_command(hass, ws_handle_suggestion)
 
 
-def capabilities_model(listener: CapabilityListener) -> dict[str, Any]:
-    """Return every device, its capabilities and its Home Assistant match, as plain data."""
+def capabilities_model(
+    listener: CapabilityListener, usage: Mapping[str, Mapping[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Return every device, its capabilities and its Home Assistant match, as plain data.
+
+    `usage` (per device and capability key) adds whether each watched capability was used.
+    """
+    usage = usage or {}
     matches = listener.async_match()
     devices = []
     for stored in listener.device_data:
@@ -42,6 +49,8 @@ def capabilities_model(listener: CapabilityListener) -> dict[str, Any]:
             key = capability_key_of(raw["property"], raw["endpoint"])
             entity_id = match.entities.get(key) if match else None
             capabilities.append({**raw, "key": key, "entity_id": entity_id})
+            if (used := usage.get(stored["ieee_address"], {}).get(key)) is not None:
+                capabilities[-1]["usage"] = used
         devices.append(
             {
                 **stored,
@@ -64,7 +73,11 @@ def ws_capabilities(hass: HomeAssistant, connection: ActiveConnection, msg: dict
     if not entries:
         connection.send_error(msg["id"], "not_loaded", "AI Automation is not set up or not running")
         return
-    connection.send_result(msg["id"], capabilities_model(entries[0].runtime_data.capabilities))
+    data = entries[0].runtime_data
+    connection.send_result(
+        msg["id"],
+        capabilities_model(data.capabilities, data.usage.model(data.settings.lookback_days)),
+    )
 
 
 def _area_of(hass: HomeAssistant, entity_id: str) -> str | None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from .habits import Habit
 from .sequences import Sequence
+from .unused import USEFUL_CAPABILITIES, UnusedCapability, proposal
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
 WEEKENDS = ("sat", "sun")
@@ -35,17 +36,6 @@ VERBS = {
     "unlocked": "Unlock",
     "playing": "Play",
     "paused": "Pause",
-}
-# Settable Zigbee capabilities people usually value, most useful first.
-USEFUL_CAPABILITIES = {
-    "color_temp": 0.9,
-    "brightness": 0.8,
-    "color": 0.6,
-    "position": 0.6,
-    "occupied_heating_setpoint": 0.7,
-    "preset": 0.5,
-    "power_on_behavior": 0.4,
-    "effect": 0.2,
 }
 
 
@@ -194,37 +184,9 @@ def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggest
     )
 
 
-@dataclass(frozen=True, kw_only=True)
-class UnusedCapability:
-    """A settable capability whose entity never changed in the lookback."""
-
-    device: str
-    property: str
-    entity_id: str
-
-
 def unused_capability_suggestion(unused: UnusedCapability) -> Suggestion:
-    """Point out a capability nobody uses, with an automation where one makes sense."""
-    automation: dict[str, Any] | None = None
-    title = f"{unused.device} can change its {unused.property.replace('_', ' ')}, never used"
-    description = f"{unused.entity_id} did not change in the analysed period."
-    if unused.property == "color_temp" and unused.entity_id.startswith("light."):
-        title = f"Warm light in the evening for {unused.device}"
-        description += " Its colour temperature can follow the time of day."
-        automation = {
-            "alias": title,
-            "description": f"{description} Suggested by AI Automation.",
-            "triggers": [{"trigger": "sun", "event": "sunset"}],
-            "conditions": [{"condition": "state", "entity_id": unused.entity_id, "state": "on"}],
-            "actions": [
-                {
-                    "action": "light.turn_on",
-                    "target": {"entity_id": unused.entity_id},
-                    "data": {"color_temp_kelvin": 2700},
-                }
-            ],
-            "mode": "single",
-        }
+    """Point out a capability proven unused, with what was seen and a better use where one exists."""
+    title, description, automation = proposal(unused)
     return Suggestion(
         id=stable_id("unused", unused.entity_id, unused.property),
         kind="unused_capability",
@@ -235,6 +197,10 @@ def unused_capability_suggestion(unused: UnusedCapability) -> Suggestion:
         evidence={
             "property": unused.property,
             "usefulness": USEFUL_CAPABILITIES.get(unused.property, 0.1),
+            "days_in_use": unused.days_in_use,
+            "lookback_days": unused.lookback_days,
+            "value": unused.value,
+            "unit": unused.unit,
         },
     )
 

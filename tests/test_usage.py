@@ -1,0 +1,207 @@
+"""Unused capabilities from evidence: a real Mosquitto, HA's real MQTT light, the real recorder."""
+
+import asyncio
+from datetime import datetime, timedelta
+import json
+from pathlib import Path
+from typing import Any
+
+import freezegun.api
+from freezegun.api import FrozenDateTimeFactory
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    MockUser,
+    async_fire_time_changed,
+)
+from pytest_homeassistant_custom_component.components.recorder.common import (
+    async_wait_recording_done,
+)
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
+
+from custom_components.ai_automation.analysis import async_analyse
+from custom_components.ai_automation.models import Settings
+from homeassistant.components.automation.config import async_validate_config_item
+from homeassistant.components.recorder import history
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.recorder import get_instance
+from homeassistant.util import dt as dt_util
+
+from .conftest import setup_integration, wait_until
+from .mosquitto import Broker
+
+FIXTURE = (Path(__file__).parent / "fixtures" / "bridge_devices.json").read_text()
+LIGHT = "light.kitchen_light"
+IEEE = "0x0017880108a1b2c3"
+STATE_TOPIC = "zigbee2mqtt/Kitchen light"
+# What Zigbee2MQTT publishes for Home Assistant's discovery of a colour-temperature light.
+DISCOVERY = {
+    "availability": [{"topic": "zigbee2mqtt/bridge/state", "value_template": "{{ value_json.state }}"}],
+    "brightness": True,
+    "brightness_scale": 254,
+    "supported_color_modes": ["color_temp", "xy"],
+    "max_mireds": 500,
+    "min_mireds": 153,
+    "command_topic": "zigbee2mqtt/Kitchen light/set",
+    "device": {
+        "identifiers": [f"zigbee2mqtt_{IEEE}"],
+        "manufacturer": "Philips",
+        "model": "Hue white and color ambiance E26/E27",
+        "name": "Kitchen light",
+    },
+    "name": None,
+    "default_entity_id": LIGHT,
+    "schema": "json",
+    "state_topic": STATE_TOPIC,
+    "unique_id": f"{IEEE}_light_zigbee2mqtt",
+}
+
+
+async def _publish(broker: Broker, topic: str, payload: Any, *, retain: bool = False) -> None:
+    text = payload if isinstance(payload, str) else json.dumps(payload)
+    await asyncio.to_thread(broker.publish, topic, text, retain=retain)
+
+
+@pytest.fixture(autouse=True)
+def paho_keeps_real_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Give real time only to the caller that asks directly from paho (its keepalive checks).
+
+    By default freezegun looks five frames up, and every MQTT callback runs below paho's frames.
+    """
+    monkeypatch.setattr(freezegun.api, "call_stack_inspection_limit", 1)
+
+
+@pytest.fixture
+async def zigbee_home(
+    real_mqtt_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mosquitto: Broker,
+    config_entry: MockConfigEntry,
+) -> MockConfigEntry:
+    """Zigbee2MQTT's device list and discovery on a real broker, and AI Automation running."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    await _publish(mosquitto, "zigbee2mqtt/bridge/state", {"state": "online"}, retain=True)
+    await _publish(mosquitto, "zigbee2mqtt/bridge/devices", FIXTURE, retain=True)
+    await _publish(
+        mosquitto, f"homeassistant/light/{IEEE}/light/config", DISCOVERY, retain=True
+    )
+    await wait_until(hass, lambda: hass.states.get(LIGHT) is not None, "the light is discovered")
+    await setup_integration(hass, config_entry)
+    await wait_until(
+        hass,
+        lambda: bool(config_entry.runtime_data.capabilities.devices),
+        "the device list arrives",
+    )
+    return config_entry
+
+
+async def _evening(
+    hass: HomeAssistant,
+    broker: Broker,
+    freezer: FrozenDateTimeFactory,
+    day: datetime,
+    brightness: int,
+) -> None:
+    """The light is switched on at 19:00 and off at 23:00, always at 370 mired (2702 K)."""
+    for hour, state in ((19, "ON"), (23, "OFF")):
+        freezer.move_to(day + timedelta(hours=hour))
+        payload = {
+            "state": state,
+            "brightness": brightness,
+            "color_temp": 370,
+            "color_mode": "color_temp",
+            "linkquality": 120,
+        }
+        await _publish(broker, STATE_TOPIC, payload)
+        await wait_until(
+            hass, lambda s=state: hass.states.get(LIGHT).state == s.lower(), f"{state} arrives"
+        )
+
+
+async def _unused(hass: HomeAssistant, entry: MockConfigEntry) -> list[Any]:
+    data = entry.runtime_data
+    result = await async_analyse(hass, Settings(lookback_days=14), data.capabilities, data.usage)
+    return [s for s in result.suggestions if s.kind == "unused_capability"]
+
+
+async def _usage(hass: HomeAssistant, ws: WebSocketGenerator, user: MockUser) -> dict[str, Any]:
+    """Return each Kitchen light capability's usage as the capabilities command shows it."""
+    refresh = await hass.auth.async_create_refresh_token(user, "https://example.com/app")
+    client = await ws(hass, hass.auth.async_create_access_token(refresh))  # tokens age with time
+    await client.send_json_auto_id({"type": "ai_automation/capabilities"})
+    response = await client.receive_json()
+    device = next(d for d in response["result"]["devices"] if d["ieee_address"] == IEEE)
+    return {cap["key"]: cap.get("usage") for cap in device["capabilities"]}
+
+
+# Weeks pass for Home Assistant; the MQTT client and the event loop keep real time, so the real
+# connection stays up while the clock jumps from evening to evening.
+@pytest.mark.freeze_time(real_asyncio=True, tick=True, ignore=["paho"])
+async def test_unused_only_with_evidence_then_suggested_and_kept(
+    zigbee_home: MockConfigEntry,
+    hass: HomeAssistant,
+    mosquitto: Broker,
+    freezer: FrozenDateTimeFactory,
+    hass_ws_client: WebSocketGenerator,
+    hass_admin_user: MockUser,
+) -> None:
+    """Two weeks of evenings: colour temperature never changed is suggested, brightness is not."""
+    zone = dt_util.get_default_time_zone()
+    first = datetime.combine(dt_util.now().date(), datetime.min.time(), zone)
+    for offset in range(3):
+        await _evening(hass, mosquitto, freezer, first + timedelta(days=offset), 254)
+    # Three evenings are no evidence: nothing is claimed, and the card says so.
+    assert await _unused(hass, zigbee_home) == []
+    usage = await _usage(hass, hass_ws_client, hass_admin_user)
+    assert usage["color_temp"]["status"] == "not_enough_evidence"
+    assert usage["brightness"]["status"] == "not_enough_evidence"
+
+    for offset in range(3, 15):  # dimmed every other evening
+        brightness = 120 if offset % 2 else 254
+        await _evening(hass, mosquitto, freezer, first + timedelta(days=offset), brightness)
+    freezer.move_to(first + timedelta(days=15, hours=3, minutes=30))
+    await async_wait_recording_done(hass)
+
+    # The recorder keeps what the real light records: no colour temperature, no brightness.
+    start = first - timedelta(days=1)
+    instance = get_instance(hass)
+    rows = await instance.async_add_executor_job(
+        history.state_changes_during_period, hass, start, None, LIGHT
+    )
+    assert len(rows[LIGHT]) >= 28
+    assert all("color_temp_kelvin" not in row.attributes for row in rows[LIGHT])
+    assert all("brightness" not in row.attributes for row in rows[LIGHT])
+
+    unused = await _unused(hass, zigbee_home)
+    warm = next(s for s in unused if s.evidence["property"] == "color_temp")
+    assert not [s for s in unused if s.evidence["property"] == "brightness"]
+    assert warm.title == "Colour temperature of Kitchen light following the time of day"
+    assert warm.description.startswith(
+        "Kitchen light was on 14 evenings in two weeks, always at 2702 K."
+    )
+    assert warm.automation is not None
+    assert await async_validate_config_item(hass, "x", warm.automation) is not None
+    kelvins = _kelvins(warm.automation)
+    assert all(2000 <= k <= 6535 for k in kelvins)
+    assert any(abs(k - 2702) >= 300 for k in kelvins)
+
+    usage = await _usage(hass, hass_ws_client, hass_admin_user)
+    assert usage["color_temp"]["status"] == "not_used"
+    assert usage["color_temp"]["days_in_use"] == 14
+    assert usage["brightness"]["status"] == "used"
+    since = usage["color_temp"]["observed_since"]
+
+    # Kept across a restart.
+    assert await hass.config_entries.async_reload(zigbee_home.entry_id)
+    await hass.async_block_till_done()
+    usage = await _usage(hass, hass_ws_client, hass_admin_user)
+    assert usage["color_temp"]["status"] == "not_used"
+    assert usage["color_temp"]["observed_since"] == since
+    assert usage["brightness"]["status"] == "used"
+    assert [s.title for s in await _unused(hass, zigbee_home)] == [s.title for s in unused]
+
+
+def _kelvins(automation: dict[str, Any]) -> list[int]:
+    """Every colour temperature the automation sets."""
+    text = json.dumps(automation)
+    return [int(part.split(",")[0].split("}")[0]) for part in text.split('"color_temp_kelvin": ')[1:]]
