@@ -12,6 +12,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     MockUser,
+    async_fire_mqtt_message,
     async_fire_time_changed,
 )
 from pytest_homeassistant_custom_component.components.recorder.common import (
@@ -36,7 +37,9 @@ IEEE = "0x0017880108a1b2c3"
 STATE_TOPIC = "zigbee2mqtt/Kitchen light"
 # What Zigbee2MQTT publishes for Home Assistant's discovery of a colour-temperature light.
 DISCOVERY = {
-    "availability": [{"topic": "zigbee2mqtt/bridge/state", "value_template": "{{ value_json.state }}"}],
+    "availability": [
+        {"topic": "zigbee2mqtt/bridge/state", "value_template": "{{ value_json.state }}"}
+    ],
     "brightness": True,
     "brightness_scale": 254,
     "supported_color_modes": ["color_temp", "xy"],
@@ -82,9 +85,7 @@ async def zigbee_home(
     await hass.config.async_set_time_zone("Europe/Berlin")
     await _publish(mosquitto, "zigbee2mqtt/bridge/state", {"state": "online"}, retain=True)
     await _publish(mosquitto, "zigbee2mqtt/bridge/devices", FIXTURE, retain=True)
-    await _publish(
-        mosquitto, f"homeassistant/light/{IEEE}/light/config", DISCOVERY, retain=True
-    )
+    await _publish(mosquitto, f"homeassistant/light/{IEEE}/light/config", DISCOVERY, retain=True)
     await wait_until(hass, lambda: hass.states.get(LIGHT) is not None, "the light is discovered")
     await setup_integration(hass, config_entry)
     await wait_until(
@@ -102,7 +103,7 @@ async def _evening(
     day: datetime,
     brightness: int,
 ) -> None:
-    """The light is switched on at 19:00 and off at 23:00, always at 370 mired (2702 K)."""
+    """Switch the light on at 19:00 and off at 23:00, always at 370 mired (2702 K)."""
     for hour, state in ((19, "ON"), (23, "OFF")):
         freezer.move_to(day + timedelta(hours=hour))
         payload = {
@@ -201,7 +202,134 @@ async def test_unused_only_with_evidence_then_suggested_and_kept(
     assert [s.title for s in await _unused(hass, zigbee_home)] == [s.title for s in unused]
 
 
-def _kelvins(automation: dict[str, Any]) -> list[int]:
+def _kelvins(node: Any) -> list[int]:
     """Every colour temperature the automation sets."""
-    text = json.dumps(automation)
-    return [int(part.split(",")[0].split("}")[0]) for part in text.split('"color_temp_kelvin": ')[1:]]
+    if isinstance(node, dict):
+        own = [node["color_temp_kelvin"]] if "color_temp_kelvin" in node else []
+        return own + [k for value in node.values() for k in _kelvins(value)]
+    if isinstance(node, list):
+        return [k for value in node for k in _kelvins(value)]
+    return []
+
+
+def _with_slash_name() -> str:
+    devices = json.loads(FIXTURE)
+    devices[1]["friendly_name"] = "Kitchen/Ceiling light"
+    return json.dumps(devices)
+
+
+async def test_state_messages_cheap_filtered_and_saved_once(
+    loaded_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Only device state topics count (names with '/' too); a burst is written once, later."""
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", _with_slash_name())
+    await hass.async_block_till_done()
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(minutes=3))
+    await hass.async_block_till_done()
+    hass_storage.pop("ai_automation.usage", None)
+    topic = "zigbee2mqtt/Kitchen/Ceiling light"
+    for step in range(500):
+        state = {"state": "ON" if step % 2 else "OFF", "color_temp": 250 + step % 7}
+        async_fire_mqtt_message(hass, topic, json.dumps(state))
+        async_fire_mqtt_message(hass, f"{topic}/set", '{"color_temp": 153}')
+        async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", '{"state": "online"}')
+    await hass.async_block_till_done()
+    assert "ai_automation.usage" not in hass_storage  # not written per message
+
+    async_fire_mqtt_message(hass, topic, "not json")
+    async_fire_mqtt_message(hass, topic, "also not json")
+    async_fire_mqtt_message(hass, topic, "[1, 2]")
+    await hass.async_block_till_done()
+    assert caplog.text.count(f"Ignoring state messages on {topic}") == 1
+
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(minutes=3))
+    await hass.async_block_till_done()
+    stored = hass_storage["ai_automation.usage"]["data"]["devices"][IEEE]
+    colour = stored["capabilities"]["color_temp"]
+    assert colour["values"]["zigbee2mqtt"] == [250 + step for step in range(7)]
+    assert 153 not in colour["values"]["zigbee2mqtt"]  # the /set command is not a state
+
+    # Renamed in Zigbee2MQTT: the new topic is read, the old one no longer.
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", FIXTURE)
+    await hass.async_block_till_done()
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=2))
+    await hass.async_block_till_done()
+    async_fire_mqtt_message(hass, topic, '{"color_temp": 400}')
+    async_fire_mqtt_message(hass, STATE_TOPIC, '{"color_temp": 401}')
+    await hass.async_block_till_done()
+    usage = loaded_entry.runtime_data.usage.record.devices[IEEE].capabilities["color_temp"]
+    assert 401 in usage.values["zigbee2mqtt"]
+    assert 400 not in usage.values["zigbee2mqtt"]
+
+
+RADIATOR_IEEE = "0x14b457fffe7a8b9c"
+RADIATOR_TOPIC = "zigbee2mqtt/Bedroom radiator"
+RADIATOR_DISCOVERY = {
+    "name": None,
+    "default_entity_id": "climate.bedroom_radiator",
+    "unique_id": f"{RADIATOR_IEEE}_climate_zigbee2mqtt",
+    "device": {"identifiers": [f"zigbee2mqtt_{RADIATOR_IEEE}"], "name": "Bedroom radiator"},
+    "modes": ["off", "heat"],
+    "mode_state_topic": RADIATOR_TOPIC,
+    "mode_state_template": "{{ value_json.system_mode }}",
+    "mode_command_topic": f"{RADIATOR_TOPIC}/set/system_mode",
+    "temperature_state_topic": RADIATOR_TOPIC,
+    "temperature_state_template": "{{ value_json.occupied_heating_setpoint }}",
+    "temperature_command_topic": f"{RADIATOR_TOPIC}/set/occupied_heating_setpoint",
+    "current_temperature_topic": RADIATOR_TOPIC,
+    "current_temperature_template": "{{ value_json.local_temperature }}",
+    "min_temp": 5,
+    "max_temp": 35,
+}
+
+
+async def test_recorded_setpoint_judged_from_history(
+    mqtt_ready: Any,
+    hass: HomeAssistant,
+    config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A setpoint the recorder keeps is judged from two weeks of history before any live use."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    async_fire_mqtt_message(
+        hass,
+        f"homeassistant/climate/{RADIATOR_IEEE}/climate/config",
+        json.dumps(RADIATOR_DISCOVERY),
+    )
+    await hass.async_block_till_done()
+    zone = dt_util.get_default_time_zone()
+    today = datetime.combine(dt_util.now().date(), datetime.min.time(), zone)
+    first = today - timedelta(days=16)
+    for day in range(16):
+        for hour, mode in ((7, "heat"), (22, "off")):
+            freezer.move_to(first + timedelta(days=day, hours=hour))
+            async_fire_mqtt_message(
+                hass,
+                RADIATOR_TOPIC,
+                json.dumps(
+                    {
+                        "system_mode": mode,
+                        "occupied_heating_setpoint": 21,
+                        "local_temperature": 19 + hour % 3,
+                    }
+                ),
+            )
+            await hass.async_block_till_done()
+    freezer.move_to(first + timedelta(days=16, hours=3))
+    await async_wait_recording_done(hass)
+    assert hass.states.get("climate.bedroom_radiator").attributes["temperature"] == 21
+
+    await setup_integration(hass, config_entry)
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", FIXTURE)
+    await hass.async_block_till_done()
+    data = config_entry.runtime_data
+    result = await async_analyse(hass, Settings(lookback_days=14), data.capabilities, data.usage)
+    (setpoint,) = [s for s in result.suggestions if s.kind == "unused_capability"]
+    assert setpoint.entities == ("climate.bedroom_radiator",)
+    assert setpoint.description == (
+        "Bedroom radiator was used on 14 days in two weeks, always at 21 °C."
+    )
+    assert setpoint.automation is None

@@ -124,7 +124,7 @@ async def async_analyse(
     # Unused capabilities only on the evidence of the live usage record (none without it).
     unused = (
         detect_unused(
-            usage.watched(settings.lookback_days),
+            await usage.async_watched(settings.lookback_days),
             UnusedSettings(lookback_days=settings.lookback_days),
         )
         if usage is not None

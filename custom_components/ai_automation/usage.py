@@ -9,8 +9,8 @@ included (the state machine has them even where the recorder drops them).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 import logging
 import time
 from typing import Any
@@ -23,6 +23,7 @@ from homeassistant.core import CALLBACK_TYPE, Event, EventStateChangedData, Home
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.debounce import Debouncer
 from homeassistant.helpers.event import async_track_state_change_event
+from homeassistant.helpers.recorder import get_instance
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
@@ -30,7 +31,15 @@ from .capabilities import CapabilityListener, capability_key
 from .const import USAGE_SAVE_DELAY, USAGE_STORAGE_KEY, USAGE_STORAGE_VERSION
 from .engine.devices import Capability, Device
 from .engine.unused import USEFUL_CAPABILITIES, WatchedCapability
-from .engine.usage import HOME_ASSISTANT, ZIGBEE2MQTT, DeviceUsage, UsageRecord
+from .engine.usage import (
+    HOME_ASSISTANT,
+    NOT_ENOUGH_EVIDENCE,
+    ZIGBEE2MQTT,
+    DeviceUsage,
+    UsageRecord,
+    assess_rows,
+)
+from .recorder_history import load_attribute_rows
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -57,6 +66,7 @@ class _DeviceTopic:
     usage: DeviceUsage
     values: tuple[tuple[str, str], ...]  # (payload property, capability key)
     signals: tuple[tuple[str, Any, Any], ...]  # (property, value when on, value when off)
+    last: list[Any]  # the last payload, to skip an identical one cheaply
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +182,7 @@ class UsageWatcher:
                     usage=usage,
                     values=tuple((cap.property, capability_key(cap)) for cap in useful),
                     signals=_signals(device),
+                    last=[None],
                 )
             if (match := matches.get(ieee)) is not None:
                 self._add_entities(entities, device, usage, match.entities)
@@ -230,6 +241,11 @@ class UsageWatcher:
         watch = self._topics.get(message.topic)
         if watch is None:
             return
+        if message.payload == watch.last[0]:  # Zigbee2MQTT repeats the whole state often
+            if watch.usage.on:
+                self.record.observe(watch.usage, ZIGBEE2MQTT, (), time.time())
+            return
+        watch.last[0] = message.payload
         try:
             payload = orjson.loads(message.payload)
         except orjson.JSONDecodeError:
@@ -249,9 +265,7 @@ class UsageWatcher:
             if (value := payload.get(prop)) is not None:
                 on = value == on_value if on_value is not None else value != off_value
                 record.signal(usage, prop, on, now)
-        record.observe(
-            usage, ZIGBEE2MQTT, [(key, payload.get(prop)) for prop, key in watch.values], now
-        )
+        record.observe_mapping(usage, ZIGBEE2MQTT, payload, watch.values, now)
         if record.dirty and not self._save_pending:
             self._schedule_save()
 
@@ -319,6 +333,58 @@ class UsageWatcher:
                     )
                 )
         return found
+
+    async def async_watched(self, lookback_days: int) -> list[WatchedCapability]:
+        """Return `watched`, judging from history where the recorder keeps the attribute.
+
+        Where the live record is still too short, an attribute the recorder keeps (a
+        thermostat's setpoint) is judged from its rows by the same rules.
+        """
+        watched = self.watched(lookback_days)
+        wanted: dict[str, set[str]] = {}
+        for item in watched:
+            if (attribute := self._recorded_attribute(item)) is not None:
+                wanted.setdefault(item.entity_id, set()).add(attribute)
+        if not wanted:
+            return watched
+        end = dt_util.utcnow()
+        instance = get_instance(self._hass)
+        rows = await instance.async_add_executor_job(
+            load_attribute_rows, instance, wanted, end - timedelta(days=2 * lookback_days), end
+        )
+        zone, now = str(self._hass.config.time_zone), end.timestamp()
+        judged = []
+        for item in watched:
+            if (attribute := self._recorded_attribute(item)) is not None:
+                on_off = item.entity_id.split(".", 1)[0] in ON_OFF_DOMAINS
+                found = assess_rows(
+                    zone,
+                    [
+                        (when, state == "on" if on_off else state not in NOT_IN_USE, state, values)
+                        for when, state, values in rows[item.entity_id]
+                    ],
+                    attribute,
+                    now,
+                    lookback_days,
+                )
+                if found is not None:
+                    judged.append(replace(item, assessment=found))
+                    continue
+            judged.append(item)
+        return judged
+
+    def _recorded_attribute(self, item: WatchedCapability) -> str | None:
+        """Return the attribute behind a capability without live evidence, if the recorder keeps it."""
+        if item.assessment.status != NOT_ENOUGH_EVIDENCE:
+            return None
+        domain = item.entity_id.split(".", 1)[0]
+        attribute = ATTRIBUTES.get((domain, item.property))
+        state = self._hass.states.get(item.entity_id)
+        if attribute is None or state is None or domain not in ON_OFF_DOMAINS | {"climate"}:
+            return None
+        if state.state_info and attribute in state.state_info["unrecorded_attributes"]:
+            return None
+        return attribute
 
     @callback
     def model(self, lookback_days: int) -> dict[str, dict[str, dict[str, Any]]]:

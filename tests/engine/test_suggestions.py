@@ -123,9 +123,15 @@ def test_unused_capabilities_ranked_with_automation_for_colour_temperature() -> 
             device="Plug", property="power_on_behavior", entity_id="select.plug", value="on"
         ),
         UnusedCapability(
-            device="Kitchen", property="color_temp", entity_id="light.kitchen_2", value=4000,
-            value_min=2000, value_max=6500, days_in_use=6, on_off=True,
-        ),  # fmt: skip
+            device="Kitchen",
+            property="color_temp",
+            entity_id="light.kitchen_2",
+            value=4000,
+            value_min=2000,
+            value_max=6500,
+            days_in_use=6,
+            on_off=True,
+        ),
     ]
     first, second = build_suggestions([], [], unused, names={})
     assert first.title == "Colour temperature of Kitchen following the time of day"

@@ -19,7 +19,9 @@ from custom_components.ai_automation.engine.usage import (
 EVENINGS = (0, 0, 1, 14)
 
 
-def _watched(prop: str, status: str, value: object, source: str, **more: object) -> WatchedCapability:
+def _watched(
+    prop: str, status: str, value: object, source: str, **more: object
+) -> WatchedCapability:
     return WatchedCapability(
         device="Living room bulb",
         property=prop,
@@ -92,8 +94,8 @@ def test_other_capabilities_in_words() -> None:
     """A thermostat's setpoint and a colour are pointed out with what was seen."""
     setpoint = UnusedCapability(
         device="Radiator", property="occupied_heating_setpoint", entity_id="climate.radiator",
-        days_in_use=1, part_days=(1, 0, 0, 0), value=21.0, unit="°C", lookback_days=7,
+        days_in_use=1, part_days=(1, 0, 0, 0), value=21.5, unit="°C", lookback_days=7,
     )  # fmt: skip
-    assert proposal(setpoint)[1] == "Radiator was used on 1 night in a week, always at 21.0 °C."
+    assert proposal(setpoint)[1] == "Radiator was used on 1 night in a week, always at 21.5 °C."
     colour = UnusedCapability(device="Bulb", property="color", entity_id="light.b", value=[1, 2])
     assert proposal(colour)[1].endswith("always in the same colour.")

@@ -66,7 +66,10 @@ def test_no_claim_for_a_device_rarely_in_use_or_never_reporting() -> None:
     record.watch("bulb", ["color_temp", "effect"], _at(0))
     _evenings(record, range(0, 15, 4), {"color_temp": 370})
     rare = record.assess("bulb", "color_temp", _at(15), 14)
-    assert (rare.status, rare.reason) == (NOT_ENOUGH_EVIDENCE, "in use on 3 days, at least 5 needed")
+    assert (rare.status, rare.reason) == (
+        NOT_ENOUGH_EVIDENCE,
+        "in use on 3 days, at least 5 needed",
+    )
     silent = record.assess("bulb", "effect", _at(15), 14)
     assert silent.reason == "no value reported yet"
 
@@ -120,7 +123,9 @@ def test_stored_and_loaded_the_same_and_use_ends_at_the_save() -> None:
     loaded = again.devices["bulb"]
     assert loaded.active_since is None
     assert loaded.days == device.days
-    assert loaded.capabilities["color_temp"].to_dict() == device.capabilities["color_temp"].to_dict()
+    assert (
+        loaded.capabilities["color_temp"].to_dict() == device.capabilities["color_temp"].to_dict()
+    )
     # The same value again (a list after the JSON round trip) is no change.
     again.observe(loaded, HOME_ASSISTANT, [("color", [30.0, 50.0])], _at(11))
     assert loaded.capabilities["color"].changes == 0

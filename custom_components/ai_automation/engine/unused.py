@@ -128,12 +128,10 @@ def seen_words(unused: UnusedCapability) -> str:
     """Say what was seen: "Living room bulb was on 14 evenings in two weeks, always at 2702 K"."""
     period = PERIODS.get(unused.lookback_days, f"{unused.lookback_days} days")
     days = unused.days_in_use
-    best = max(range(4), key=lambda index: unused.part_days[index])
-    count = unused.part_days[best]
-    if days and count >= 0.6 * days:
-        when = (
-            f"{'was on' if unused.on_off else 'was used on'} {count} {_plural(count, PARTS[best])}"
-        )
+    usual = [index for index in range(4) if days and unused.part_days[index] >= 0.6 * days]
+    if len(usual) == 1:  # one part of the day stands out: say which
+        count = unused.part_days[usual[0]]
+        when = f"{'was on' if unused.on_off else 'was used on'} {count} {_plural(count, PARTS[usual[0]])}"
     else:
         when = f"was used on {days} {_plural(days, 'day')}"
     return f"{unused.device} {when} in {period}, always {_value_words(unused)}"
@@ -151,7 +149,10 @@ def _value_words(unused: UnusedCapability) -> str:
     if isinstance(unused.value, str):
         return f"set to “{unused.value}”"
     unit = f" {unused.unit}" if unused.unit and unused.unit != "%" else unused.unit or ""
-    return f"at {unused.value}{unit}"
+    value = unused.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 21.0 °C reads as 21 °C
+    return f"at {value}{unit}"
 
 
 def _clamp(value: float, low: float | None, high: float | None) -> int:

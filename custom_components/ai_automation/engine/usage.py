@@ -212,6 +212,26 @@ class UsageRecord:
         if device.on:
             self._mark(device, now)
 
+    def observe_mapping(
+        self,
+        device: DeviceUsage,
+        source: str,
+        found: Mapping[str, Any],
+        pairs: Iterable[tuple[str, str]],
+        now: float,
+    ) -> None:
+        """Note the values of `found` (a state message) named by (property, key) `pairs`."""
+        capabilities = device.capabilities
+        for prop, key in pairs:
+            value = found.get(prop)
+            usage = capabilities.get(key) if value is not None else None
+            if usage is not None and usage.observe(source, value, now):
+                self.dirty = True
+                if usage.last_change == now:
+                    self._mark(device, now)
+        if device.on:
+            self._mark(device, now)
+
     def signal(self, device: DeviceUsage, name: str, on: bool, now: float) -> None:
         """Note whether the on/off signal `name` (a property, an entity) is on."""
         if on:
@@ -327,3 +347,32 @@ class UsageRecord:
                 self.close(device, max(saved, device.active_since))
             self.devices[ieee] = device
         self.dirty = False
+
+
+def assess_rows(
+    time_zone: str,
+    rows: Iterable[tuple[float, bool, str, Mapping[str, Any]]],
+    attribute: str,
+    now: float,
+    lookback_days: int,
+) -> Assessment | None:
+    """Judge an attribute from recorded rows (time, in use, state, attributes), oldest first.
+
+    The same rules as the live record, watched since the oldest row; None when the rows prove
+    nothing either way.
+    """
+    record = UsageRecord(time_zone)
+    device: DeviceUsage | None = None
+    for when, on, state, attributes in rows:
+        device = device or record.watch("entity", [attribute], when)
+        if device is None:
+            break
+        record.signal(device, "entity", on, when)
+        if state not in ("unavailable", "unknown"):
+            value = attributes.get(attribute)
+            value = list(value) if type(value) is tuple else value
+            record.observe(device, HOME_ASSISTANT, [(attribute, value)], when)
+    found = record.assess("entity", attribute, now, lookback_days)
+    if found.status == NOT_ENOUGH_EVIDENCE:
+        return None
+    return replace(found, reason=f"{found.reason} (from the recorder's history)")
