@@ -15,10 +15,13 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_mqtt_message,
     async_fire_time_changed,
 )
+from pytest_homeassistant_custom_component.components.diagnostics import (
+    get_diagnostics_for_config_entry,
+)
 from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
-from pytest_homeassistant_custom_component.typing import WebSocketGenerator
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator, WebSocketGenerator
 
 from custom_components.ai_automation.analysis import async_analyse
 from custom_components.ai_automation.models import Settings
@@ -222,6 +225,7 @@ async def test_state_messages_cheap_filtered_and_saved_once(
     loaded_entry: MockConfigEntry,
     hass: HomeAssistant,
     hass_storage: dict[str, Any],
+    hass_client: ClientSessionGenerator,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Only device state topics count (names with '/' too); a burst is written once, later."""
@@ -260,9 +264,15 @@ async def test_state_messages_cheap_filtered_and_saved_once(
     async_fire_mqtt_message(hass, topic, '{"color_temp": 400}')
     async_fire_mqtt_message(hass, STATE_TOPIC, '{"color_temp": 401}')
     await hass.async_block_till_done()
-    usage = loaded_entry.runtime_data.usage.record.devices[IEEE].capabilities["color_temp"]
-    assert 401 in usage.values["zigbee2mqtt"]
-    assert 400 not in usage.values["zigbee2mqtt"]
+    diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, loaded_entry)
+    device = next(d for d in diagnostics["capabilities"]["devices"] if d["ieee_address"] == IEEE)
+    usage = {c["key"]: c.get("usage") for c in device["capabilities"]}
+    assert 401 in usage["color_temp"]["values"]["zigbee2mqtt"]
+    assert 400 not in usage["color_temp"]["values"]["zigbee2mqtt"]
+    assert usage["color_temp"]["status"] == "used"
+    assert usage["brightness"]["status"] == "not_enough_evidence"
+    assert usage["brightness"]["reason"] == "no value reported yet"
+    assert usage["linkquality"] is None  # only settable capabilities worth proposing
 
 
 RADIATOR_IEEE = "0x14b457fffe7a8b9c"
