@@ -28,6 +28,7 @@ from custom_components.ai_automation.models import Settings
 from homeassistant.components.automation.config import async_validate_config_item
 from homeassistant.components.recorder import history
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.util import dt as dt_util
 
@@ -343,3 +344,81 @@ async def test_recorded_setpoint_judged_from_history(
         "Bedroom radiator was used on 14 days in two weeks, always at 21 °C."
     )
     assert setpoint.automation is None
+
+
+async def test_bad_stored_record_is_ignored_once(
+    mqtt_ready: Any,
+    hass: HomeAssistant,
+    config_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A damaged stored record is logged and replaced; watching starts afresh."""
+    hass_storage["ai_automation.usage"] = {
+        "version": 1,
+        "key": "ai_automation.usage",
+        "data": {"devices": {IEEE: {"days": [[1, 2]]}}},
+    }
+    await setup_integration(hass, config_entry)
+    assert caplog.text.count("Ignoring the stored usage record") == 1
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", FIXTURE)
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=2))
+    await hass.async_block_till_done()
+    async_fire_mqtt_message(hass, STATE_TOPIC, '{"state": "ON", "color_temp": 370}')
+    await hass.async_block_till_done()
+    record = config_entry.runtime_data.usage.record
+    assert record.devices[IEEE].capabilities["color_temp"].last == {"zigbee2mqtt": 370}
+
+
+async def test_entities_added_later_and_a_light_left_on_for_days(
+    loaded_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """An entity created after the device list is followed; a light on for days counts each day."""
+    devices = json.loads(FIXTURE)
+    radiator = next(d for d in devices if d["ieee_address"] == RADIATOR_IEEE)
+    climate = next(e for e in radiator["definition"]["exposes"] if e["type"] == "climate")
+    mode = next(f for f in climate["features"] if f["property"] == "system_mode")
+    mode["values"] = ["off", "heat"]
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", json.dumps(devices))
+    await hass.async_block_till_done()
+
+    mqtt_entry = hass.config_entries.async_entries("mqtt")[0]
+    device = dr.async_get(hass).async_get_or_create(
+        config_entry_id=mqtt_entry.entry_id, identifiers={("mqtt", f"zigbee2mqtt_{IEEE}")}
+    )
+    light = er.async_get(hass).async_get_or_create(
+        "light",
+        "mqtt",
+        f"{IEEE}_light_zigbee2mqtt",
+        device_id=device.id,
+        config_entry=mqtt_entry,
+        suggested_object_id="kitchen_light",
+    )
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=2))
+    await hass.async_block_till_done()
+    hass.states.async_set(light.entity_id, "on", {"color_temp_kelvin": 2702, "hs_color": (27, 30)})
+    hass.states.async_set("light.unrelated", "on")
+    hass.states.async_remove(light.entity_id)
+    client = await hass_ws_client(hass)  # signed in before the days pass
+    payload = '{"state": "ON", "color_temp": 370}'
+    for day in range(3):  # Zigbee2MQTT repeats the same state, e.g. when it polls
+        freezer.tick(timedelta(days=1))
+        async_fire_mqtt_message(hass, STATE_TOPIC, payload)
+        async_fire_mqtt_message(hass, RADIATOR_TOPIC, f'{{"system_mode": "heat", "x": {day}}}')
+    await hass.async_block_till_done()
+
+    await client.send_json_auto_id({"type": "ai_automation/capabilities"})
+    result = (await client.receive_json())["result"]
+    usage = {
+        (d["ieee_address"], c["key"]): c.get("usage")
+        for d in result["devices"]
+        for c in d["capabilities"]
+    }
+    colour = usage[(IEEE, "color_temp")]
+    assert colour["values"] == {"home_assistant": [2702], "zigbee2mqtt": [370]}
+    assert usage[(IEEE, "color")]["values"] == {"home_assistant": [[27, 30]]}
+    assert colour["days_in_use"] == 4
+    assert usage[(RADIATOR_IEEE, "occupied_heating_setpoint")]["days_in_use"] == 3
