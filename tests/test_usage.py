@@ -32,7 +32,7 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.util import dt as dt_util
 
-from .conftest import setup_integration, wait_until
+from .conftest import run_analysis, setup_integration, wait_until
 from .mosquitto import Broker
 
 FIXTURE = (Path(__file__).parent / "fixtures" / "bridge_devices.json").read_text()
@@ -422,3 +422,45 @@ async def test_entities_added_later_and_a_light_left_on_for_days(
     assert usage[(IEEE, "color")]["values"] == {"home_assistant": [[27, 30]]}
     assert colour["days_in_use"] == 4
     assert usage[(RADIATOR_IEEE, "occupied_heating_setpoint")]["days_in_use"] == 3
+
+
+def _stored(suggestion_id: str, kind: str, status: str, title: str) -> dict[str, Any]:
+    return {
+        "id": suggestion_id,
+        "kind": kind,
+        "title": title,
+        "description": "",
+        "automation": None,
+        "evidence": {},
+        "entities": [LIGHT],
+        "status": status,
+        "first_found": "2026-11-01T00:00:00+00:00",
+        "last_found": "2026-11-01T00:00:00+00:00",
+    }
+
+
+async def test_unfounded_claims_of_older_versions_are_withdrawn(
+    mqtt_ready: Any,
+    hass: HomeAssistant,
+    config_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """Open "never used" suggestions without evidence go; decisions and other kinds stay."""
+    hass_storage["ai_automation.suggestions"] = {
+        "version": 1,
+        "key": "ai_automation.suggestions",
+        "data": {
+            "suggestions": {
+                "old": _stored("old", "unused_capability", "new", "Bulb brightness, never used"),
+                "no": _stored("no", "unused_capability", "dismissed", "Bulb colour, never used"),
+                "habit": _stored("habit", "habit", "new", "Turn on Bulb around 19:00"),
+            }
+        },
+    }
+    await setup_integration(hass, config_entry)
+    todo = "todo.ai_automation_automation_suggestions"
+    assert hass.states.get(todo).state == "2"
+    await run_analysis(hass)
+    assert hass.states.get(todo).state == "1"
+    stored = hass_storage["ai_automation.suggestions"]["data"]["suggestions"]
+    assert {key: s["status"] for key, s in stored.items()} == {"no": "dismissed", "habit": "new"}
