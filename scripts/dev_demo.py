@@ -25,9 +25,9 @@ FIXTURE = ROOT / "tests" / "fixtures" / "bridge_devices.json"
 DAYS = 21
 
 
-def publish(port: int, password: str) -> None:
+def publish(port: int, password: str, user: str = "ha") -> None:
     """Play Zigbee2MQTT: bridge online and its device list, both retained."""
-    auth = {"username": "ha", "password": password}
+    auth = {"username": user, "password": password}
     for topic, payload in (
         ("zigbee2mqtt/bridge/state", '{"state":"online"}'),
         ("zigbee2mqtt/bridge/devices", FIXTURE.read_text()),
@@ -96,9 +96,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--config", type=Path, required=True)
     parser.add_argument("--mqtt-port", type=int, required=True)
+    parser.add_argument("--mqtt-user", default="ha")
     parser.add_argument("--mqtt-password-file", type=Path, required=True)
     args = parser.parse_args()
-    publish(args.mqtt_port, args.mqtt_password_file.read_text().strip())
+    publish(args.mqtt_port, args.mqtt_password_file.read_text().strip(), args.mqtt_user)
     database = args.config / "home-assistant_v2.db"
     for _ in range(60):  # the recorder creates its tables shortly after start
         if database.exists():

@@ -115,12 +115,16 @@ async def test_analysis_suggests_valid_automations(
         hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
     )
     assert result.events_analysed == 28
+    assert 13 < result.history_days <= 14  # the first change, 14 days ago at 06:45+
     titles = [s.title for s in result.suggestions]
     assert "Turn on Kitchen light around 06:52 every day" in titles or any(
         t.startswith("Turn on Kitchen light around 06:") for t in titles
     )
     on = next(s for s in result.suggestions if s.title.startswith("Turn on Kitchen light"))
     assert on.evidence["distinct_days"] == 14
+    series = on.evidence["series"]  # the card's picture: one row per day, a dot per change
+    assert series["days"] == 15
+    assert len(series["times"]) == 14
     assert on.automation is not None
     assert on.automation["actions"] == [
         {"action": "light.turn_on", "target": {"entity_id": "light.kitchen"}}

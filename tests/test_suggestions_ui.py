@@ -279,3 +279,32 @@ async def test_real_broker_subscriber_gets_the_summary(
     assert hass.states.get("sensor.ai_automation_suggestions_open").state == str(
         message["suggestions_open"]
     )
+
+
+async def test_websocket_status_and_several_kinds_and_areas(
+    hass: HomeAssistant, with_suggestions: MockConfigEntry, hass_ws_client: WebSocketGenerator
+) -> None:
+    """The card's header reads the last run; its options pick several kinds and areas."""
+    client = await hass_ws_client(hass)
+
+    async def ask(**message: Any) -> dict[str, Any]:
+        await client.send_json_auto_id(message)
+        response: dict[str, Any] = await client.receive_json()
+        return response
+
+    status = (await ask(type="ai_automation/status"))["result"]
+    assert status["running"] is False
+    assert status["last_run"]["status"] == "success"
+    assert status["last_run"]["events_analysed"] == 120
+    assert status["suggestions_open"] == 2
+    assert (status["lookback_days"], status["min_days"]) == (14, 5)
+    assert status["decisions"] == ["accept", "dismiss", "restore"]
+    both = await ask(type="ai_automation/suggestions", kinds=["habit", "sequence"])
+    assert both["result"]["total"] == 2
+    unknown = await ask(type="ai_automation/suggestions", kinds=["presence"])
+    assert unknown["result"]["total"] == 0
+    nowhere = await ask(type="ai_automation/suggestions", area_ids=["attic", "cellar"])
+    assert nowhere["result"]["total"] == 0
+    assert await hass.config_entries.async_unload(with_suggestions.entry_id)
+    gone = await ask(type="ai_automation/status")
+    assert gone["error"]["code"] == "not_loaded"

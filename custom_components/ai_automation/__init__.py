@@ -10,6 +10,7 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
 from .capabilities import CapabilityListener
+from .card import async_register_card
 from .const import DOMAIN, ISSUE_MQTT_NOT_SET_UP
 from .daily import DailyAnalysis
 from .health import MqttHealthMonitor
@@ -28,6 +29,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Set up the AI Automation integration."""
     async_register_websocket_commands(hass)
     async_setup_services(hass)
+    await async_register_card(hass)
     return True
 
 

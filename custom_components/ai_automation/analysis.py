@@ -37,6 +37,7 @@ class AnalysisResult:
     devices_checked: int
     load_seconds: float
     detect_seconds: float
+    history_days: float = 0.0  # from the oldest change read to now
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -142,4 +143,5 @@ async def async_analyse(
         devices_checked=len(listener.devices),
         load_seconds=loaded - began,
         detect_seconds=time.perf_counter() - loaded,
+        history_days=(history.end - float(history.when[0])) / 86400 if len(history) else 0.0,
     )

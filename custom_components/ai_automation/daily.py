@@ -180,6 +180,7 @@ class DailyAnalysis(Observable):
                 "suggestions_open": len(self.store.open_suggestions()),
                 "events_analysed": result.events_analysed,
                 "devices_checked": result.devices_checked,
+                "history_days": round(result.history_days, 1),
             }
         finally:
             summary["processing_time_sec"] = round(time.perf_counter() - began, 3)

@@ -9,6 +9,7 @@ import probatio
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.service import async_register_admin_service
 from homeassistant.util.file import write_utf8_file_atomic
 from homeassistant.util.yaml import dump, load_yaml
 
@@ -105,6 +106,7 @@ async def async_accept(hass: HomeAssistant, daily: DailyAnalysis, suggestion_id:
             translation_placeholders={"path": path},
         )
     daily.store.set_status(suggestion["id"], ACCEPTED)
+    suggestion["automation_id"] = automation_id  # where the automation editor opens it
     await daily.store.async_save()
     daily.async_notify()
 
@@ -140,9 +142,13 @@ async def _dismiss(call: ServiceCall) -> None:
 
 
 def async_setup_services(hass: HomeAssistant) -> None:
-    """Register the actions (once, when the integration loads)."""
+    """Register the actions (once, when the integration loads).
+
+    Accepting writes automations.yaml, which only administrators may change; deciding a
+    suggestion's fate is theirs too. Automations (no user in the context) may call them.
+    """
     hass.services.async_register(
         DOMAIN, "run_analysis", _run, supports_response=SupportsResponse.OPTIONAL
     )
-    hass.services.async_register(DOMAIN, "accept_suggestion", _accept, schema=SUGGESTION_SCHEMA)
-    hass.services.async_register(DOMAIN, "dismiss_suggestion", _dismiss, schema=SUGGESTION_SCHEMA)
+    async_register_admin_service(hass, DOMAIN, "accept_suggestion", _accept, SUGGESTION_SCHEMA)
+    async_register_admin_service(hass, DOMAIN, "dismiss_suggestion", _dismiss, SUGGESTION_SCHEMA)

@@ -12,6 +12,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .entity import AiAutomationEntity
 from .models import AiAutomationConfigEntry
+from .permissions import async_check_admin
 from .services import async_accept, async_dismiss
 
 PARALLEL_UPDATES = 1
@@ -64,12 +65,14 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
         ]
 
     async def async_update_todo_item(self, item: TodoItem) -> None:
-        """Accept the suggestion whose item was completed."""
+        """Accept the suggestion whose item was completed (administrators only)."""
+        await async_check_admin(self.hass, self._context)
         if item.status == TodoItemStatus.COMPLETED and item.uid is not None:
             await async_accept(self.hass, self._daily, item.uid)
 
     async def async_delete_todo_items(self, uids: list[str]) -> None:
-        """Dismiss the suggestions whose items were deleted."""
+        """Dismiss the suggestions whose items were deleted (administrators only)."""
+        await async_check_admin(self.hass, self._context)
         for uid in uids:
             await async_dismiss(self._daily, uid)
 

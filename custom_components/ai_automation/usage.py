@@ -327,9 +327,11 @@ class UsageWatcher:
                             ieee, capability_key(cap), now, lookback_days
                         ),
                         on_off=on_off,
+                        label=cap.label,
                         unit=cap.unit,
                         value_min=cap.value_min,
                         value_max=cap.value_max,
+                        values=cap.values,
                     )
                 )
         return found

@@ -1,4 +1,4 @@
-"""Websocket command `ai_automation/capabilities`: the device model for a frontend card."""
+"""Websocket commands of the dashboard card: the device model, the suggestions, the analysis status."""
 
 from __future__ import annotations
 
@@ -21,7 +21,11 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 from .capabilities import CapabilityListener, capability_key_of
 from .const import DOMAIN
 from .daily import DailyAnalysis
+from .engine.habits import HabitSettings
 from .services import async_accept, async_dismiss, async_restore
+
+# What the card may do with a suggestion (it shows a button for each it knows).
+DECISIONS = ["accept", "dismiss", "restore"]
 
 
 @callback
@@ -30,6 +34,7 @@ def async_register_websocket_commands(hass: HomeAssistant) -> None:
     websocket_api.async_register_command(hass, ws_capabilities)
     websocket_api.async_register_command(hass, ws_list_suggestions)
     websocket_api.async_register_command(hass, ws_handle_suggestion)
+    websocket_api.async_register_command(hass, ws_status)
 
 
 def capabilities_model(
@@ -106,8 +111,10 @@ def _daily(
     {
         probatio.Required("type"): f"{DOMAIN}/suggestions",
         probatio.Optional("status"): probatio.In(["new", "accepted", "dismissed"]),
-        probatio.Optional("kind"): probatio.In(["habit", "sequence", "unused_capability"]),
+        probatio.Optional("kind"): str,
+        probatio.Optional("kinds"): [str],
         probatio.Optional("area_id"): str,
+        probatio.Optional("area_ids"): [str],
         probatio.Optional("offset", default=0): probatio.All(int, probatio.Range(min=0)),
         probatio.Optional("limit", default=50): probatio.All(int, probatio.Range(min=1, max=500)),
     }
@@ -125,15 +132,14 @@ def ws_list_suggestions(
         key=lambda s: s["last_found"],
         reverse=True,
     )
+    kinds = set(msg.get("kinds", ())) | ({msg["kind"]} if "kind" in msg else set())
+    areas = set(msg.get("area_ids", ())) | ({msg["area_id"]} if "area_id" in msg else set())
     matching = [
         s
         for s in suggestions
         if s["status"] == msg.get("status", s["status"])
-        and s["kind"] == msg.get("kind", s["kind"])
-        and (
-            "area_id" not in msg
-            or any(_area_of(hass, entity_id) == msg["area_id"] for entity_id in s["entities"])
-        )
+        and (not kinds or s["kind"] in kinds)
+        and (not areas or any(_area_of(hass, entity_id) in areas for entity_id in s["entities"]))
     ]
     page = matching[msg["offset"] : msg["offset"] + msg["limit"]]
     connection.send_result(msg["id"], {"total": len(matching), "suggestions": page})
@@ -143,7 +149,7 @@ def ws_list_suggestions(
     {
         probatio.Required("type"): f"{DOMAIN}/suggestions/handle",
         probatio.Required("suggestion_id"): str,
-        probatio.Required("decision"): probatio.In(["accept", "dismiss", "restore"]),
+        probatio.Required("decision"): probatio.In(DECISIONS),
     }
 )
 @require_admin
@@ -165,3 +171,24 @@ async def ws_handle_suggestion(
         connection.send_error(msg["id"], "invalid", str(err))
         return
     connection.send_result(msg["id"], daily.store.suggestions[msg["suggestion_id"]])
+
+
+@websocket_command({probatio.Required("type"): f"{DOMAIN}/status"})
+@require_admin
+@callback
+def ws_status(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
+    """Send the last analysis run, whether one runs now, and what the card may decide."""
+    if (daily := _daily(hass, connection, msg)) is None:
+        return
+    settings = hass.config_entries.async_loaded_entries(DOMAIN)[0].runtime_data.settings
+    connection.send_result(
+        msg["id"],
+        {
+            "running": daily.running,
+            "last_run": daily.summary,
+            "suggestions_open": len(daily.store.open_suggestions()),
+            "lookback_days": settings.lookback_days,
+            "min_days": HabitSettings().min_days,
+            "decisions": DECISIONS,
+        },
+    )

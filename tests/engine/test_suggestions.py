@@ -140,3 +140,45 @@ def test_unused_capabilities_ranked_with_automation_for_colour_temperature() -> 
     assert second.automation is None
     assert second.title == "Plug can change its power on behavior, unchanged in use"
     assert second.description == "Plug was used on 0 days in two weeks, always set to “on”."
+
+
+def test_habit_evidence_has_the_days_times_and_band() -> None:
+    """The habit's picture gets the first day, the days, the times and the suggested band."""
+    habit = Habit(
+        **{**HABIT.__dict__, "minute": 5.0, "half_width_minutes": 20.0, "first_day": 20400,
+           "day_count": 14, "times": ((0, 3), (1, 1435))}
+    )  # fmt: skip
+    (suggestion,) = build_suggestions([habit], [], [], names=NAMES)
+    assert suggestion.evidence["series"] == {
+        "first_day": "2025-11-08",
+        "days": 14,
+        "times": [[0, 3], [1, 1435]],
+        "band": [1425, 25],  # around midnight: from 23:45 to 00:25
+    }
+
+
+def test_sequence_evidence_is_a_histogram_over_the_window() -> None:
+    """Delays become counts in 12 bins over the window; the longest delay lands in the last."""
+    sequence = Sequence(
+        **{**SEQUENCE.__dict__, "window_seconds": 120.0, "delays": (0.5, 9.9, 10.0, 61.0, 120.0)}
+    )
+    (suggestion,) = build_suggestions([], [sequence], [], names=NAMES)
+    assert suggestion.evidence["delays"] == {
+        "window_seconds": 120.0,
+        "bin_seconds": 10,
+        "counts": [2, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1],
+    }
+
+
+def test_unused_capability_evidence_names_device_capability_and_range() -> None:
+    """An unused capability shows its device, its name, its range or its values."""
+    unused = UnusedCapability(
+        device="Bedroom radiator", property="preset", entity_id="climate.bedroom",
+        label="Preset", values=tuple(f"mode {i}" for i in range(25)),
+    )  # fmt: skip
+    (suggestion,) = build_suggestions([], [], [unused], names=NAMES)
+    capability = suggestion.evidence["capability"]
+    assert capability["device"] == "Bedroom radiator"
+    assert capability["label"] == "Preset"
+    assert (capability["min"], capability["max"]) == (None, None)
+    assert capability["values"] == [f"mode {i}" for i in range(20)]

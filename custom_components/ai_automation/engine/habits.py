@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 import math
 import time
 
@@ -13,6 +13,10 @@ from .history import History, weekday_of
 
 MINUTES_PER_DAY = 1440.0
 MIN_HALF_WIDTH = 15.0  # minutes either side of a habit's time that count as "around" it
+# The evidence series kept per habit (for a picture of it): at most this many times per day and
+# in all, the latest kept.
+MAX_TIMES_PER_DAY = 8
+MAX_TIMES = 720
 IGNORED_STATES = frozenset({"unavailable", "unknown", ""})
 DAY_TYPES: dict[str, frozenset[int]] = {
     "all": frozenset(range(7)),
@@ -51,6 +55,11 @@ class Habit:
     first_seen: float
     last_seen: float
     lift: float
+    half_width_minutes: float = MIN_HALF_WIDTH  # what counts as "around" the time, either side
+    first_day: int = 0  # local day number of the lookback's first day
+    day_count: int = 0  # days in the lookback
+    # (day index from first_day, local minute) of every time it went to `state` by hand.
+    times: tuple[tuple[int, int], ...] = ()
 
     @property
     def ratio(self) -> float:
@@ -174,6 +183,7 @@ def _habit_for(  # noqa: PLR0917
                 first_seen=float(when[chosen].min()),
                 last_seen=float(when[chosen].max()),
                 lift=lift,
+                half_width_minutes=half_width,
             )
     weekend_days = eligible_days["weekends"]
     if "all" in candidates and "weekdays" in candidates:
@@ -238,5 +248,22 @@ def detect_habits(
                 per_day,
             )
             if habit is not None:
-                habits.append(habit)
+                habits.append(_with_times(habit, minutes[group], days[group], all_days))
     return habits
+
+
+def _with_times(
+    habit: Habit,
+    minutes: npt.NDArray[np.float64],
+    days: npt.NDArray[np.int64],
+    all_days: npt.NDArray[np.int64],
+) -> Habit:
+    """Return the habit with every time it was done by hand in the lookback, bounded in size."""
+    first = int(all_days[0]) if len(all_days) else 0
+    per_day: dict[int, list[int]] = {}
+    for day, minute in zip(days.tolist(), minutes.tolist(), strict=True):
+        per_day.setdefault(day - first, []).append(round(minute) % 1440)
+    times = [
+        (day, minute) for day in sorted(per_day) for minute in per_day[day][:MAX_TIMES_PER_DAY]
+    ]
+    return replace(habit, first_day=first, day_count=len(all_days), times=tuple(times[-MAX_TIMES:]))

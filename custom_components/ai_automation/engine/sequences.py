@@ -38,8 +38,12 @@ class Sequence:
     distinct_days: int
     first_seen: float
     last_seen: float
+    window_seconds: float = 0.0  # the longest delay that counted
+    # Every delay (seconds) between trigger and action, the latest MAX_DELAYS, in time order.
+    delays: tuple[float, ...] = ()
 
 
+MAX_DELAYS = 500  # delays kept per sequence as evidence
 CHUNK = 20_000  # trigger events per block: bounds memory whatever the history's size
 
 
@@ -166,6 +170,8 @@ def detect_sequences(
         explained[acted] = True
         trigger_key, action_key = kinds[trigger_kinds[index]], kinds[action_kinds[index]]
         n_states = len(history.states)
+        order = np.argsort(when[triggers], kind="stable")[-MAX_DELAYS:]
+        delays = when[acted][order] - when[triggers][order]
         found.append(
             Sequence(
                 trigger_entity=history.entity_ids[int(trigger_key) // n_states],
@@ -180,6 +186,8 @@ def detect_sequences(
                 distinct_days=len(np.unique(day_of[triggers])),
                 first_seen=float(when[triggers].min()),
                 last_seen=float(when[triggers].max()),
+                window_seconds=settings.window_seconds,
+                delays=tuple(round(float(d), 1) for d in delays),
             )
         )
     return found, explained

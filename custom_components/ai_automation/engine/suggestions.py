@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 import hashlib
+import math
 from typing import Any
 
 from .habits import Habit
 from .sequences import Sequence
 from .unused import USEFUL_CAPABILITIES, UnusedCapability, proposal
 
+EPOCH = date(1970, 1, 1)  # local day number 0
+DELAY_BINS = 12  # bars of a sequence's delay histogram
+MAX_VALUES = 20  # enum values of a capability shown as evidence
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
 WEEKENDS = ("sat", "sun")
 # (domain, state) -> (action, data) that brings an entity to that state.
@@ -131,8 +136,32 @@ def habit_suggestion(habit: Habit, names: Mapping[str, str]) -> Suggestion | Non
             "lift": round(habit.lift, 1),
             "first_seen": habit.first_seen,
             "last_seen": habit.last_seen,
+            "series": _habit_series(habit),
         },
     )
+
+
+def _habit_series(habit: Habit) -> dict[str, Any]:
+    """Return what a picture of the habit needs: the times per day and the suggested band."""
+    return {
+        "first_day": (EPOCH + timedelta(days=habit.first_day)).isoformat(),
+        "days": habit.day_count,
+        "times": [list(time) for time in habit.times],
+        "band": [
+            round(habit.minute - habit.half_width_minutes) % 1440,
+            round(habit.minute + habit.half_width_minutes) % 1440,
+        ],
+    }
+
+
+def _delay_histogram(sequence: Sequence) -> dict[str, Any]:
+    """Return the delays between trigger and action as counts in equal bins over the window."""
+    window = sequence.window_seconds or max(sequence.delays, default=0.0)
+    width = max(math.ceil(window / DELAY_BINS), 1)
+    counts = [0] * DELAY_BINS
+    for delay in sequence.delays:
+        counts[min(int(delay // width), DELAY_BINS - 1)] += 1
+    return {"window_seconds": window, "bin_seconds": width, "counts": counts}
 
 
 def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggestion | None:
@@ -180,6 +209,7 @@ def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggest
             "distinct_days": sequence.distinct_days,
             "first_seen": sequence.first_seen,
             "last_seen": sequence.last_seen,
+            "delays": _delay_histogram(sequence),
         },
     )
 
@@ -201,6 +231,15 @@ def unused_capability_suggestion(unused: UnusedCapability) -> Suggestion:
             "lookback_days": unused.lookback_days,
             "value": unused.value,
             "unit": unused.unit,
+            "capability": {
+                "device": unused.device,
+                "property": unused.property,
+                "label": unused.label,
+                "unit": unused.unit,
+                "min": unused.value_min,
+                "max": unused.value_max,
+                "values": list(unused.values[:MAX_VALUES]),
+            },
         },
     )
 

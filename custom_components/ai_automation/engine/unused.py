@@ -52,9 +52,11 @@ class WatchedCapability:
     entity_id: str
     assessment: Assessment
     on_off: bool = False  # the device has an on/off state ("was on" rather than "was in use")
+    label: str | None = None
     unit: str | None = None
     value_min: float | None = None
     value_max: float | None = None
+    values: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -72,6 +74,8 @@ class UnusedCapability:
     unit: str | None = None
     value_min: float | None = None  # the range, in the same units as `value`
     value_max: float | None = None
+    label: str | None = None  # Zigbee2MQTT's name for it ("Color temperature")
+    values: tuple[str, ...] = ()  # the choices of an enum capability
 
 
 def _kelvin(mired: float) -> int:
@@ -119,6 +123,8 @@ def detect_unused(
                 unit=unit,
                 value_min=low,
                 value_max=high,
+                label=item.label,
+                values=item.values,
             )
         )
     return sorted(found, key=lambda u: -USEFUL_CAPABILITIES.get(u.property, 0.1))
