@@ -181,14 +181,53 @@ async def test_unused_only_with_evidence_then_suggested_and_kept(
     warm = next(s for s in unused if s.evidence["property"] == "color_temp")
     assert not [s for s in unused if s.evidence["property"] == "brightness"]
     assert warm.title == "Colour temperature of Kitchen light following the time of day"
-    assert warm.description.startswith(
-        "Kitchen light was on 14 evenings in two weeks, always at 2702 K."
+    # What was seen, and a schedule whose every step is clearly unlike the 2702 K it always has.
+    words = (
+        "Kitchen light was on 14 evenings in two weeks, always at 2702 K. It could follow the time"
+        " of day: 4000 K by day, 2400 K after sunset and 2200 K from 22:00."
     )
-    assert warm.automation is not None
+    assert warm.description == words
+    assert warm.automation == {
+        "alias": warm.title,
+        "description": f"{words} Suggested by AI Automation.",
+        "triggers": [
+            {"trigger": "state", "entity_id": LIGHT, "to": "on"},
+            {"trigger": "time", "at": "06:00:00"},
+            {"trigger": "sun", "event": "sunset"},
+            {"trigger": "time", "at": "22:00:00"},
+        ],
+        "conditions": [{"condition": "state", "entity_id": LIGHT, "state": "on"}],
+        "actions": [
+            {
+                "choose": [
+                    {
+                        "conditions": [
+                            {"condition": "time", "after": "22:00:00", "before": "06:00:00"}
+                        ],
+                        "sequence": [_set_kelvin(2200)],
+                    },
+                    {
+                        "conditions": [{"condition": "sun", "after": "sunset"}],
+                        "sequence": [_set_kelvin(2400)],
+                    },
+                ],
+                "default": [_set_kelvin(4000)],
+            }
+        ],
+        "mode": "restart",
+    }
     assert await async_validate_config_item(hass, "x", warm.automation) is not None
-    kelvins = _kelvins(warm.automation)
-    assert all(2000 <= k <= 6535 for k in kelvins)
-    assert any(abs(k - 2702) >= 300 for k in kelvins)
+    assert all(abs(k - 2702) >= 300 for k in _kelvins(warm.automation))
+    # The card draws the capability with its range in the same units as the words.
+    assert warm.evidence["capability"] == {
+        "device": "Kitchen light",
+        "property": "color_temp",
+        "label": "Color temp",
+        "unit": "K",
+        "min": 2000,
+        "max": 6535,
+        "values": [],
+    }
 
     usage = await _usage(hass, hass_ws_client, hass_admin_user)
     assert usage["color_temp"]["status"] == "not_used"
@@ -204,6 +243,14 @@ async def test_unused_only_with_evidence_then_suggested_and_kept(
     assert usage["color_temp"]["observed_since"] == since
     assert usage["brightness"]["status"] == "used"
     assert [s.title for s in await _unused(hass, zigbee_home)] == [s.title for s in unused]
+
+
+def _set_kelvin(kelvin: int) -> dict[str, Any]:
+    return {
+        "action": "light.turn_on",
+        "target": {"entity_id": LIGHT},
+        "data": {"color_temp_kelvin": kelvin},
+    }
 
 
 def _kelvins(node: Any) -> list[int]:

@@ -1,10 +1,13 @@
 """Unused capabilities: found only on evidence, said honestly, proposals inside the range."""
 
+import pytest
+
 from custom_components.ai_automation.engine.unused import (
     UnusedCapability,
     UnusedSettings,
     WatchedCapability,
     detect_unused,
+    kelvin_schedule,
     proposal,
 )
 from custom_components.ai_automation.engine.usage import (
@@ -52,7 +55,7 @@ def test_only_proven_unused_capabilities_in_home_assistant_units() -> None:
 
 
 def test_colour_temperature_words_and_proposal_differ_from_what_it_does() -> None:
-    """Honest words, and targets inside the range; the one close to now stays as it is."""
+    """Honest words; every step inside the range and clearly unlike what the bulb always does."""
     unused = UnusedCapability(
         device="Living room bulb", property="color_temp", entity_id="light.living_room_bulb",
         days_in_use=14, part_days=EVENINGS, on_off=True, value=2702, unit="K",
@@ -62,15 +65,37 @@ def test_colour_temperature_words_and_proposal_differ_from_what_it_does() -> Non
     assert title == "Colour temperature of Living room bulb following the time of day"
     assert description == (
         "Living room bulb was on 14 evenings in two weeks, always at 2702 K. It could follow the"
-        " time of day: 4000 K by day, its 2702 K after sunset as now and 2200 K from 22:00."
+        " time of day: 4000 K by day, 2400 K after sunset and 2200 K from 22:00."
     )
     assert automation is not None
     assert automation["mode"] == "restart"
+    (choice,) = automation["actions"]
+    night, evening = (option["sequence"][0]["data"] for option in choice["choose"])
+    assert (night, evening) == ({"color_temp_kelvin": 2200}, {"color_temp_kelvin": 2400})
+    assert choice["default"][0]["data"] == {"color_temp_kelvin": 4000}
     narrow = UnusedCapability(
         device="Strip", property="color_temp", entity_id="light.strip", value=2900,
         value_min=2700, value_max=3000,
     )  # fmt: skip
     assert proposal(narrow)[2] is None
+
+
+@pytest.mark.parametrize(
+    ("usual", "low", "high", "steps"),
+    [
+        (2702, 2000, 6535, (4000, 2400, 2200)),  # warm evenings: warmer still
+        (2500, 2000, 6535, (4000, 2200, 2000)),
+        (4000, 2000, 6500, (4300, 2700, 2200)),  # cool all day: cooler by day
+        (3300, 2000, 6535, (4000, 2700, 2200)),  # nothing close: the usual schedule
+        (2200, 2200, 6535, None),  # always the warmest it can: nothing warmer to offer at night
+        (4000, 2200, 4000, None),  # always the coolest it can
+    ],
+)
+def test_each_step_clearly_unlike_what_the_light_always_does(
+    usual: int, low: int, high: int, steps: tuple[int, int, int] | None
+) -> None:
+    """A step that would be what the light does already moves away from it, or none is made."""
+    assert kelvin_schedule(usual, low, high) == steps
 
 
 def test_brightness_lower_at_night_only_when_it_is_bright() -> None:

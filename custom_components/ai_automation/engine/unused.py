@@ -29,7 +29,8 @@ USEFUL_CAPABILITIES = {
 # Colour temperatures (K) proposed by day, in the evening and late at night.
 DAY_KELVIN, EVENING_KELVIN, NIGHT_KELVIN = 4000, 2700, 2200
 MIN_KELVIN_SPREAD = 600  # a narrower range cannot follow the time of day visibly
-SAME_KELVIN = 300  # closer than this to what the light does is no change worth proposing
+NEW_KELVIN = 300  # each step proposed differs at least this much from what the light does
+STEP_KELVIN = 200  # and from the next step of the day
 NIGHT_BRIGHTNESS_PCT = 30
 NIGHT_START, NIGHT_END = "22:00:00", "06:00:00"
 PERIODS = {7: "a week", 14: "two weeks", 21: "three weeks", 28: "four weeks"}
@@ -173,23 +174,48 @@ def _turn_on(entity_id: str, **data: Any) -> dict[str, Any]:
     return {"action": "light.turn_on", "target": {"entity_id": entity_id}, "data": data}
 
 
+def _away(usual: float, *, warmer: bool) -> int:
+    """Return a colour temperature clearly warmer or cooler than `usual`, on a 100 K grid."""
+    if warmer:
+        return math.floor((usual - NEW_KELVIN) / 100) * 100
+    return math.ceil((usual + NEW_KELVIN) / 100) * 100
+
+
+def kelvin_schedule(
+    usual: float, low: float | None, high: float | None
+) -> tuple[int, int, int] | None:
+    """Return (day, evening, night) K inside the range, each clearly unlike `usual`; or None.
+
+    A step that would land on what the light already does is moved away from it: by day cooler,
+    in the evening and at night warmer (the night stays warmer than the evening).
+    """
+    day, evening, night = (_clamp(k, low, high) for k in (DAY_KELVIN, EVENING_KELVIN, NIGHT_KELVIN))
+    if day - night < MIN_KELVIN_SPREAD:
+        return None
+    if abs(day - usual) < NEW_KELVIN:
+        day = _away(usual, warmer=False)
+    if abs(evening - usual) < NEW_KELVIN:
+        evening = _away(usual, warmer=True)
+    if abs(night - usual) < NEW_KELVIN or evening - night < STEP_KELVIN:
+        night = min(_away(usual, warmer=True), evening - STEP_KELVIN)
+    steps = (day, evening, night)
+    inside = all(_clamp(k, low, high) == k for k in steps)
+    new = all(abs(k - usual) >= NEW_KELVIN for k in steps)
+    if not (inside and new and day - evening >= STEP_KELVIN and evening - night >= STEP_KELVIN):
+        return None
+    return steps
+
+
 def colour_temperature_proposal(unused: UnusedCapability) -> tuple[str, dict[str, Any]] | None:
     """Colour temperature following the time of day: cool by day, warm at sunset, warmest late."""
     if not unused.entity_id.startswith("light.") or not isinstance(unused.value, (int, float)):
         return None
-    day, evening, night = (
-        _clamp(k, unused.value_min, unused.value_max)
-        for k in (DAY_KELVIN, EVENING_KELVIN, NIGHT_KELVIN)
-    )
-    if day - night < MIN_KELVIN_SPREAD:
+    if (steps := kelvin_schedule(unused.value, unused.value_min, unused.value_max)) is None:
         return None
-    after_sunset = f"{evening} K after sunset"
-    if abs(evening - unused.value) < SAME_KELVIN:
-        evening = round(unused.value)
-        after_sunset = f"its {evening} K after sunset as now"
+    day, evening, night = steps
     entity_id = unused.entity_id
     words = (
-        f"It could follow the time of day: {day} K by day, {after_sunset} and "
+        f"It could follow the time of day: {day} K by day, {evening} K after sunset and "
         f"{night} K from {NIGHT_START[:5]}."
     )
     return words, {
