@@ -218,7 +218,7 @@ async def test_unused_only_with_evidence_then_suggested_and_kept(
     }
     assert await async_validate_config_item(hass, "x", warm.automation) is not None
     assert all(abs(k - 2702) >= 300 for k in _kelvins(warm.automation))
-    # The card draws the capability with its range in the same units as the words.
+    # The card draws the capability, its range in the units of the words, and where it sits.
     assert warm.evidence["capability"] == {
         "device": "Kitchen light",
         "property": "color_temp",
@@ -227,6 +227,7 @@ async def test_unused_only_with_evidence_then_suggested_and_kept(
         "min": 2000,
         "max": 6535,
         "values": [],
+        "value": 2702,
     }
 
     usage = await _usage(hass, hass_ws_client, hass_admin_user)

@@ -174,7 +174,7 @@ def test_unused_capability_evidence_names_device_capability_and_range() -> None:
     """An unused capability shows its device, its name, its range or its values."""
     unused = UnusedCapability(
         device="Bedroom radiator", property="preset", entity_id="climate.bedroom",
-        label="Preset", values=tuple(f"mode {i}" for i in range(25)),
+        label="Preset", values=tuple(f"mode {i}" for i in range(25)), value="mode 3",
     )  # fmt: skip
     (suggestion,) = build_suggestions([], [], [unused], names=NAMES)
     capability = suggestion.evidence["capability"]
@@ -182,3 +182,4 @@ def test_unused_capability_evidence_names_device_capability_and_range() -> None:
     assert capability["label"] == "Preset"
     assert (capability["min"], capability["max"]) == (None, None)
     assert capability["values"] == [f"mode {i}" for i in range(20)]
+    assert capability["value"] == "mode 3"  # the one it always had, marked in the picture

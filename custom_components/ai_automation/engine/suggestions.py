@@ -239,6 +239,7 @@ def unused_capability_suggestion(unused: UnusedCapability) -> Suggestion:
                 "min": unused.value_min,
                 "max": unused.value_max,
                 "values": list(unused.values[:MAX_VALUES]),
+                "value": unused.value,  # the one value seen in use, in `unit`
             },
         },
     )
