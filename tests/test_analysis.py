@@ -160,10 +160,10 @@ async def test_existing_automation_is_not_suggested_again(
     assert [s for s in result.suggestions if "light.kitchen" in s.entities] == []
 
 
-async def test_unused_colour_temperature_is_suggested(
+async def test_no_unused_claim_without_evidence(
     mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
 ) -> None:
-    """A Zigbee light whose colour temperature nobody used gets an evening suggestion."""
+    """A Zigbee light whose attributes the recorder drops is not called unused on no evidence."""
     await setup_integration(hass, config_entry)
     mqtt_entry = hass.config_entries.async_entries("mqtt")[0]
     device = dr.async_get(hass).async_get_or_create(
@@ -181,25 +181,18 @@ async def test_unused_colour_temperature_is_suggested(
     hass.states.async_set(light.entity_id, "off")
     async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", FIXTURE.read_text())
     await hass.async_block_till_done()
-
-    result = await async_analyse(
-        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
-    )
-    warm = next(s for s in result.suggestions if s.kind == "unused_capability")
-    assert warm.title == "Warm light in the evening for Kitchen light"
-    assert warm.entities == (light.entity_id,)
-    assert warm.automation is not None
-    assert await async_validate_config_item(hass, "x", warm.automation) is not None
-    assert result.devices_checked == 10
-
-    # Once someone has used two colour temperatures, it is no longer pointed out.
-    hass.states.async_set(light.entity_id, "on", {"color_temp_kelvin": 2700})
-    hass.states.async_set(light.entity_id, "on", {"color_temp_kelvin": 4000})
+    for state in ("on", "off", "on"):
+        async_fire_mqtt_message(
+            hass, "zigbee2mqtt/Kitchen light", f'{{"state": "{state.upper()}", "color_temp": 370}}'
+        )
+        hass.states.async_set(light.entity_id, state, {"color_temp_kelvin": 2702})
     await async_wait_recording_done(hass)
-    result = await async_analyse(
-        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
-    )
-    assert not [s for s in result.suggestions if s.title.startswith("Warm light")]
+
+    data = config_entry.runtime_data
+    for usage in (None, data.usage):
+        result = await async_analyse(hass, Settings(lookback_days=14), data.capabilities, usage)
+        assert [s for s in result.suggestions if s.kind == "unused_capability"] == []
+        assert result.devices_checked == 10
 
 
 async def test_include_and_exclude_options(hass: HomeAssistant) -> None:

@@ -18,6 +18,7 @@ from .health import MqttHealthMonitor
 from .issues import async_clear_all_issues, async_raise_issue
 from .models import AiAutomationConfigEntry, AiAutomationData, Settings
 from .services import async_setup_services
+from .usage import UsageWatcher
 from .websocket import async_register_websocket_commands
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -68,9 +69,13 @@ async def async_setup_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry)
     entry.async_on_unload(capabilities.async_stop)
     await capabilities.async_start()
 
+    usage = UsageWatcher(hass, capabilities)
+    entry.async_on_unload(usage.async_stop)
+    await usage.async_start()
+
     daily = DailyAnalysis(hass, entry)
     entry.runtime_data = AiAutomationData(
-        settings=settings, health=health, capabilities=capabilities, daily=daily
+        settings=settings, health=health, capabilities=capabilities, daily=daily, usage=usage
     )
     await daily.async_start()
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
@@ -85,6 +90,7 @@ async def async_unload_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry
         async_clear_all_issues(hass)
     await entry.runtime_data.daily.async_stop()
     await entry.runtime_data.capabilities.async_flush()
+    await entry.runtime_data.usage.async_flush()
     return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 import time
 from typing import Any
 
@@ -15,19 +15,14 @@ from homeassistant.util import dt as dt_util
 
 from .capabilities import CapabilityListener
 from .const import ACTION_DOMAINS, ANALYSED_DOMAINS
-from .engine.devices import Capability
 from .engine.habits import Habit, detect_habits
 from .engine.history import History
 from .engine.sequences import Sequence, detect_sequences
-from .engine.suggestions import (
-    USEFUL_CAPABILITIES,
-    ExistingAutomation,
-    Suggestion,
-    UnusedCapability,
-    build_suggestions,
-)
+from .engine.suggestions import ExistingAutomation, Suggestion, build_suggestions
+from .engine.unused import UnusedSettings, detect_unused
 from .models import Settings
-from .recorder_history import load_attribute_values, load_history
+from .recorder_history import load_history
+from .usage import UsageWatcher
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -100,71 +95,6 @@ def _as_list(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
-# Capabilities that live as an attribute of their parent's entity, and that attribute's name.
-ATTRIBUTES = {
-    ("light", "color_temp"): "color_temp_kelvin",
-    ("light", "brightness"): "brightness",
-    ("light", "color"): "hs_color",
-    ("climate", "occupied_heating_setpoint"): "temperature",
-    ("climate", "preset"): "preset_mode",
-    ("cover", "position"): "current_position",
-}
-
-
-def _useful_settable(
-    listener: CapabilityListener,
-) -> list[tuple[str, Capability, str, str | None]]:
-    """Return (device name, capability, entity_id, attribute or None) of matched useful ones."""
-    found = []
-    for ieee, match in listener.async_match().items():
-        device = listener.devices[ieee]
-        for capability in device.capabilities:
-            if not capability.settable or capability.property not in USEFUL_CAPABILITIES:
-                continue
-            if (entity_id := match.entities.get(capability.property)) is None:
-                continue
-            attribute = ATTRIBUTES.get((entity_id.split(".", 1)[0], capability.property))
-            found.append((device.friendly_name, capability, entity_id, attribute))
-    return found
-
-
-async def async_unused_capabilities(
-    hass: HomeAssistant,
-    listener: CapabilityListener,
-    changed: set[str],
-    start: datetime,
-    end: datetime,
-) -> list[UnusedCapability]:
-    """Return useful settable capabilities never used in the lookback.
-
-    An attribute capability (a light's colour temperature) is unused when the attribute never took
-    more than one value; a capability with an entity of its own when that entity never changed.
-    """
-    candidates = _useful_settable(listener)
-    wanted: dict[str, set[str]] = {}
-    for _, _, entity_id, attribute in candidates:
-        if attribute is not None:
-            wanted.setdefault(entity_id, set()).add(attribute)
-    instance = get_instance(hass)
-    values = await instance.async_add_executor_job(
-        load_attribute_values, instance, wanted, start, end
-    )
-    return [
-        UnusedCapability(
-            device=device,
-            property=capability.property,
-            entity_id=entity_id,
-            label=capability.label,
-            unit=capability.unit,
-            value_min=capability.value_min,
-            value_max=capability.value_max,
-            values=capability.values,
-        )
-        for device, capability, entity_id, attribute in candidates
-        if (len(values[(entity_id, attribute)]) <= 1 if attribute else entity_id not in changed)
-    ]
-
-
 def _detect(history: History) -> tuple[list[Habit], list[Sequence]]:
     """Run the detectors (CPU work: runs in an executor)."""
     sequences, explained = detect_sequences(history)
@@ -172,7 +102,10 @@ def _detect(history: History) -> tuple[list[Habit], list[Sequence]]:
 
 
 async def async_analyse(
-    hass: HomeAssistant, settings: Settings, listener: CapabilityListener
+    hass: HomeAssistant,
+    settings: Settings,
+    listener: CapabilityListener,
+    usage: UsageWatcher | None = None,
 ) -> AnalysisResult:
     """Read the lookback's history through the recorder and build suggestions from it."""
     end = dt_util.utcnow()
@@ -190,7 +123,15 @@ async def async_analyse(
         for entity_id in history.entity_ids
         if (state := hass.states.get(entity_id)) is not None
     }
-    unused = await async_unused_capabilities(hass, listener, set(history.entity_ids), start, end)
+    # Unused capabilities only on the evidence of the live usage record (none without it).
+    unused = (
+        detect_unused(
+            await usage.async_watched(settings.lookback_days),
+            UnusedSettings(lookback_days=settings.lookback_days),
+        )
+        if usage is not None
+        else []
+    )
     suggestions = build_suggestions(
         habits, sequences, unused, names=names, existing=existing_automations(hass)
     )

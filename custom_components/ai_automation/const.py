@@ -62,6 +62,11 @@ def bridge_devices_topic(base_topic: str) -> str:
 # Where the last good Zigbee2MQTT device list is kept across restarts.
 DEVICES_STORAGE_KEY: Final = "ai_automation.devices"
 DEVICES_STORAGE_VERSION: Final = 1
+# Where the live usage record of the watched devices is kept, and how long a change waits to be
+# written together with the changes after it (never one write per message).
+USAGE_STORAGE_KEY: Final = "ai_automation.usage"
+USAGE_STORAGE_VERSION: Final = 1
+USAGE_SAVE_DELAY: Final = 120.0  # seconds
 
 # Repairs issues, one per condition.
 ISSUE_MQTT_NOT_SET_UP: Final = "mqtt_not_set_up"

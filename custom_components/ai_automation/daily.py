@@ -167,7 +167,7 @@ class DailyAnalysis(Observable):
         }
         first = False  # the first successful run ever
         try:
-            result = await async_analyse(self._hass, data.settings, data.capabilities)
+            result = await async_analyse(self._hass, data.settings, data.capabilities, data.usage)
         except asyncio.CancelledError:
             summary["error"] = "cancelled"
             raise
@@ -177,6 +177,9 @@ class DailyAnalysis(Observable):
         else:
             suggestions, ai_worded = await self._async_word(result.suggestions)
             new = self.store.merge(suggestions)
+            # An unused capability stands only while the evidence does (and older versions
+            # claimed some without any): open ones not found again are withdrawn.
+            self.store.withdraw_open("unused_capability", {s.id for s in suggestions})
             for suggestion in result.suggestions:
                 stored = self.store.suggestions[suggestion.id]
                 if suggestion.id in ai_worded:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Collection
 from datetime import datetime
+from typing import Any
 
 import numpy as np
 from sqlalchemy import and_, or_, select
@@ -132,36 +133,38 @@ def load_history(  # noqa: PLR0917 (positional: the recorder executor passes no 
     )
 
 
-def load_attribute_values(
+def load_attribute_rows(
     instance: Recorder,
     attributes: dict[str, Collection[str]],
     start: datetime,
     end: datetime,
-) -> dict[tuple[str, str], set[str]]:
-    """Return the distinct values each (entity, attribute) took in [start, end).
+) -> dict[str, list[tuple[float, str, dict[str, Any]]]]:
+    """Return each entity's rows in [start, end), oldest first: time, state, wanted attributes.
 
-    `attributes` maps entity ids to the attribute names wanted (a light's `color_temp_kelvin`).
+    `attributes` maps entity ids to the attribute names wanted (a thermostat's `temperature`).
     """
-    found: dict[tuple[str, str], set[str]] = {
-        (entity_id, name): set() for entity_id, names in attributes.items() for name in names
-    }
+    found: dict[str, list[tuple[float, str, dict[str, Any]]]] = {e: [] for e in attributes}
     if not attributes:
         return found
     with session_scope(session=instance.get_session(), read_only=True) as session:
         rows = session.execute(
-            select(StatesMeta.entity_id, StateAttributes.shared_attrs)
-            .distinct()
+            select(
+                StatesMeta.entity_id,
+                States.last_updated_ts,
+                States.state,
+                StateAttributes.shared_attrs,
+            )
             .join(States, States.metadata_id == StatesMeta.metadata_id)
-            .join(StateAttributes, States.attributes_id == StateAttributes.attributes_id)
+            .outerjoin(StateAttributes, States.attributes_id == StateAttributes.attributes_id)
             .where(
                 StatesMeta.entity_id.in_(list(attributes)),
                 States.last_updated_ts >= start.timestamp(),
                 States.last_updated_ts < end.timestamp(),
             )
+            .order_by(States.last_updated_ts)
         )
-        for entity_id, shared in rows:
+        for entity_id, when, state, shared in rows:
             values = json_loads_object(shared or "{}")
-            for name in attributes.get(entity_id, ()):
-                if (value := values.get(name)) is not None:
-                    found[(entity_id, name)].add(str(value))
+            wanted = {name: values.get(name) for name in attributes[entity_id]}
+            found[entity_id].append((float(when), str(state), wanted))
     return found

@@ -64,6 +64,13 @@ class SuggestionStore:
             added += 1
         return added
 
+    def withdraw_open(self, kind: str, found: set[str]) -> None:
+        """Forget the open suggestions of `kind` not in `found`; the user's decisions stay."""
+        for suggestion_id, suggestion in list(self.suggestions.items()):
+            open_ = suggestion["status"] == NEW
+            if open_ and suggestion["kind"] == kind and suggestion_id not in found:
+                del self.suggestions[suggestion_id]
+
     def open_suggestions(self) -> list[dict[str, Any]]:
         """Return the suggestions waiting for the user, newest evidence first."""
         return sorted(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -39,10 +40,19 @@ def async_register_websocket_commands(hass: HomeAssistant) -> None:
     websocket_api.async_register_command(hass, ws_status)
 
 
-def capabilities_model(listener: CapabilityListener) -> dict[str, Any]:
-    """Return every device, its capabilities and its Home Assistant match, as plain data."""
+def capabilities_model(
+    listener: CapabilityListener, usage: Mapping[str, Mapping[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Return every device, its capabilities and its Home Assistant match, as plain data.
+
+    `usage` (per device and capability key) adds whether each watched capability was used.
+    """
     return _model(
-        listener.base_topic, listener.updated, listener.device_data, listener.async_match()
+        listener.base_topic,
+        listener.updated,
+        listener.device_data,
+        listener.async_match(),
+        usage or {},
     )
 
 
@@ -51,6 +61,7 @@ def _model(
     updated: datetime | None,
     device_data: list[dict[str, Any]],
     matches: dict[str, HaMatch],
+    usage: Mapping[str, Mapping[str, Any]],
 ) -> dict[str, Any]:
     """Build the model (thread-safe: the listener replaces its device data, never changes it)."""
     devices = []
@@ -61,6 +72,8 @@ def _model(
             key = capability_key_of(raw["property"], raw["endpoint"])
             entity_id = match.entities.get(key) if match else None
             capabilities.append({**raw, "key": key, "entity_id": entity_id})
+            if (used := usage.get(stored["ieee_address"], {}).get(key)) is not None:
+                capabilities[-1]["usage"] = used
         devices.append(
             {
                 **stored,
@@ -89,13 +102,15 @@ async def ws_capabilities(
     if not entries:
         connection.send_error(msg["id"], "not_loaded", "AI Automation is not set up or not running")
         return
-    listener: CapabilityListener = entries[0].runtime_data.capabilities
+    data = entries[0].runtime_data
+    listener: CapabilityListener = data.capabilities
     payload = await hass.async_add_executor_job(
         _model_json,
         listener.base_topic,
         listener.updated,
         listener.device_data,
         listener.async_match(),
+        data.usage.model(data.settings.lookback_days),
     )
     connection.send_message(construct_result_message(msg["id"], payload))
 

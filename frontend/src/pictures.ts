@@ -169,13 +169,18 @@ function prettify(name: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The device, the capability it never used, and that capability's range or values. */
+/** The device, the capability it never changed in use, its range or values, and where it sits. */
 export function capabilityPicture(capability: CapabilityEvidence, t: Translate): TemplateResult {
   const name = capability.label || prettify(capability.property);
   const unit = capability.unit ?? "";
-  const hasRange =
-    typeof capability.min === "number" && typeof capability.max === "number";
+  const { min, max, value } = capability;
+  const hasRange = typeof min === "number" && typeof max === "number" && max > min;
+  const onRange = hasRange && typeof value === "number" && value >= min && value <= max;
+  const seen = value === null || value === undefined || typeof value === "object"
+    ? ""
+    : t("always", { value: typeof value === "number" && unit ? `${value} ${unit}` : value });
   const label = t("capability_picture", { device: capability.device, capability: name });
+  const x = onRange ? 8 + ((value - min) / (max - min)) * (WIDTH - 16) : 0;
   return html`
     <figure class="picture capability" role="img" aria-label=${label}>
       <div class="device">
@@ -188,16 +193,22 @@ export function capabilityPicture(capability: CapabilityEvidence, t: Translate):
       ${hasRange
         ? html`<svg viewBox="0 0 ${WIDTH} 34" aria-hidden="true">
             <rect class="range" x="8" y="8" width=${WIDTH - 16} height="8" rx="4"></rect>
-            <text class="axis" x="8" y="30">${capability.min} ${unit}</text>
-            <text class="axis" x=${WIDTH - 8} y="30" text-anchor="end">${capability.max} ${unit}</text>
+            ${onRange ? svg`<circle class="usual" cx=${x} cy="12" r="6"></circle>` : nothing}
+            <text class="axis" x="8" y="30">${min} ${unit}</text>
+            <text class="axis" x=${WIDTH - 8} y="30" text-anchor="end">${max} ${unit}</text>
           </svg>`
         : nothing}
       ${capability.values?.length
         ? html`<div class="values">
-            ${capability.values.map((value) => html`<span class="value">${value}</span>`)}
+            ${capability.values.map(
+              (choice) => html`<span class=${choice === value ? "value usual" : "value"}>${choice}</span>`,
+            )}
           </div>`
         : nothing}
-      <figcaption><span class="key"><span class="swatch unused"></span>${t("never_used")}</span></figcaption>
+      <figcaption>
+        <span class="key"><span class="swatch unused"></span>${t("unchanged")}</span>
+        ${seen ? html`<span class="key seen"><span class="swatch usual"></span>${seen}</span>` : nothing}
+      </figcaption>
     </figure>
   `;
 }

@@ -195,6 +195,10 @@ export const cardStyles = css`
   .swatch.unused {
     background: var(--aa-divider);
   }
+  .swatch.usual {
+    background: var(--aa-accent);
+    border-radius: 50%;
+  }
   .swatch.hit {
     background: var(--aa-accent);
   }
@@ -245,6 +249,11 @@ export const cardStyles = css`
   svg .range {
     fill: var(--aa-divider);
   }
+  svg .usual {
+    fill: var(--aa-accent);
+    stroke: var(--card-background-color, #fff);
+    stroke-width: 2;
+  }
   svg .hit {
     fill: var(--aa-accent);
   }
@@ -277,6 +286,10 @@ export const cardStyles = css`
     border-radius: 10px;
     background: var(--secondary-background-color, rgba(127, 127, 127, 0.12));
     color: var(--primary-text-color);
+  }
+  .value.usual {
+    background: var(--aa-accent);
+    color: var(--text-primary-color, #fff);
   }
   .values {
     display: flex;

@@ -58,6 +58,8 @@ export interface CapabilityEvidence {
   min?: number | null;
   max?: number | null;
   values?: string[];
+  /** The one value seen while the device was in use, in `unit`. */
+  value?: number | string | null;
 }
 
 export interface BacktestDay {

@@ -13,8 +13,8 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 import pytest
 import pytest_socket
 
-from .home import RunningHome
-from .seeds import NEXT_ENGINE_SUGGESTIONS
+from .home import KITCHEN_LIGHT, RunningHome, host_time_zone
+from .seeds import NEXT_ENGINE_SUGGESTIONS, kitchen_light_usage
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's package (scripts/apt-install)
 DASHBOARD = "card-test"
@@ -32,7 +32,10 @@ def home() -> Generator[RunningHome]:
     folder = Path(tempfile.mkdtemp(prefix="ai-automation-browser-"))
     running = RunningHome(folder)
     try:
-        running.start(stored_suggestions=NEXT_ENGINE_SUGGESTIONS)
+        running.start(
+            stored_suggestions=NEXT_ENGINE_SUGGESTIONS,
+            stored_usage=kitchen_light_usage(KITCHEN_LIGHT, host_time_zone()),
+        )
         summary = running.run_analysis()["service_response"]
         if summary.get("joined"):  # the start-up catch-up run, maybe from before the demo data
             summary = running.run_analysis()["service_response"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import importlib.util
 import json
 import os
 from pathlib import Path
@@ -30,6 +31,19 @@ HOST = "127.0.0.1"
 USER, PASSWORD = "dev", "dev"  # scripts/dev_bootstrap.py's throwaway login
 CLIENT_ID = f"http://{HOST}/"
 KITCHEN_LIGHT = "0x0017880108a1b2c3"  # a light with colour temperature in the fixture list
+
+
+def host_time_zone() -> str:
+    """Return the time zone scripts/dev_bootstrap.py gives Home Assistant at onboarding."""
+    spec = importlib.util.spec_from_file_location(
+        "dev_bootstrap", ROOT / "scripts" / "dev_bootstrap.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    zone: str = module._host_time_zone()
+    return zone
 
 
 def free_port() -> int:
@@ -56,7 +70,11 @@ class RunningHome:
 
     # ------------------------------------------------------------------ processes
 
-    def start(self, stored_suggestions: dict[str, Any] | None = None) -> None:
+    def start(
+        self,
+        stored_suggestions: dict[str, Any] | None = None,
+        stored_usage: dict[str, Any] | None = None,
+    ) -> None:
         """Start the broker and Home Assistant, onboard, create the entries, write the demo."""
         self.broker.start()
         self.config.mkdir()
@@ -75,6 +93,8 @@ class RunningHome:
         self._bootstrap("seed", "--config", str(self.config), "--port", str(self.port))
         if stored_suggestions is not None:
             self._write_store("ai_automation.suggestions", stored_suggestions)
+        if stored_usage is not None:
+            self._write_store("ai_automation.usage", stored_usage)
         with self._log.open("wb") as out:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "homeassistant", "--config", str(self.config), "--skip-pip"],

@@ -83,7 +83,14 @@ def test_card_from_the_picker_shows_every_kind_with_its_evidence(
     expect(
         card.locator("li.suggestion[data-kind=unused_capability] .capability-name")
     ).to_contain_text(["Color temp"])
-    expect(card.locator(".capability").filter(has_text="Color temp")).to_contain_text("500 mired")
+    # Its range in the units the words use, not Zigbee2MQTT's mired, and where it always sits.
+    colour = card.locator(".capability").filter(has_text="Color temp")
+    for text in ("2000 K", "6535 K", "never changed while in use", "always 2702 K"):
+        expect(colour).to_contain_text(text)
+    expect(colour.locator("svg circle.usual")).to_have_count(1)
+    expect(unused.locator("p.evidence")).to_contain_text(
+        "Kitchen light was on 14 evenings in two weeks, always at 2702 K."
+    )
 
     # The automation is folded until asked for, then readable.
     automation = habit.locator("details pre")

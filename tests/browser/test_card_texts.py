@@ -93,3 +93,34 @@ def test_german_card_with_snooze_once_the_integration_offers_it(bare_page: Page)
     # Saturday (day 5) is greyed for a weekday habit; the two weekday times are not.
     expect(card.locator("circle.dot.other")).to_have_count(1)
     expect(card.locator("circle.dot:not(.other)")).to_have_count(2)
+
+
+PRESET = {
+    "id": "u1", "kind": "unused_capability", "status": "new", "entities": ["climate.bedroom"],
+    "title": "Bedroom radiator can change its preset, unchanged in use",
+    "description": "Bedroom radiator was used on 12 days in two weeks, always set to “comfort”.",
+    "automation": None,
+    "evidence": {"property": "preset", "capability": {
+        "device": "Bedroom radiator", "property": "preset", "label": "Preset", "unit": None,
+        "min": None, "max": None, "values": ["comfort", "eco", "boost"], "value": "comfort"}},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "unchanged", "always"),
+    [
+        ("en", "never changed while in use", "always comfort"),
+        ("de", "im Betrieb nie verändert", "immer comfort"),
+        ("nl", "tijdens gebruik nooit gewijzigd", "altijd comfort"),
+    ],
+)
+def test_unused_capability_marks_the_value_it_always_had(
+    bare_page: Page, language: str, unchanged: str, always: str
+) -> None:
+    """An enum capability: its values, the one it always had highlighted, said in the language."""
+    show(bare_page, language, {"status": "success", "success": True}, [PRESET])
+    picture = bare_page.locator("ai-automation-card figure.capability")
+    expect(picture.locator(".value")).to_have_text(["comfort", "eco", "boost"])
+    expect(picture.locator(".value.usual")).to_have_text("comfort")
+    expect(picture.locator("figcaption")).to_contain_text(unchanged)
+    expect(picture.locator("figcaption")).to_contain_text(always)

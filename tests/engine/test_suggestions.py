@@ -6,10 +6,10 @@ from custom_components.ai_automation.engine.habits import Habit
 from custom_components.ai_automation.engine.sequences import Sequence
 from custom_components.ai_automation.engine.suggestions import (
     ExistingAutomation,
-    UnusedCapability,
     action_for,
     build_suggestions,
 )
+from custom_components.ai_automation.engine.unused import UnusedCapability
 
 HABIT = Habit(
     entity_id="light.kitchen", state="on", days="weekdays", minute=405.4, spread_minutes=8.2,
@@ -117,17 +117,29 @@ def test_existing_automations_cover_suggestions() -> None:
 
 
 def test_unused_capabilities_ranked_with_automation_for_colour_temperature() -> None:
-    """Colour temperature comes first and gets an evening automation; others are pointed out."""
+    """Colour temperature comes first with its automation; a word-only one follows."""
     unused = [
-        UnusedCapability(device="Plug", property="power_on_behavior", entity_id="select.plug"),
-        UnusedCapability(device="Kitchen", property="color_temp", entity_id="light.kitchen_2"),
+        UnusedCapability(
+            device="Plug", property="power_on_behavior", entity_id="select.plug", value="on"
+        ),
+        UnusedCapability(
+            device="Kitchen",
+            property="color_temp",
+            entity_id="light.kitchen_2",
+            value=4000,
+            value_min=2000,
+            value_max=6500,
+            days_in_use=6,
+            on_off=True,
+        ),
     ]
     first, second = build_suggestions([], [], unused, names={})
-    assert first.title == "Warm light in the evening for Kitchen"
+    assert first.title == "Colour temperature of Kitchen following the time of day"
     assert first.automation is not None
-    assert first.automation["triggers"] == [{"trigger": "sun", "event": "sunset"}]
+    assert first.evidence["days_in_use"] == 6
     assert second.automation is None
-    assert second.title == "Plug can change its power on behavior, never used"
+    assert second.title == "Plug can change its power on behavior, unchanged in use"
+    assert second.description == "Plug was used on 0 days in two weeks, always set to “on”."
 
 
 def test_habit_evidence_has_the_days_times_and_band() -> None:
@@ -162,7 +174,7 @@ def test_unused_capability_evidence_names_device_capability_and_range() -> None:
     """An unused capability shows its device, its name, its range or its values."""
     unused = UnusedCapability(
         device="Bedroom radiator", property="preset", entity_id="climate.bedroom",
-        label="Preset", values=tuple(f"mode {i}" for i in range(25)),
+        label="Preset", values=tuple(f"mode {i}" for i in range(25)), value="mode 3",
     )  # fmt: skip
     (suggestion,) = build_suggestions([], [], [unused], names=NAMES)
     capability = suggestion.evidence["capability"]
@@ -170,3 +182,4 @@ def test_unused_capability_evidence_names_device_capability_and_range() -> None:
     assert capability["label"] == "Preset"
     assert (capability["min"], capability["max"]) == (None, None)
     assert capability["values"] == [f"mode {i}" for i in range(20)]
+    assert capability["value"] == "mode 3"  # the one it always had, marked in the picture

@@ -11,6 +11,7 @@ from typing import Any
 
 from .habits import Habit
 from .sequences import Sequence
+from .unused import USEFUL_CAPABILITIES, UnusedCapability, proposal
 
 EPOCH = date(1970, 1, 1)  # local day number 0
 DELAY_BINS = 12  # bars of a sequence's delay histogram
@@ -40,17 +41,6 @@ VERBS = {
     "unlocked": "Unlock",
     "playing": "Play",
     "paused": "Pause",
-}
-# Settable Zigbee capabilities people usually value, most useful first.
-USEFUL_CAPABILITIES = {
-    "color_temp": 0.9,
-    "brightness": 0.8,
-    "color": 0.6,
-    "position": 0.6,
-    "occupied_heating_setpoint": 0.7,
-    "preset": 0.5,
-    "power_on_behavior": 0.4,
-    "effect": 0.2,
 }
 
 
@@ -224,42 +214,9 @@ def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggest
     )
 
 
-@dataclass(frozen=True, kw_only=True)
-class UnusedCapability:
-    """A settable capability whose entity never changed in the lookback."""
-
-    device: str
-    property: str
-    entity_id: str
-    label: str | None = None
-    unit: str | None = None
-    value_min: float | None = None
-    value_max: float | None = None
-    values: tuple[str, ...] = ()
-
-
 def unused_capability_suggestion(unused: UnusedCapability) -> Suggestion:
-    """Point out a capability nobody uses, with an automation where one makes sense."""
-    automation: dict[str, Any] | None = None
-    title = f"{unused.device} can change its {unused.property.replace('_', ' ')}, never used"
-    description = f"{unused.entity_id} did not change in the analysed period."
-    if unused.property == "color_temp" and unused.entity_id.startswith("light."):
-        title = f"Warm light in the evening for {unused.device}"
-        description += " Its colour temperature can follow the time of day."
-        automation = {
-            "alias": title,
-            "description": f"{description} Suggested by AI Automation.",
-            "triggers": [{"trigger": "sun", "event": "sunset"}],
-            "conditions": [{"condition": "state", "entity_id": unused.entity_id, "state": "on"}],
-            "actions": [
-                {
-                    "action": "light.turn_on",
-                    "target": {"entity_id": unused.entity_id},
-                    "data": {"color_temp_kelvin": 2700},
-                }
-            ],
-            "mode": "single",
-        }
+    """Point out a capability proven unused, with what was seen and a better use where one exists."""
+    title, description, automation = proposal(unused)
     return Suggestion(
         id=stable_id("unused", unused.entity_id, unused.property),
         kind="unused_capability",
@@ -270,6 +227,10 @@ def unused_capability_suggestion(unused: UnusedCapability) -> Suggestion:
         evidence={
             "property": unused.property,
             "usefulness": USEFUL_CAPABILITIES.get(unused.property, 0.1),
+            "days_in_use": unused.days_in_use,
+            "lookback_days": unused.lookback_days,
+            "value": unused.value,
+            "unit": unused.unit,
             "capability": {
                 "device": unused.device,
                 "property": unused.property,
@@ -278,6 +239,7 @@ def unused_capability_suggestion(unused: UnusedCapability) -> Suggestion:
                 "min": unused.value_min,
                 "max": unused.value_max,
                 "values": list(unused.values[:MAX_VALUES]),
+                "value": unused.value,  # the one value seen in use, in `unit`
             },
         },
     )
