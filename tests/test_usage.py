@@ -34,6 +34,7 @@ from homeassistant.util import dt as dt_util
 
 from .conftest import run_analysis, setup_integration, wait_until
 from .mosquitto import Broker
+from .test_daily import SUGGESTION_LIST
 
 FIXTURE = (Path(__file__).parent / "fixtures" / "bridge_devices.json").read_text()
 LIGHT = "light.kitchen_light"
@@ -506,7 +507,7 @@ async def test_unfounded_claims_of_older_versions_are_withdrawn(
         },
     }
     await setup_integration(hass, config_entry)
-    todo = "todo.ai_automation_automation_suggestions"
+    todo = SUGGESTION_LIST
     assert hass.states.get(todo).state == "2"
     await run_analysis(hass)
     assert hass.states.get(todo).state == "1"
