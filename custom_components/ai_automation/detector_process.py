@@ -1,0 +1,68 @@
+"""Run the detectors in a process of their own, fed the compact history arrays.
+
+In a thread of Home Assistant's process, numpy and Python work on a million changes holds the GIL
+for tens of milliseconds at a time and the event loop waits, the more so when another program
+keeps the other core busy. In a separate process the event loop only waits for a pipe. The
+process is started as the analysis begins, so it is ready by the time the history is read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+import pickle
+import sys
+
+from homeassistant.core import HomeAssistant
+
+from .engine import worker
+from .engine.habits import Habit
+from .engine.history import History
+from .engine.sequences import Sequence
+
+WORKER = Path(worker.__file__)
+
+
+class DetectorProcessError(RuntimeError):
+    """The detectors' process ended without an answer."""
+
+
+class DetectorProcess:
+    """One run of the detectors in a child process (`engine/worker.py`)."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        """Wrap a started worker process."""
+        self._process = process
+
+    @classmethod
+    async def async_start(cls) -> DetectorProcess:
+        """Start the worker; it imports the engine while the history is being read."""
+        return cls(
+            await asyncio.create_subprocess_exec(
+                sys.executable,
+                str(WORKER),
+                stdin=asyncio.subprocess.PIPE,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+            )
+        )
+
+    async def async_detect(
+        self, hass: HomeAssistant, history: History
+    ) -> tuple[list[Habit], list[Sequence]]:
+        """Send the history, wait for the habits and sequences found in it."""
+        sent = await hass.async_add_executor_job(pickle.dumps, history, pickle.HIGHEST_PROTOCOL)
+        answer, errors = await self._process.communicate(sent)
+        if self._process.returncode != 0 or not answer:
+            last = errors.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
+            raise DetectorProcessError(
+                f"the detection process ended with code {self._process.returncode}: {last[0]}"
+            )
+        found: tuple[list[Habit], list[Sequence]] = pickle.loads(answer)  # noqa: S301 (ours)
+        return found
+
+    async def async_close(self) -> None:
+        """Stop the process if it still runs (the analysis failed or was cancelled)."""
+        if self._process.returncode is None:
+            self._process.kill()
+            await self._process.wait()
