@@ -4,15 +4,18 @@
 a real MariaDB and PostgreSQL server (`scripts/databases`).
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from unittest.mock import patch
 
+from freezegun.api import FrozenDateTimeFactory
 import pytest
 from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
 
-from custom_components.ai_automation.recorder_history import load_attribute_values
-from homeassistant.core import HomeAssistant
+from custom_components.ai_automation.engine.history import Change
+from custom_components.ai_automation.recorder_history import load_attribute_values, load_history
+from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.util import dt as dt_util
 
@@ -49,3 +52,76 @@ async def test_attribute_values_differing_only_in_case_stay_apart(hass: HomeAssi
         ("climate.living_room", "preset_mode"): {"Comfort", "comfort"},
         ("climate.hall", "preset_mode"): set(),
     }
+
+
+async def test_changes_at_the_same_moment_keep_the_order_they_happened_in(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """Changes recorded at one timestamp come back in the order they were made, on any database.
+
+    The rows are read unsorted (sorting a million rows in SQL is slower than in numpy), so ties
+    must be broken by the order the recorder wrote them, not by how the database returns them.
+    """
+    start = dt_util.utcnow()
+    freezer.tick(timedelta(minutes=1))
+    for entity_id, state in (
+        ("light.b", "on"),
+        ("light.a", "on"),
+        ("light.b", "off"),
+        ("switch.c", "on"),
+        ("light.a", "off"),
+        ("light.b", "on"),
+    ):
+        hass.states.async_set(entity_id, state, context=Context())
+    await async_wait_recording_done(hass)
+    changes = await _load(hass, start, ["light.a", "light.b", "switch.c"])
+    assert [(c.entity_id, c.state) for c in changes] == [
+        ("light.b", "on"),
+        ("light.a", "on"),
+        ("light.b", "off"),
+        ("switch.c", "on"),
+        ("light.a", "off"),
+        ("light.b", "on"),
+    ]
+
+
+async def test_many_entities_are_read_in_parts(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """Past the recorder's IN-list limit the entities are read part by part; nothing is lost."""
+    start = dt_util.utcnow()
+    entities = [f"light.lamp_{index}" for index in range(7)] + ["binary_sensor.motion"]
+    for entity_id in entities:
+        freezer.tick(timedelta(seconds=10))
+        hass.states.async_set(entity_id, "on", context=Context())
+    freezer.tick(timedelta(seconds=10))
+    automation = Context()
+    hass.bus.async_fire("automation_triggered", {"name": "Night"}, context=automation)
+    hass.states.async_set("light.lamp_6", "off", context=automation)
+    await async_wait_recording_done(hass)
+    with patch("custom_components.ai_automation.recorder_history.IDS_PER_QUERY", 3):
+        changes = await _load(hass, start, entities[:-1], entities)
+    assert [(c.entity_id, c.state, c.manual) for c in changes] == [
+        *((entity_id, "on", True) for entity_id in entities[:-1]),
+        ("binary_sensor.motion", "on", False),
+        ("light.lamp_6", "off", False),
+    ]
+
+
+async def _load(
+    hass: HomeAssistant,
+    start: datetime,
+    person: list[str],
+    entities: list[str] | None = None,
+) -> list[Change]:
+    instance = get_instance(hass)
+    history = await instance.async_add_executor_job(
+        load_history,
+        instance,
+        entities or person,
+        person,
+        start,
+        dt_util.utcnow() + timedelta(seconds=1),
+        "Europe/Berlin",
+    )
+    return history.changes()
