@@ -47,7 +47,7 @@ AUTOMATED_EVENTS = ("automation_triggered", "script_started")
 MOMENTARY_DOMAINS = frozenset({"button", "input_button", "event", "scene"})
 ACTIVATED = "activated"
 NOT_A_CHANGE = frozenset({"unavailable", "unknown"})
-ROWS_PER_FETCH = 5_000  # short fetches: the event loop gets the GIL between them
+ROWS_PER_FETCH = 1000  # short fetches: the event loop gets the GIL between them
 IDS_PER_QUERY = MAX_IDS_FOR_INDEXED_GROUP_BY
 
 
