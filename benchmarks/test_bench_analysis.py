@@ -140,17 +140,17 @@ def _status(field: str) -> int:
 
 
 def _rows(start: float, end: float, rng: np.random.Generator) -> Iterator[tuple[Any, ...]]:
-    """Yield (metadata_id, state, ts, parent) rows: chatty sensors, people and automations."""
+    """Yield (entity_id, state, ts, parent) rows: chatty sensors, people and automations."""
     entities = [f"{d}.bench_{i}" for d, n in DOMAINS.items() for i in range(n)]
     weights = np.array([8.0 if e.startswith("binary_sensor") else 1.0 for e in entities])
     counts = rng.multinomial(TARGET_ROWS, weights / weights.sum())
     automated = b"\x01" * 16
-    for metadata_id, (entity_id, count) in enumerate(zip(entities, counts, strict=True), start=1):
+    for entity_id, count in zip(entities, counts, strict=True):
         on, off = STATES.get(entity_id.split(".")[0], ("on", "off"))
         times = np.sort(rng.uniform(start, end, count))
         by_automation = rng.random(count) < 0.2
         for index, (when, auto) in enumerate(zip(times, by_automation, strict=True)):
-            yield (metadata_id, on if index % 2 == 0 else off, float(when),
+            yield (entity_id, on if index % 2 == 0 else off, float(when),
                    automated if auto and not entity_id.startswith("binary") else None)  # fmt: skip
 
 
@@ -160,14 +160,13 @@ def _fill(instance: Any, start: float, end: float) -> int:
     entities = [f"{d}.bench_{i}" for d, n in DOMAINS.items() for i in range(n)]
     columns = ("metadata_id", "state", "last_updated_ts", "context_parent_id_bin")
     with instance.engine.begin() as connection:
-        connection.execute(
-            insert(StatesMeta),
-            [{"metadata_id": m, "entity_id": e} for m, e in enumerate(entities, start=1)],
-        )
+        # (the database numbers them: PostgreSQL's sequence would not know ids given here)
+        connection.execute(insert(StatesMeta), [{"entity_id": e} for e in entities])
+        ids = dict(connection.execute(select(StatesMeta.entity_id, StatesMeta.metadata_id)).all())
         rows = _rows(start, end, rng)
         while chunk := [
-            dict(zip(columns, row, strict=True)) | {"origin_idx": 0}
-            for row in itertools.islice(rows, 20_000)
+            dict(zip(columns, (ids[entity_id], *rest), strict=True)) | {"origin_idx": 0}
+            for entity_id, *rest in itertools.islice(rows, 20_000)
         ]:
             connection.execute(insert(States), chunk)
     with instance.engine.connect() as connection:

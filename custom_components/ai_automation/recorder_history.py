@@ -138,13 +138,15 @@ def _streaming_cursor(connection: Connection) -> Any:
     """Return a cursor that fetches rows as they are read, not all at once.
 
     MariaDB's and PostgreSQL's default cursors first copy the whole result into memory; their
-    server-side cursors (MySQLdb/PyMySQL `SSCursor`, a named psycopg2 cursor) stream it.
+    server-side cursors (mysqlclient's and PyMySQL's `SSCursor`, a named psycopg cursor) stream
+    it. Other drivers get their default cursor.
     """
     dbapi_connection: Any = connection.connection.dbapi_connection
     dialect = connection.dialect
-    if dialect.name == "mysql":
-        return dbapi_connection.cursor(dialect.loaded_dbapi.cursors.SSCursor)
-    if dialect.name == "postgresql":
+    cursors = getattr(dialect.loaded_dbapi, "cursors", None)
+    if dialect.name == "mysql" and hasattr(cursors, "SSCursor"):
+        return dbapi_connection.cursor(cursors.SSCursor)  # type: ignore[union-attr]
+    if dialect.driver in {"psycopg2", "psycopg"}:
         return dbapi_connection.cursor(name="ai_automation_history")
     return dbapi_connection.cursor()
 
