@@ -108,6 +108,30 @@ async def test_many_entities_are_read_in_parts(
     ]
 
 
+async def test_a_button_press_is_one_activation_whatever_its_timestamp_state(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """A button's or scene's state is the time of its last use: each change is `activated`."""
+    start = dt_util.utcnow()
+    for entity_id, state in (
+        ("button.doorbell", "2026-11-28T07:00:00+00:00"),
+        ("light.hall", "on"),
+        ("button.doorbell", "2026-11-28T07:05:00+00:00"),
+        ("scene.evening", "2026-11-28T18:00:00+00:00"),
+    ):
+        freezer.tick(timedelta(minutes=1))
+        hass.states.async_set(entity_id, state, context=Context())
+    await async_wait_recording_done(hass)
+    entities = ["button.doorbell", "light.hall", "scene.evening"]
+    changes = await _load(hass, start, ["light.hall", "scene.evening"], entities)
+    assert [(c.entity_id, c.state, c.manual) for c in changes] == [
+        ("button.doorbell", "activated", False),
+        ("light.hall", "on", True),
+        ("button.doorbell", "activated", False),
+        ("scene.evening", "activated", True),
+    ]
+
+
 async def _load(
     hass: HomeAssistant,
     start: datetime,
