@@ -1,9 +1,12 @@
 """The detectors run in a process of their own: its failures are reported, it never lingers."""
 
+from datetime import timedelta
 from pathlib import Path
 from unittest.mock import patch
 
+from freezegun.api import FrozenDateTimeFactory
 import psutil
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
@@ -11,6 +14,7 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
 from homeassistant.core import Context, HomeAssistant
+from homeassistant.util import dt as dt_util
 
 from .conftest import run_analysis, setup_integration
 
@@ -61,3 +65,33 @@ async def test_the_detector_process_stops_when_reading_the_history_fails(
         summary = await run_analysis(hass)
     assert summary["error"] == "RuntimeError: database is locked"
     assert _workers() == []
+
+
+async def test_without_a_process_the_detectors_run_in_home_assistant(
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    config_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Where no process can be started, the analysis still finds the habit, saying why once."""
+    today = dt_util.now().replace(hour=3, minute=0, second=0, microsecond=0)
+    for days_ago in range(14, 0, -1):
+        for minute, state in ((405 + days_ago % 5, "on"), (450 + days_ago % 4, "off")):
+            freezer.move_to(today - timedelta(days=days_ago) + timedelta(minutes=minute - 180))
+            hass.states.async_set("light.kitchen", state, context=Context())
+            await hass.async_block_till_done()
+    freezer.move_to(today)
+    await async_wait_recording_done(hass)
+    await setup_integration(hass, config_entry)
+    with patch(
+        "custom_components.ai_automation.detector_process.asyncio.create_subprocess_exec",
+        side_effect=PermissionError("Operation not permitted"),
+    ):
+        summary = await run_analysis(hass)
+    assert (summary["status"], summary["patterns_detected"]) == ("success", 2)
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert [w for w in warnings if "pattern detectors" in w] == [
+        "Could not start a process for the pattern detectors (Operation not permitted); this"
+        " analysis runs them inside Home Assistant, which may slow it down while they run"
+    ]

@@ -9,6 +9,7 @@ process is started as the analysis begins, so it is ready by the time the histor
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
 import pickle
 import sys
@@ -16,10 +17,12 @@ import sys
 from homeassistant.core import HomeAssistant
 
 from .engine import worker
+from .engine.detection import detect
 from .engine.habits import Habit
 from .engine.history import History
 from .engine.sequences import Sequence
 
+_LOGGER = logging.getLogger(__name__)
 WORKER = Path(worker.__file__)
 
 
@@ -30,27 +33,36 @@ class DetectorProcessError(RuntimeError):
 class DetectorProcess:
     """One run of the detectors in a child process (`engine/worker.py`)."""
 
-    def __init__(self, process: asyncio.subprocess.Process) -> None:
-        """Wrap a started worker process."""
+    def __init__(self, process: asyncio.subprocess.Process | None) -> None:
+        """Wrap a started worker process (None: none could be started)."""
         self._process = process
 
     @classmethod
     async def async_start(cls) -> DetectorProcess:
         """Start the worker; it imports the engine while the history is being read."""
-        return cls(
-            await asyncio.create_subprocess_exec(
+        try:
+            process = await asyncio.create_subprocess_exec(
                 sys.executable,
                 str(WORKER),
                 stdin=asyncio.subprocess.PIPE,
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.PIPE,
             )
-        )
+        except OSError as err:
+            _LOGGER.warning(
+                "Could not start a process for the pattern detectors (%s); this analysis runs"
+                " them inside Home Assistant, which may slow it down while they run",
+                err,
+            )
+            return cls(None)
+        return cls(process)
 
     async def async_detect(
         self, hass: HomeAssistant, history: History
     ) -> tuple[list[Habit], list[Sequence]]:
         """Send the history, wait for the habits and sequences found in it."""
+        if self._process is None:
+            return await hass.async_add_executor_job(detect, history)
         sent = await hass.async_add_executor_job(pickle.dumps, history, pickle.HIGHEST_PROTOCOL)
         answer, errors = await self._process.communicate(sent)
         if self._process.returncode != 0 or not answer:
@@ -63,6 +75,6 @@ class DetectorProcess:
 
     async def async_close(self) -> None:
         """Stop the process if it still runs (the analysis failed or was cancelled)."""
-        if self._process.returncode is None:
+        if self._process is not None and self._process.returncode is None:
             self._process.kill()
             await self._process.wait()
