@@ -7,12 +7,14 @@ import asyncio
 from collections.abc import AsyncGenerator, Callable, Generator
 import logging
 from pathlib import Path
+import time
 from typing import Any
 from unittest.mock import patch
 
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
+import sqlalchemy
 
 from custom_components.ai_automation.const import DOMAIN
 from homeassistant.config_entries import SOURCE_MQTT
@@ -59,6 +61,30 @@ def setup_input(**changes: Any) -> dict[str, Any]:
 def expected_lingering_timers() -> bool:
     """Allow the periodic timer that HA's MQTT client (real or mocked) leaves behind."""
     return True
+
+
+@pytest.fixture
+def recorder_db_url(recorder_db_url: str) -> Generator[str]:
+    """Give the harness's test database; afterwards let it drop it, also on a busy MariaDB.
+
+    The harness refuses to drop a MariaDB database while any connection is still listed on it;
+    a connection the recorder has just closed can stay listed for a moment on a loaded machine.
+    """
+    yield recorder_db_url
+    if recorder_db_url.startswith("mysql://"):
+        engine = sqlalchemy.create_engine(recorder_db_url)
+        query = sqlalchemy.text(
+            "SELECT id FROM information_schema.processlist WHERE db = DATABASE()"
+            " AND id != CONNECTION_ID()"
+        )
+        try:
+            for _ in range(100):
+                with engine.connect() as connection:
+                    if not connection.execute(query).fetchall():
+                        break
+                time.sleep(0.1)
+        finally:
+            engine.dispose()
 
 
 @pytest.fixture(autouse=True)

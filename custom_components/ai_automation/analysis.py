@@ -15,9 +15,7 @@ from homeassistant.util import dt as dt_util
 
 from .capabilities import CapabilityListener
 from .const import ACTION_DOMAINS, ANALYSED_DOMAINS
-from .engine.habits import Habit, detect_habits
-from .engine.history import History
-from .engine.sequences import Sequence, detect_sequences
+from .detector_process import DetectorProcess
 from .engine.suggestions import ExistingAutomation, Suggestion, build_suggestions
 from .engine.unused import UnusedSettings, detect_unused
 from .models import Settings
@@ -95,10 +93,6 @@ def _as_list(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
-def _detect(history: History) -> tuple[list[Habit], list[Sequence]]:
-    """Run the detectors (CPU work: runs in an executor)."""
-    sequences, explained = detect_sequences(history)
-    return detect_habits(history, explained=explained), sequences
 
 
 async def async_analyse(
@@ -112,12 +106,16 @@ async def async_analyse(
     start = end - timedelta(days=settings.lookback_days)
     analysed, person = entities_to_analyse(hass, settings)
     began = time.perf_counter()
-    instance = get_instance(hass)
-    history = await instance.async_add_executor_job(
-        load_history, instance, analysed, person, start, end, hass.config.time_zone
-    )
-    loaded = time.perf_counter()
-    habits, sequences = await hass.async_add_executor_job(_detect, history)
+    detectors = await DetectorProcess.async_start()
+    try:
+        instance = get_instance(hass)
+        history = await instance.async_add_executor_job(
+            load_history, instance, analysed, person, start, end, hass.config.time_zone
+        )
+        loaded = time.perf_counter()
+        habits, sequences = await detectors.async_detect(hass, history)
+    finally:
+        await detectors.async_close()
     names = {
         entity_id: state.name
         for entity_id in history.entity_ids
