@@ -93,8 +93,6 @@ def _as_list(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
-
-
 async def async_analyse(
     hass: HomeAssistant,
     settings: Settings,
