@@ -14,7 +14,7 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 )
 
 from custom_components.ai_automation.engine.history import Change
-from custom_components.ai_automation.recorder_history import load_attribute_values, load_history
+from custom_components.ai_automation.recorder_history import load_attribute_rows, load_history
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.util import dt as dt_util
@@ -33,7 +33,7 @@ async def test_attribute_values_differing_only_in_case_stay_apart(hass: HomeAssi
     """A thermostat's presets `Comfort` and `comfort` are two values on every database.
 
     A MariaDB database is usually created case-insensitive (utf8mb4_unicode_ci); the recorder's
-    tables are utf8mb4_bin, so the DISTINCT over the attribute text keeps both.
+    tables are utf8mb4_bin, so the attribute texts stay apart.
     """
     start = dt_util.utcnow() - timedelta(seconds=1)
     for preset in ("Comfort", "comfort", "Comfort"):
@@ -41,17 +41,19 @@ async def test_attribute_values_differing_only_in_case_stay_apart(hass: HomeAssi
         await hass.async_block_till_done()
     await async_wait_recording_done(hass)
     instance = get_instance(hass)
-    values = await instance.async_add_executor_job(
-        load_attribute_values,
+    rows = await instance.async_add_executor_job(
+        load_attribute_rows,
         instance,
         {"climate.living_room": ["preset_mode"], "climate.hall": ["preset_mode"]},
         start,
         dt_util.utcnow() + timedelta(seconds=1),
     )
-    assert values == {
-        ("climate.living_room", "preset_mode"): {"Comfort", "comfort"},
-        ("climate.hall", "preset_mode"): set(),
-    }
+    assert [values["preset_mode"] for _, _, values in rows["climate.living_room"]] == [
+        "Comfort",
+        "comfort",
+        "Comfort",
+    ]
+    assert rows["climate.hall"] == []
 
 
 async def test_changes_at_the_same_moment_keep_the_order_they_happened_in(
