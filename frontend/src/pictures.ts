@@ -321,7 +321,8 @@ export function groupPicture(evidence: Evidence, context: PictureContext): Templ
   const members = evidence.members ?? [];
   if (!members.length) return nothing;
   const { t } = context;
-  const started = evidence.started_by ? t(`started_${evidence.started_by}` as StringKey) : "";
+  const startedKey = `started_${evidence.started_by ?? ""}` as StringKey;
+  const started = evidence.started_by && t(startedKey) !== startedKey ? t(startedKey) : "";
   return html`
     <figure class="picture group">
       <ul class="members">
@@ -339,7 +340,7 @@ export function groupPicture(evidence: Evidence, context: PictureContext): Templ
               share: Math.round((evidence.share ?? 0) * 100),
             })}</span>`
           : nothing}
-        ${started && !started.startsWith("started_") ? html`<span class="key">${started}</span>` : nothing}
+        ${started ? html`<span class="key">${started}</span>` : nothing}
       </figcaption>
     </figure>
   `;

@@ -270,11 +270,15 @@ const LANGUAGES: Record<string, Strings> = { en, de, nl };
 export type StringKey = keyof Strings;
 export type Translate = (key: StringKey, values?: Record<string, string | number>) => string;
 
-/** Return a translator for `language` ("de", "de-CH", ...), falling back to English. */
+/** Return a translator for `language` ("de", "de-CH", ...), falling back to English.
+ *
+ * A key no language has (a kind of a newer engine: `kind_...`) comes back as itself, so the
+ * caller can tell and show the name it has.
+ */
 export function translator(language: string | undefined): Translate {
   const strings = LANGUAGES[(language ?? "en").split("-")[0]] ?? en;
   return (key, values = {}) =>
-    (strings[key] ?? en[key]).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    (strings[key] ?? en[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in values ? String(values[name]) : whole,
     );
 }

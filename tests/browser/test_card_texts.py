@@ -350,3 +350,18 @@ def test_sun_habit_in_other_languages(
     expect(card.locator(".sun-text")).to_have_text(sun)
     expect(card.locator(".backtest-text")).to_have_text(backtest)
     expect(card.locator(".badge")).to_have_text([home])
+
+
+def test_a_kind_the_card_does_not_know_is_shown_by_its_name(bare_page: Page) -> None:
+    """A kind of a newer engine (and a starter the card has no words for) renders, not crashes."""
+    unknown = {
+        **GROUP,
+        "id": "w1",
+        "kind": "window_open",
+        "evidence": {**GROUP["evidence"], "started_by": "weather"},
+    }
+    show(bare_page, "en", {"status": "success", "success": True}, [unknown], STATES)
+    card = bare_page.locator("ai-automation-card")
+    expect(card.locator("li[data-id=w1] .kind")).to_have_text("Window open")
+    expect(card.locator("li[data-id=w1] .member-name")).to_have_count(3)
+    expect(card.locator("li[data-id=w1] figcaption")).not_to_contain_text("started_")
