@@ -4,7 +4,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 
 import { automationText } from "./automation-text";
 import { AiAutomationCardEditor } from "./editor";
-import { evidencePictures } from "./pictures";
+import { evidencePictures, presenceBadges, type PictureContext } from "./pictures";
 import { cardStyles } from "./styles";
 import { browserLanguage, translator, type StringKey, type Translate } from "./translations";
 import type { CardConfig, HassEntity, HomeAssistant, Status, Suggestion } from "./types";
@@ -129,6 +129,23 @@ export class AiAutomationCard extends LitElement {
       this._watched = watched;
       void this._refresh();
     }
+  }
+
+  /** Names and states as the home shows them, for the pictures. */
+  private get _context(): PictureContext {
+    const hass = this.hass;
+    return {
+      t: this._t,
+      language: this._language,
+      name: (entityId) => {
+        const name = hass?.states[entityId]?.attributes.friendly_name;
+        return typeof name === "string" && name ? name : prettify(entityId.split(".").slice(1).join("."));
+      },
+      state: (entityId, state) => {
+        const stateObj = hass?.states[entityId];
+        return stateObj && hass?.formatEntityState ? hass.formatEntityState(stateObj, state) : state;
+      },
+    };
   }
 
   private async _refresh(): Promise<void> {
@@ -318,12 +335,15 @@ export class AiAutomationCard extends LitElement {
       suggestion.ai_worded && suggestion.evidence_text && suggestion.evidence_text !== suggestion.description
         ? suggestion.evidence_text
         : undefined;
+    const context = this._context;
+    const badges = presenceBadges(suggestion, context);
     return html`
       <li class="suggestion" data-id=${suggestion.id} data-kind=${suggestion.kind}>
         <span class="kind">${kind}</span>
+        ${badges.map((badge) => html`<span class="badge presence">${badge}</span>`)}
         <h3 id=${titleId}>${suggestion.title}</h3>
         <p class="evidence">${suggestion.description}${extra ? html`<br />${extra}` : nothing}</p>
-        ${evidencePictures(suggestion.evidence ?? {}, t, this._language)}
+        ${evidencePictures(suggestion.evidence ?? {}, context)}
         ${suggestion.automation
           ? html`<details>
               <summary>${t("show_automation")}</summary>

@@ -5,7 +5,7 @@ import { LitElement, html, nothing, type TemplateResult } from "lit";
 import { translator, type StringKey } from "./translations";
 import type { CardConfig, HomeAssistant } from "./types";
 
-const KINDS = ["habit", "sequence", "unused_capability"];
+const KINDS = ["habit", "sequence", "sun", "group", "unused_capability", "override"];
 
 interface SchemaField {
   name: string;

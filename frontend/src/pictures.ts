@@ -2,14 +2,23 @@
 
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from "lit";
 
-import type { Translate } from "./translations";
+import type { StringKey, Translate } from "./translations";
 import type {
-  BacktestDay,
+  BacktestResult,
   CapabilityEvidence,
   DelayHistogram,
   Evidence,
   HabitSeries,
+  Suggestion,
 } from "./types";
+
+/** What the pictures need besides the evidence: words, and the home's names and states. */
+export interface PictureContext {
+  t: Translate;
+  language: string;
+  name(entityId: string): string;
+  state(entityId: string, state: string): string;
+}
 
 const WIDTH = 320;
 const GUTTER = 44; // day labels
@@ -60,22 +69,21 @@ export function habitPicture(
     ? t("habit_picture", { days, from: clock(band[0]), to: clock(band[1]) })
     : t("habit_picture", { days, from: evidence.median_time ?? "", to: evidence.median_time ?? "" });
   const bandRects: SVGTemplateResult[] = [];
-  if (series.bands?.length) {
-    series.bands.forEach((perDay, day) => {
-      if (!perDay) return;
-      for (const [from, to] of spans(perDay)) {
-        bandRects.push(
-          svg`<rect class="band" x=${x(from)} y=${top + day * rowHeight} width=${Math.max(x(to) - x(from), 1.5)} height=${rowHeight}></rect>`,
-        );
-      }
-    });
-  } else if (band) {
+  if (band) {
     for (const [from, to] of spans(band)) {
       bandRects.push(
         svg`<rect class="band" x=${x(from)} y=${top} width=${Math.max(x(to) - x(from), 1.5)} height=${plotHeight}></rect>`,
       );
     }
   }
+  // A habit that follows the sun: its times are in the sun's frame (each day's event moved to
+  // the mean event time), so the event is one line, the offset before the band's middle.
+  const sun = sunText(evidence, t);
+  const offset = evidence.offset_minutes;
+  const eventMinute =
+    sun && band && typeof offset === "number"
+      ? (((band[0] + (((band[1] - band[0]) % 1440) + 1440) % 1440 / 2 - offset) % 1440) + 1440) % 1440
+      : undefined;
   return html`
     <figure class="picture">
       <svg viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label=${label}>
@@ -95,6 +103,9 @@ export function habitPicture(
             ? svg`<text class=${counted ? "day" : "day other"} x=${GUTTER - 4} y=${y(day) + 2.5} text-anchor="end">${weekday.format(date)} ${date.getDate()}</text>`
             : nothing,
         )}
+        ${eventMinute !== undefined
+          ? svg`<line class="sun" x1=${x(eventMinute)} x2=${x(eventMinute)} y1=${top} y2=${top + plotHeight}></line>`
+          : nothing}
         ${series.times.map(([day, minute]) => {
           const counted = rows[day]?.counted ?? true;
           return svg`<circle class=${counted ? "dot" : "dot other"} cx=${x(minute)} cy=${y(day)} r=${radius}></circle>`;
@@ -108,8 +119,8 @@ export function habitPicture(
         ${wanted.length < 7
           ? html`<span class="key"><span class="swatch other"></span>${t("other_days")}</span>`
           : nothing}
-        ${evidence.sun_event
-          ? html`<span class="key">${t("sun_relative", { event: evidence.sun_event })}</span>`
+        ${sun
+          ? html`<span class="key sun-text">${eventMinute !== undefined ? html`<span class="swatch sun"></span>` : nothing}${sun}</span>`
           : nothing}
       </figcaption>
     </figure>
@@ -213,45 +224,208 @@ export function capabilityPicture(capability: CapabilityEvidence, t: Translate):
   `;
 }
 
-function backtestDays(evidence: Evidence): BacktestDay[] {
-  const raw = evidence.backtest;
-  const list = Array.isArray(raw) ? raw : raw?.days ?? [];
-  return list.map((day) => (typeof day === "boolean" ? { hit: day } : day));
+/** One cell of the backtest row. */
+interface BacktestCell {
+  result: BacktestResult;
+  label: string; // the day or the moment, for its tooltip
+  day?: Date; // a habit's day, labelled under its cell
 }
 
-/** The last days as hits and misses, when the engine backtested the suggestion. */
-export function backtestPicture(evidence: Evidence, t: Translate): TemplateResult | typeof nothing {
-  const days = backtestDays(evidence);
-  if (!days.length) return nothing;
-  const hits = days.filter((day) => day.hit).length;
-  const label = t("backtest", { total: days.length, hits });
-  const size = Math.min(14, (WIDTH - 8) / days.length - 2);
+const RESULTS: BacktestResult[] = ["right", "near", "wrong"];
+
+function asResult(value: unknown): BacktestResult {
+  return RESULTS.includes(value as BacktestResult) ? (value as BacktestResult) : "wrong";
+}
+
+/** A habit's replayed days, or a sequence's replayed triggers, oldest first. */
+function backtestCells(evidence: Evidence, language: string): { cells: BacktestCell[]; unit: "days" | "times" } {
+  if (evidence.backtest_days?.length) {
+    const weekday = new Intl.DateTimeFormat(language, { weekday: "short", day: "numeric", month: "short" });
+    return {
+      unit: "days",
+      cells: evidence.backtest_days.map((day) => {
+        const date = new Date(`${day.date}T12:00:00`);
+        return { result: asResult(day.result), label: weekday.format(date), day: date };
+      }),
+    };
+  }
+  const moment = new Intl.DateTimeFormat(language, { weekday: "short", hour: "2-digit", minute: "2-digit" });
+  return {
+    unit: "times",
+    cells: (evidence.backtest_triggers ?? []).map((trigger) => ({
+      result: asResult(trigger.result),
+      label: moment.format(new Date(trigger.at * 1000)),
+    })),
+  };
+}
+
+/** The last days (a habit) or triggers (a sequence) replayed: right, near or wrong. */
+export function backtestPicture(evidence: Evidence, t: Translate, language: string): TemplateResult | typeof nothing {
+  const { cells, unit } = backtestCells(evidence, language);
+  if (!cells.length) return nothing;
+  const count = (result: BacktestResult) => cells.filter((cell) => cell.result === result).length;
+  const right = evidence.backtest_right ?? count("right");
+  const near = evidence.backtest_near ?? count("near");
+  const wrong = evidence.backtest_wrong ?? count("wrong");
+  const key = unit === "days" ? (near ? "backtest_days_near" : "backtest_days") : "backtest_times";
+  const label = t(key, { right, near, wrong, total: cells.length });
+  const gap = cells.length <= 40 ? 2 : 0;
+  const size = Math.max(Math.min(14, (WIDTH - 8) / cells.length - gap), 0.5);
+  const labelled = unit === "days" && cells.length <= 14;
+  const height = size + 4 + (labelled ? 12 : 0);
+  const weekday = new Intl.DateTimeFormat(language, { weekday: "narrow" });
   return html`
-    <figure class="picture">
-      <svg viewBox="0 0 ${WIDTH} ${size + 4}" role="img" aria-label=${label}>
+    <figure class="picture backtest">
+      <svg viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label=${label}>
         <title>${label}</title>
-        ${days.map(
-          (day, index) =>
-            svg`<rect class=${day.hit ? "hit" : "miss"} x=${4 + index * (size + 2)} y="2" width=${size} height=${size} rx="2"><title>${day.date ?? ""} ${day.hit ? t("hit") : t("miss")}</title></rect>`,
+        ${cells.map(
+          (cell, index) =>
+            svg`<rect class="cell ${cell.result}" x=${4 + index * (size + gap)} y="2" width=${size} height=${size} rx=${gap ? 2 : 0}><title>${cell.label}: ${t(cell.result)}</title></rect>`,
         )}
+        ${labelled
+          ? cells.map((cell, index) =>
+              cell.day
+                ? svg`<text class="axis" x=${4 + index * (size + gap) + size / 2} y=${height - 1} text-anchor="middle">${weekday.format(cell.day)}</text>`
+                : nothing,
+            )
+          : nothing}
       </svg>
       <figcaption>
-        <span class="key"><span class="swatch hit"></span>${label}</span>
+        <span class="key"><span class="swatch right"></span>${t("right")}</span>
+        ${near ? html`<span class="key"><span class="swatch near"></span>${t("near")}</span>` : nothing}
+        <span class="key"><span class="swatch wrong"></span>${t("wrong")}</span>
+        <span class="key backtest-text">${label}</span>
       </figcaption>
     </figure>
   `;
 }
 
+/** "30 min after sunset (±6 min; ±21 min by the clock)", for a habit that follows the sun. */
+export function sunText(evidence: Evidence, t: Translate): string | undefined {
+  const { event, offset_minutes: offset } = evidence;
+  if (typeof event !== "string" || typeof offset !== "number") return undefined;
+  const eventName = event === "sunset" || event === "sunrise" ? t(event) : event;
+  const minutes = Math.round(offset);
+  const relative =
+    minutes === 0
+      ? t("at_event", { event: eventName })
+      : t(minutes > 0 ? "after_event" : "before_event", { min: Math.abs(minutes), event: eventName });
+  const spread = evidence.spread_minutes;
+  const clockSpread = evidence.clock_spread_minutes;
+  if (typeof spread !== "number" || typeof clockSpread !== "number") return relative;
+  return t("sun_spread", { relative, spread: Math.round(spread), clock: Math.round(clockSpread) });
+}
+
+/** The things a group changes together, each with the state it goes to. */
+export function groupPicture(evidence: Evidence, context: PictureContext): TemplateResult | typeof nothing {
+  const members = evidence.members ?? [];
+  if (!members.length) return nothing;
+  const { t } = context;
+  const startedKey = `started_${evidence.started_by ?? ""}` as StringKey;
+  const started = evidence.started_by && t(startedKey) !== startedKey ? t(startedKey) : "";
+  return html`
+    <figure class="picture group">
+      <ul class="members">
+        ${members.map(
+          (member) => html`<li class="member" data-entity=${member.entity_id}>
+            <span class="member-name">${context.name(member.entity_id)}</span>
+            <span class="member-state">${context.state(member.entity_id, member.state)}</span>
+          </li>`,
+        )}
+      </ul>
+      <figcaption>
+        ${typeof evidence.together === "number"
+          ? html`<span class="key">${t("together", {
+              n: evidence.together,
+              share: Math.round((evidence.share ?? 0) * 100),
+            })}</span>`
+          : nothing}
+        ${started ? html`<span class="key">${started}</span>` : nothing}
+      </figcaption>
+    </figure>
+  `;
+}
+
+/** An accepted automation people keep undoing: the days it acted, the days it was undone. */
+export function overridePicture(evidence: Evidence, t: Translate): TemplateResult | typeof nothing {
+  const acted = evidence.acted_days;
+  const undone = evidence.undone_days;
+  if (typeof acted !== "number" || typeof undone !== "number" || acted < 1) return nothing;
+  const label = t("override_picture", { undone, acted });
+  const size = Math.max(Math.min(14, (WIDTH - 8) / acted - 2), 1);
+  return html`
+    <figure class="picture override">
+      <svg viewBox="0 0 ${WIDTH} ${size + 4}" role="img" aria-label=${label}>
+        <title>${label}</title>
+        ${Array.from(
+          { length: acted },
+          (_, index) =>
+            svg`<rect class=${index < undone ? "cell undone" : "cell kept"} x=${4 + index * (size + 2)} y="2" width=${size} height=${size} rx="2"></rect>`,
+        )}
+      </svg>
+      <figcaption>
+        <span class="key"><span class="swatch undone"></span>${t("undone")}</span>
+        <span class="key"><span class="swatch kept"></span>${t("kept")}</span>
+        <span class="key override-text">${label}</span>
+        ${evidence.suggestion_id
+          ? html`<a class="key" href="/config/automation/edit/ai_automation_${evidence.suggestion_id}">${t("open_editor")}</a>`
+          : nothing}
+      </figcaption>
+    </figure>
+  `;
+}
+
+/** Short words for what presence has to do with a suggestion: someone home, arriving, leaving. */
+export function presenceBadges(suggestion: Suggestion, context: PictureContext): string[] {
+  const { t } = context;
+  const automation = suggestion.automation ?? {};
+  const badges: string[] = [];
+  const triggers = Array.isArray(automation.triggers) ? (automation.triggers as Record<string, unknown>[]) : [];
+  for (const trigger of triggers) {
+    const entity = trigger.entity_id;
+    const to = String(trigger.to ?? "");
+    if (typeof entity !== "string") continue;
+    const domain = entity.split(".", 1)[0];
+    if (entity === "zone.home" && to === "0") badges.push(t("last_leaves"));
+    else if (entity === "zone.home" && to === "1") badges.push(t("first_arrives"));
+    else if ((domain === "person" || domain === "device_tracker") && (to === "home" || to === "not_home")) {
+      badges.push(t(to === "home" ? "arrives" : "leaves", { name: context.name(entity) }));
+    }
+  }
+  const conditions = Array.isArray(automation.conditions)
+    ? (automation.conditions as Record<string, unknown>[])
+    : [];
+  if (conditions.some((condition) => condition.entity_id === "zone.home") || suggestion.evidence?.away_days) {
+    badges.push(t("someone_home"));
+  }
+  return badges;
+}
+
+/** A habit's per-day times when the engine sent no series: one row per day from the first. */
+function seriesFromDayTimes(evidence: Evidence): HabitSeries | undefined {
+  const dayTimes = evidence.day_times;
+  if (!dayTimes?.length) return undefined;
+  const day = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86400000);
+  const dates = [...dayTimes.map((item) => item.date), ...(evidence.backtest_days ?? []).map((item) => item.date)];
+  const first = Math.min(...dates.map(day));
+  const last = Math.max(...dates.map(day));
+  return {
+    first_day: new Date(first * 86400000).toISOString().slice(0, 10),
+    days: last - first + 1,
+    times: dayTimes.map((item) => [day(item.date) - first, item.minute]),
+  };
+}
+
 /** Every picture the evidence has data for: known kinds and kinds this card does not know yet. */
-export function evidencePictures(
-  evidence: Evidence,
-  t: Translate,
-  language: string,
-): (TemplateResult | typeof nothing)[] {
+export function evidencePictures(evidence: Evidence, context: PictureContext): (TemplateResult | typeof nothing)[] {
+  const { t, language } = context;
+  const series = evidence.series ?? seriesFromDayTimes(evidence);
   return [
-    evidence.series ? habitPicture(evidence.series, evidence, t, language) : nothing,
+    groupPicture(evidence, context),
+    series ? habitPicture(series, evidence, t, language) : nothing,
     evidence.delays ? delayPicture(evidence.delays, evidence.median_delay_seconds, t) : nothing,
     evidence.capability ? capabilityPicture(evidence.capability, t) : nothing,
-    backtestPicture(evidence, t),
+    backtestPicture(evidence, t, language),
+    overridePicture(evidence, t),
   ];
 }

@@ -199,8 +199,20 @@ export const cardStyles = css`
     background: var(--aa-accent);
     border-radius: 50%;
   }
-  .swatch.hit {
-    background: var(--aa-accent);
+  .swatch.right,
+  .swatch.kept {
+    background: var(--aa-ok);
+  }
+  .swatch.near {
+    background: var(--aa-warn);
+  }
+  .swatch.wrong,
+  .swatch.undone {
+    background: var(--aa-bad);
+  }
+  .swatch.sun {
+    width: 2px;
+    background: var(--aa-warn);
   }
   svg .row {
     fill: transparent;
@@ -254,13 +266,58 @@ export const cardStyles = css`
     stroke: var(--card-background-color, #fff);
     stroke-width: 2;
   }
-  svg .hit {
-    fill: var(--aa-accent);
+  svg .cell.right,
+  svg .cell.kept {
+    fill: var(--aa-ok);
   }
-  svg .miss {
-    fill: transparent;
-    stroke: var(--aa-bad);
-    stroke-width: 1.2;
+  svg .cell.near {
+    fill: var(--aa-warn);
+  }
+  svg .cell.wrong,
+  svg .cell.undone {
+    fill: var(--aa-bad);
+  }
+  svg .sun {
+    stroke: var(--aa-warn);
+    stroke-width: 1.5;
+  }
+  .badge {
+    display: inline-block;
+    font-size: 11px;
+    padding: 1px 8px;
+    margin: 0 0 2px 6px;
+    border-radius: 10px;
+    background: var(--secondary-background-color, rgba(127, 127, 127, 0.12));
+    color: var(--primary-text-color);
+    vertical-align: 1px;
+  }
+  ul.members {
+    list-style: none;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin: 0;
+    padding: 0;
+  }
+  li.member {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    font-size: 13px;
+    padding: 2px 4px 2px 10px;
+    border-radius: 14px;
+    border: 1px solid var(--aa-divider);
+    color: var(--primary-text-color);
+  }
+  .member-state {
+    font-size: 12px;
+    padding: 1px 8px;
+    border-radius: 10px;
+    background: var(--aa-accent);
+    color: var(--text-primary-color, #fff);
+  }
+  figcaption a {
+    color: var(--aa-accent);
   }
   .capability .device {
     display: flex;

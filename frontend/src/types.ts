@@ -15,6 +15,7 @@ export interface HassEntityRegistryEntry {
 
 export interface HomeAssistant {
   states: Record<string, HassEntity>;
+  formatEntityState?: (stateObj: HassEntity, state?: string) => string;
   entities?: Record<string, HassEntityRegistryEntry>;
   language: string;
   locale?: { language: string };
@@ -41,7 +42,6 @@ export interface HabitSeries {
   days: number;
   times: [number, number][]; // [day index, minute of the day]
   band?: [number, number]; // suggested time, minutes of the day (may wrap midnight)
-  bands?: ([number, number] | null)[]; // per day, for a sun-relative time
 }
 
 export interface DelayHistogram {
@@ -62,9 +62,11 @@ export interface CapabilityEvidence {
   value?: number | string | null;
 }
 
-export interface BacktestDay {
-  date?: string;
-  hit: boolean;
+export type BacktestResult = "right" | "near" | "wrong";
+
+export interface GroupMember {
+  entity_id: string;
+  state: string;
 }
 
 export interface Evidence {
@@ -74,8 +76,29 @@ export interface Evidence {
   series?: HabitSeries;
   delays?: DelayHistogram;
   capability?: CapabilityEvidence;
-  backtest?: (BacktestDay | boolean)[] | { days: (BacktestDay | boolean)[] };
-  sun_event?: string;
+  spread_minutes?: number;
+  away_days?: number;
+  // A habit's own times, per day (when there is no series).
+  day_times?: { date: string; minute: number }[];
+  // The backtest: a habit's held-out days, or a sequence's triggers (UTC seconds).
+  backtest_right?: number;
+  backtest_near?: number;
+  backtest_wrong?: number;
+  backtest_days?: { date: string; result: BacktestResult }[];
+  backtest_triggers?: { at: number; result: BacktestResult }[];
+  // A habit that follows the sun.
+  event?: string; // "sunset" or "sunrise"
+  offset_minutes?: number;
+  clock_spread_minutes?: number;
+  // A group of things done together.
+  members?: GroupMember[];
+  together?: number;
+  share?: number;
+  started_by?: string; // "habit", "sun", "sequence" or "first"
+  // An accepted automation people keep undoing.
+  suggestion_id?: string;
+  acted_days?: number;
+  undone_days?: number;
   [key: string]: unknown;
 }
 

@@ -115,12 +115,19 @@ def page(home: RunningHome, login_storage: dict[str, Any], socket_enabled: None)
 
 @pytest.fixture
 def bare_page() -> Generator[Page]:
-    """Chromium with an empty page and no Home Assistant (for the card's own logic)."""
+    """Chromium with an empty page and no Home Assistant (for the card's own logic).
+
+    The test fails on any console error or uncaught exception of the page.
+    """
     errors: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         tab = browser.new_page()
         tab.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+        tab.on(
+            "console",
+            lambda message: errors.append(message.text) if message.type == "error" else None,
+        )
         yield tab
         browser.close()
-    assert not errors, "\n".join(errors)
+    assert not errors, "console errors:\n" + "\n".join(errors)

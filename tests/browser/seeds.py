@@ -1,8 +1,9 @@
 """What the demo home has stored before Home Assistant starts.
 
-A suggestion of a kind this card does not know yet, as the next engine may write it: the card must
-show any kind with its title, evidence sentence, automation and whatever pictures its evidence has
-data for (here a per-day, sun-relative band and a backtest).
+Suggestions of the kinds the demo home's few days of history do not show, as the engine writes
+them (engine/suggestions.py): a habit that follows sunset and only happens while someone is home,
+with its backtest, and a group of things done together. The card must show each with its title,
+evidence sentence, automation and pictures.
 
 Three weeks of the kitchen light's usage record, as the integration keeps it while it runs: on
 every evening, dimmed every other one, always at 370 mired (2702 K). It is the evidence behind the
@@ -18,52 +19,114 @@ from custom_components.ai_automation.engine.usage import ZIGBEE2MQTT, UsageRecor
 
 DAYS = 14
 FIRST_DAY = date.today() - timedelta(days=DAYS - 1)
-PRESENCE_ID = "presence0000seed"
+SUN_ID = "sun0000000000seed"
+GROUP_ID = "group00000000seed"
+SOMEONE_HOME = {"condition": "numeric_state", "entity_id": "zone.home", "above": 0}
+# The held-out week: right on 5 days, near on 1, wrong on 1 (the fourth).
+BACKTEST = ["right", "right", "near", "wrong", "right", "right", "right"]
+HALL_TIMES = [(day, 1020 + (day % 3) * 4) for day in range(DAYS) if day % 5]
+
+
+def _stored(suggestion: dict[str, Any]) -> dict[str, Any]:
+    return suggestion | {
+        "status": "new",
+        "first_found": "2026-01-01T00:00:00+00:00",
+        "last_found": "2026-01-01T00:00:00+00:00",
+    }
+
+
+SUN_HABIT = _stored({
+    "id": SUN_ID,
+    "kind": "sun",
+    "title": "Turn on Hall light (demo) 30 min after sunset every day",
+    "description": (
+        f"Seen on {len(HALL_TIMES)} of {DAYS} days 30 min after sunset, spread ±6 min"
+        " (±21 min by the clock). Would have been right on 5 of the last 7 days, wrong on 1."
+    ),
+    "automation": {
+        "alias": "Turn on Hall light (demo) 30 min after sunset every day",
+        "description": "Suggested by AI Automation.",
+        "triggers": [{"trigger": "sun", "event": "sunset", "offset": "00:30:00"}],
+        "conditions": [SOMEONE_HOME],
+        "actions": [
+            {"action": "input_boolean.turn_on", "target": {"entity_id": "input_boolean.demo_hall_light"}}
+        ],
+        "mode": "single",
+    },
+    "entities": ["input_boolean.demo_hall_light"],
+    "evidence": {
+        "occurrences": len(HALL_TIMES),
+        "distinct_days": len(HALL_TIMES),
+        "eligible_days": DAYS,
+        "days": "all",
+        "weekdays": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+        "median_time": "17:05",
+        "spread_minutes": 6.2,
+        "lift": 41.0,
+        "chance": 0.02,
+        "day_times": [
+            {"date": (FIRST_DAY + timedelta(days=day)).isoformat(), "minute": float(minute)}
+            for day, minute in HALL_TIMES
+        ],
+        "score": 0.71,
+        "state": "on",
+        "away_days": 2,
+        "backtest_right": 5,
+        "backtest_near": 1,
+        "backtest_wrong": 1,
+        "backtest_days": [
+            {"date": (FIRST_DAY + timedelta(days=DAYS - 7 + i)).isoformat(), "result": result}
+            for i, result in enumerate(BACKTEST)
+        ],
+        "series": {
+            "first_day": FIRST_DAY.isoformat(),
+            "days": DAYS,
+            "times": [list(time) for time in HALL_TIMES],
+            "band": [1010, 1040],
+        },
+        "event": "sunset",
+        "offset_minutes": 30.4,
+        "clock_spread_minutes": 21.3,
+    },
+})  # fmt: skip
+
+GROUP = _stored({
+    "id": GROUP_ID,
+    "kind": "group",
+    "title": "Turn on Coffee machine (demo) and Kitchen light (demo) when Desk lamp (demo) turns on",
+    "description": "Done together (within a minute) 12 times, 86 % of the time or more.",
+    "automation": {
+        "alias": "Turn on Coffee machine (demo) and Kitchen light (demo) when Desk lamp (demo) turns on",
+        "description": "Suggested by AI Automation.",
+        "triggers": [{"trigger": "state", "entity_id": "input_boolean.demo_desk_lamp", "to": "on"}],
+        "conditions": [],
+        "actions": [
+            {"action": "input_boolean.turn_on", "target": {"entity_id": entity_id}}
+            for entity_id in ("input_boolean.demo_coffee_machine", "input_boolean.demo_kitchen_light")
+        ],
+        "mode": "single",
+    },
+    "entities": [
+        "input_boolean.demo_desk_lamp",
+        "input_boolean.demo_coffee_machine",
+        "input_boolean.demo_kitchen_light",
+    ],
+    "evidence": {
+        "members": [
+            {"entity_id": "input_boolean.demo_desk_lamp", "state": "on"},
+            {"entity_id": "input_boolean.demo_coffee_machine", "state": "on"},
+            {"entity_id": "input_boolean.demo_kitchen_light", "state": "on"},
+        ],
+        "together": 12,
+        "share": 0.857,
+        "distinct_days": 11,
+        "started_by": "first",
+        "score": 0.37,
+    },
+})  # fmt: skip
 
 NEXT_ENGINE_SUGGESTIONS = {
-    "suggestions": {
-        PRESENCE_ID: {
-            "id": PRESENCE_ID,
-            "kind": "presence",
-            "title": "Turn on Hall light (demo) when someone comes home after sunset",
-            "description": "Seen on 9 of 10 arrivals after dark; would have been right on 6 of the last 7 days.",
-            "automation": {
-                "alias": "Turn on Hall light (demo) when someone comes home after sunset",
-                "description": "Suggested by AI Automation.",
-                "triggers": [{"trigger": "state", "entity_id": "person.dev", "to": "home"}],
-                "conditions": [
-                    {"condition": "sun", "after": "sunset", "after_offset": "-00:30:00"}
-                ],
-                "actions": [
-                    {
-                        "action": "input_boolean.turn_on",
-                        "target": {"entity_id": "input_boolean.demo_hall_light"},
-                    }
-                ],
-                "mode": "single",
-            },
-            "evidence": {
-                "days": "all",
-                "sun_event": "sunset",
-                "series": {
-                    "first_day": FIRST_DAY.isoformat(),
-                    "days": DAYS,
-                    "times": [
-                        [day, 1000 + 3 * day + (day % 3) * 9] for day in range(DAYS) if day % 5
-                    ],
-                    "bands": [[985 + 3 * day, 1045 + 3 * day] for day in range(DAYS)],
-                },
-                "backtest": [
-                    {"date": (FIRST_DAY + timedelta(days=DAYS - 7 + i)).isoformat(), "hit": i != 3}
-                    for i in range(7)
-                ],
-            },
-            "entities": ["person.dev", "input_boolean.demo_hall_light"],
-            "status": "new",
-            "first_found": "2026-01-01T00:00:00+00:00",
-            "last_found": "2026-01-01T00:00:00+00:00",
-        }
-    },
+    "suggestions": {SUN_ID: SUN_HABIT, GROUP_ID: GROUP},
     "last_run": {},
     "recent_runs": [],
 }

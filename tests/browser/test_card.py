@@ -10,13 +10,13 @@ import pytest
 
 from .conftest import DASHBOARD
 from .home import ROOT, RunningHome
-from .seeds import PRESENCE_ID
+from .seeds import GROUP_ID, SUN_ID
 
 # A test run writes the screenshots beside the other caches, so it leaves the work tree clean;
 # AI_AUTOMATION_SCREENSHOTS=docs/screenshots refreshes the README's pictures.
 SCREENSHOTS = ROOT / os.environ.get("AI_AUTOMATION_SCREENSHOTS", ".cache/screenshots")
 VIEW = f"/{DASHBOARD}/home"
-KINDS = ("habit", "sequence", "unused_capability", "presence")
+KINDS = ("habit", "sequence", "unused_capability", "sun", "group")
 
 pytestmark = pytest.mark.timeout(900)  # the first test also starts Home Assistant
 
@@ -59,15 +59,29 @@ def test_card_from_the_picker_shows_every_kind_with_its_evidence(
     expect(card.locator(".last-run")).to_contain_text("success")
     for kind in KINDS:
         expect(card.locator(f"li.suggestion[data-kind={kind}]").first).to_be_visible()
-    # The kind this card does not know yet: its own name, its band per day and its backtest.
-    presence = card.locator(f"li.suggestion[data-id={PRESENCE_ID}]")
-    expect(presence.locator(".kind")).to_have_text("Presence")
-    expect(presence.locator("svg rect.band")).to_have_count(14)
-    expect(presence.locator("svg rect.hit")).to_have_count(6)
-    expect(presence.locator("svg rect.miss")).to_have_count(1)
-    expect(presence.locator("figcaption")).to_contain_text(
-        ["band follows sunset", "6 would have been right"]
+    # The kinds the demo home's history does not show (seeded): a sun habit that needs someone
+    # home, with its backtest; a group with its members as the home names them.
+    sun = card.locator(f"li.suggestion[data-id={SUN_ID}]")
+    expect(sun.locator(".kind")).to_have_text("Sun")
+    expect(sun.locator(".badge")).to_have_text(["only while someone is home"])
+    expect(sun.locator(".sun-text")).to_have_text(
+        "30 min after sunset (±6 min; ±21 min by the clock)"
     )
+    expect(sun.locator("svg line.sun")).to_have_count(1)
+    expect(sun.locator("figure.backtest rect.cell")).to_have_count(7)
+    expect(sun.locator("figure.backtest rect.cell.right")).to_have_count(5)
+    expect(sun.locator("figure.backtest rect.cell.near")).to_have_count(1)
+    expect(sun.locator("figure.backtest rect.cell.wrong")).to_have_count(1)
+    expect(sun.locator(".backtest-text")).to_have_text(
+        "right on 5 of the last 7 days, near on 1, wrong on 1"
+    )
+    group = card.locator(f"li.suggestion[data-id={GROUP_ID}]")
+    expect(group.locator(".kind")).to_have_text("Group")
+    expect(group.locator(".member-name")).to_have_text(
+        ["Desk lamp (demo)", "Coffee machine (demo)", "Kitchen light (demo)"]
+    )
+    expect(group.locator(".member-state")).to_have_count(3)
+    expect(group.locator("figcaption")).to_contain_text("done together 12 times (86 %)")
 
     habit = card.locator("li.suggestion[data-kind=habit]").first
     expect(habit.locator("svg[role=img]")).to_have_attribute(
@@ -170,8 +184,8 @@ SHOWCASE = {
     "path": "showcase",
     "cards": [
         {"type": "custom:ai-automation-card", "kinds": ["habit"], "max_suggestions": 1},
-        {"type": "custom:ai-automation-card", "kinds": ["sequence", "presence"],
-         "max_suggestions": 2, "show_header": False},
+        {"type": "custom:ai-automation-card", "kinds": ["sun", "group", "sequence"],
+         "max_suggestions": 3, "show_header": False},
         {"type": "custom:ai-automation-card", "kinds": ["unused_capability"],
          "max_suggestions": 2, "show_header": False},
     ],
@@ -224,7 +238,7 @@ def test_empty_state_says_what_the_last_analysis_did(page: Page, home: RunningHo
     home.websocket(
         {"type": "lovelace/config/save", "url_path": DASHBOARD,
          "config": {"views": [{"title": "Empty", "path": "empty", "cards": [
-             {"type": "custom:ai-automation-card", "kinds": ["group"]}]}]}},
+             {"type": "custom:ai-automation-card", "kinds": ["override"]}]}]}},
     )  # fmt: skip
     status = home.websocket({"type": "ai_automation/status"})[0]
     page.goto(f"{home.url}/{DASHBOARD}/empty")
