@@ -67,6 +67,16 @@ SEQUENCES = (
 )
 
 
+# Random use concentrated in a band of the day: (entity, state, first minute, last minute, per day).
+BANDS = (
+    ("lock.front_door", "unlocked", 6 * 60 + 30, 9 * 60 + 30, 1.0),
+    ("climate.heating", "heat", 5 * 60 + 30, 8 * 60, 0.9),
+    ("light.kids_room", "on", 18 * 60 + 30, 21 * 60, 1.2),
+    ("light.kids_room", "off", 19 * 60 + 30, 22 * 60, 1.0),
+    ("media_player.radio", "playing", 7 * 60, 9 * 60, 0.8),
+)
+
+
 @dataclass
 class SyntheticHome:
     """The generated changes and what was planted in them."""
@@ -88,8 +98,11 @@ def _at(day: datetime, minute: float) -> float:
     return (day + timedelta(minutes=minute)).timestamp()  # wall-clock arithmetic: DST-aware
 
 
-def build(seed: int = 7, noise: float = 1.0) -> SyntheticHome:
-    """Generate a month of a home with planted habits and sequences and `noise` times the noise."""
+def build(seed: int = 7, noise: float = 1.0, *, bands: bool = True) -> SyntheticHome:
+    """Generate a month of a home with planted habits and sequences and `noise` times the noise.
+
+    With `bands`, some entities are also used at random times inside a 2-3 h band of the day.
+    """
     rng = np.random.default_rng(seed)
     home = SyntheticHome()
     add = home.changes.append
@@ -128,6 +141,9 @@ def build(seed: int = 7, noise: float = 1.0) -> SyntheticHome:
             for _ in range(rng.poisson(4 * noise)):
                 state = "on" if rng.random() < 0.5 else "off"
                 add(Change(entity, state, _at(day, rng.uniform(0, 1440)), manual=True))
+        for entity, state, first, last, per_day in BANDS if bands else ():
+            for _ in range(rng.poisson(per_day * noise)):
+                add(Change(entity, state, _at(day, rng.uniform(first, last)), manual=True))
         for _ in range(rng.poisson(300 * noise)):
             when = _at(day, rng.uniform(0, 1440))
             add(Change("binary_sensor.window_vibration", "on", when, manual=False))

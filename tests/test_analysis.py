@@ -120,7 +120,11 @@ async def test_analysis_suggests_valid_automations(
         t.startswith("Turn on Kitchen light around 06:") for t in titles
     )
     on = next(s for s in result.suggestions if s.title.startswith("Turn on Kitchen light"))
-    assert on.evidence["distinct_days"] == 14
+    # Fourteen days back from 03:30: the first and the current day are partial, 13 are whole.
+    assert (on.evidence["distinct_days"], on.evidence["eligible_days"]) == (13, 13)
+    assert on.description.endswith("Would have been right on 7 of the last 7 days, wrong on 0.")
+    assert [day["result"] for day in on.evidence["backtest_days"]] == ["right"] * 7
+    assert len(on.evidence["day_times"]) == 13
     assert on.automation is not None
     assert on.automation["actions"] == [
         {"action": "light.turn_on", "target": {"entity_id": "light.kitchen"}}
@@ -130,6 +134,52 @@ async def test_analysis_suggests_valid_automations(
         assert await async_validate_config_item(hass, "x", suggestion.automation) is not None
         for entity_id in suggestion.entities:
             assert hass.states.get(entity_id) is not None
+
+
+@pytest.fixture
+async def gym_and_door(
+    freezer: FrozenDateTimeFactory, mqtt_ready: MqttMockHAClient, hass: HomeAssistant
+) -> None:
+    """Four weeks: the gym heater on Mon/Wed/Fri at 17:30; the door unlocked any time 06:30-09:30."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    zone = dt_util.get_default_time_zone()
+    today = dt_util.now().date()
+    moments = []
+    for days_ago in range(28, 0, -1):
+        day = datetime.combine(today - timedelta(days=days_ago), datetime.min.time(), zone)
+        if day.weekday() in {0, 2, 4}:
+            moments.append((day + timedelta(minutes=1050 + days_ago % 6), "switch.gym", "on"))
+            moments.append((day + timedelta(minutes=1140 + days_ago % 7 * 9), "switch.gym", "off"))
+        unlock = 390 + (days_ago * 67) % 180  # spread over the whole band
+        moments.append((day + timedelta(minutes=unlock), "lock.front_door", "unlocked"))
+        moments.append((day + timedelta(minutes=unlock + 2), "lock.front_door", "locked"))
+    for moment, entity_id, state in sorted(moments):
+        freezer.move_to(moment)
+        hass.states.async_set(entity_id, state, context=Context())
+        await hass.async_block_till_done()
+    freezer.move_to(
+        datetime.combine(today, datetime.min.time(), zone) + timedelta(hours=3, minutes=30)
+    )
+    await async_wait_recording_done(hass)
+
+
+async def test_weekday_set_and_band_use(
+    gym_and_door: None, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> None:
+    """Mon/Wed/Fri becomes a weekday condition; a door unlocked anywhere in its band is no habit."""
+    await setup_integration(hass, config_entry)
+    result = await async_analyse(
+        hass, Settings(lookback_days=28), config_entry.runtime_data.capabilities
+    )
+    (gym,) = [s for s in result.suggestions if s.title.startswith("Turn on gym around 17:")]
+    assert gym.title.endswith("on Mon, Wed and Fri")
+    assert gym.automation is not None
+    assert gym.automation["conditions"] == [{"condition": "time", "weekday": ["mon", "wed", "fri"]}]
+    assert "Would have been right on 3 of the last 3 Mon, Wed and Fri days, wrong on 0." in (
+        gym.description
+    )
+    assert await async_validate_config_item(hass, "x", gym.automation) is not None
+    assert not [s for s in result.suggestions if "lock.front_door" in s.entities]
 
 
 async def test_existing_automation_is_not_suggested_again(

@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pytest
 
 from custom_components.ai_automation.engine.habits import detect_habits
@@ -43,7 +44,7 @@ def test_habit_keeps_local_time_across_dst() -> None:
     assert (habit.entity_id, habit.state, habit.days) == ("light.kitchen", "on", "all")
     assert abs(habit.minute - 405) < 3
     assert habit.spread_minutes < 8
-    assert (habit.distinct_days, habit.eligible_days) == (28, 29)
+    assert (habit.distinct_days, habit.eligible_days) == (28, 28)
 
 
 def test_habit_around_midnight_is_one_habit() -> None:
@@ -68,7 +69,7 @@ def test_weekday_habit_is_not_diluted_into_every_day() -> None:
     ]
     (habit,) = detect_habits(_history(changes))
     assert habit.days == "weekdays"
-    assert (habit.distinct_days, habit.eligible_days) == (20, 21)
+    assert (habit.distinct_days, habit.eligible_days) == (20, 20)
 
 
 def test_unavailable_is_not_a_habit() -> None:
@@ -76,10 +77,83 @@ def test_unavailable_is_not_a_habit() -> None:
     assert detect_habits(_history(_daily("light.kitchen", "unavailable", 120))) == []
 
 
+def _at(day: int, minute: float) -> float:
+    return (START + timedelta(days=day, minutes=minute)).timestamp()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_use_spread_over_a_band_is_not_a_habit(seed: int) -> None:
+    """A door unlocked at random times between 06:30 and 09:30 every day has no habit."""
+    rng = np.random.default_rng(seed)
+    changes = [
+        Change("lock.front_door", "unlocked", _at(day, rng.uniform(390, 570)), True)
+        for day in range(28)
+    ]
+    assert detect_habits(_history(changes)) == []
+
+
+def test_every_day_needs_weekends_on_their_own() -> None:
+    """A weekday habit at 20:22 with random weekend evening use stays a weekday habit at 20:22."""
+    rng = np.random.default_rng(3)
+    changes = []
+    for day in range(28):
+        weekday = (START + timedelta(days=day)).weekday()
+        minute = 1222 + rng.normal(0, 5) if weekday < 5 else rng.uniform(1080, 1380)
+        changes.append(Change("light.hall", "off", _at(day, minute), True))
+    (habit,) = detect_habits(_history(changes))
+    assert habit.days == "weekdays"
+    assert abs(habit.minute - 1222) < 5
+
+
+def test_weekday_set_found_in_the_data() -> None:
+    """Monday, Wednesday and Friday at 18:00 is found as that set, not as weekdays."""
+    changes = [
+        Change("switch.gym_heater", "on", _at(day, 1080 + day % 5), True)
+        for day in range(28)
+        if (START + timedelta(days=day)).weekday() in {0, 2, 4}
+    ]
+    (habit,) = detect_habits(_history(changes))
+    assert habit.days == "mon,wed,fri"
+    assert habit.weekdays == ("mon", "wed", "fri")
+    assert (habit.distinct_days, habit.eligible_days) == (12, 12)
+
+
+def test_partial_days_are_not_eligible() -> None:
+    """A window from 03:10 to 03:10 counts only the whole days between as eligible."""
+    start = START + timedelta(hours=3, minutes=10)
+    history = History.from_changes(
+        _daily("light.kitchen", "on", 405),
+        start=start.timestamp(),
+        end=(start + timedelta(days=28)).timestamp(),
+        time_zone="Europe/Berlin",
+    )
+    (habit,) = detect_habits(history)
+    assert habit.eligible_days == 27
+    assert habit.distinct_days == 27  # the 06:45 of the partial first day does not count
+
+
+def test_backtest_figures_kept_and_stopped_habits_dropped() -> None:
+    """A steady habit keeps its replay of the last 7 days; one that stopped a week ago is dropped."""
+    (habit,) = detect_habits(_history(_daily("light.kitchen", "on", 405)))
+    assert habit.backtest is not None
+    assert (habit.backtest.right, habit.backtest.wrong) == (7, 0)
+    assert [result for _, result in habit.backtest.results] == ["right"] * 7
+    stopped = [c for c in _daily("light.kitchen", "on", 405) if c.when < _at(21, 0)]
+    assert detect_habits(_history(stopped)) == []
+
+
+def test_sequence_that_stopped_is_dropped() -> None:
+    """Motion then light for three weeks, then motion alone for the last week: not suggested."""
+    changes = _pairs("binary_sensor.hall_motion", "light.hall", 28, 8.0)
+    changes = [c for c in changes if not (c.manual and c.when >= _at(21, 0))]
+    sequences, _ = detect_sequences(_history(changes))
+    assert sequences == []
+
+
 def _pairs(first: str, second: str, count: int, delay: float) -> list[Change]:
     changes = []
-    for index in range(count):
-        at = (START + timedelta(days=index, hours=19)).timestamp()
+    for index in range(count):  # spread over the four weeks, the last (held-out) week too
+        at = (START + timedelta(days=index * 28 // count, hours=19)).timestamp()
         changes += [Change(first, "on", at, False), Change(second, "on", at + delay, True)]
     return changes
 
@@ -100,6 +174,8 @@ def test_sequence_direction_and_evidence() -> None:
     assert sequence.distinct_days == 10
     assert sequence.lift > 100
     assert explained.sum() == 10
+    assert sequence.backtest is not None
+    assert (sequence.backtest.right, sequence.backtest.wrong) == (2, 0)
 
 
 def test_one_match_per_trigger_event() -> None:
@@ -124,7 +200,7 @@ def test_busy_entities_do_not_pair_with_everything() -> None:
 
 
 def test_synthetic_home_quality() -> None:
-    """Across homes: at least 95 % of planted patterns found, at least 90 % of findings planted."""
+    """Homes with use in 2-3 h bands: >= 95 % of planted patterns found, >= 97 % of findings planted."""
     found = planted = true = reported = 0
     for seed in range(1, 6):
         home = build(seed)
@@ -140,8 +216,10 @@ def test_synthetic_home_quality() -> None:
         # No automation-made change ever becomes a habit.
         assert not any(h.entity_id in {"light.garden", "light.stairs"} for h in habits)
         assert any(habit_matches(h, home.habits[2]) for h in habits)  # the midnight habit
+        # Random use inside a band of the day is never a habit.
+        assert not any(h.entity_id in {"lock.front_door", "climate.heating"} for h in habits)
     assert found / planted >= 0.95
-    assert true / reported >= 0.90
+    assert true / reported >= 0.97
 
 
 @pytest.mark.parametrize("empty", [[], [Change("light.a", "on", START.timestamp(), False)]])

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import time
 
 import numpy as np
 import numpy.typing as npt
 
+from .backtest import Backtest, BacktestSettings, replay_sequence
 from .habits import IGNORED_STATES
 from .history import History
 
@@ -20,6 +21,7 @@ class SequenceSettings:
     min_occurrences: int = 5
     min_confidence: float = 0.5
     min_lift: float = 5.0
+    backtest: BacktestSettings = field(default_factory=BacktestSettings)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,6 +40,7 @@ class Sequence:
     distinct_days: int
     first_seen: float
     last_seen: float
+    backtest: Backtest | None = None
 
 
 CHUNK = 20_000  # trigger events per block: bounds memory whatever the history's size
@@ -158,11 +161,23 @@ def detect_sequences(
                 _Pairs(pairs.trigger[chosen], pairs.action[chosen], pairs.pair[chosen])
             )
     day_of = np.floor(when / 86400).astype(np.int64)
+    replay = _held_out(history, settings.backtest)
     found: list[Sequence] = []
     for index in keep:
         parts = members[int(unique_pairs[index])]
         triggers = np.concatenate([p.trigger for p in parts])
         acted = np.concatenate([p.action for p in parts])
+        backtest = _backtest(
+            history,
+            kind,
+            actions,
+            (int(trigger_kinds[index]), int(action_kinds[index])),
+            when[triggers],
+            replay,
+            settings,
+        )
+        if backtest is None:
+            continue
         explained[acted] = True
         trigger_key, action_key = kinds[trigger_kinds[index]], kinds[action_kinds[index]]
         n_states = len(history.states)
@@ -180,6 +195,38 @@ def detect_sequences(
                 distinct_days=len(np.unique(day_of[triggers])),
                 first_seen=float(when[triggers].min()),
                 last_seen=float(when[triggers].max()),
+                backtest=backtest,
             )
         )
     return found, explained
+
+
+def _held_out(history: History, settings: BacktestSettings) -> tuple[float, float] | None:
+    """Return the UTC span of the last whole local days held out for the backtest."""
+    days = history.whole_days()
+    if len(days) <= settings.days:
+        return None
+    return history.day_start(int(days[-settings.days])), history.day_start(int(days[-1]) + 1)
+
+
+def _backtest(  # noqa: PLR0917
+    history: History,
+    kind: npt.NDArray[np.int64],
+    actions: npt.NDArray[np.int64],
+    kinds: tuple[int, int],
+    paired: npt.NDArray[np.float64],
+    replay: tuple[float, float] | None,
+    settings: SequenceSettings,
+) -> Backtest | None:
+    """Replay the sequence over the held-out days; None if it cannot be learned or mostly fails."""
+    if replay is None or (paired < replay[0]).sum() < settings.backtest.min_learned:
+        return None
+    when = history.when
+    low, high = np.searchsorted(when, replay)
+    span = np.arange(low, high)
+    triggers = when[span[kind[span] == kinds[0]]]
+    acted = actions[kind[actions] == kinds[1]]
+    backtest = replay_sequence(
+        triggers=triggers, actions=when[acted], window=settings.window_seconds
+    )
+    return backtest if backtest.passes(settings.backtest) else None

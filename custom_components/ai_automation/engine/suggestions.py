@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 import hashlib
 from typing import Any
 
+from .backtest import Backtest
 from .habits import Habit
 from .sequences import Sequence
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
 WEEKENDS = ("sat", "sun")
+DAY_NAMES = dict(
+    zip((*WEEKDAYS, *WEEKENDS), ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True)
+)
+EPOCH = date(1970, 1, 1)
 # (domain, state) -> (action, data) that brings an entity to that state.
 STATE_ACTIONS: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {
     **{(d, "on"): (f"{d}.turn_on", {}) for d in ("light", "switch", "fan", "input_boolean")},
@@ -94,6 +100,40 @@ def _name(entity_id: str, names: Mapping[str, str]) -> str:
     return names.get(entity_id) or entity_id.split(".", 1)[1].replace("_", " ").capitalize()
 
 
+def _day_words(habit: Habit) -> tuple[str, str]:
+    """Return how the habit's days are said: ("on weekdays", "weekdays")."""
+    if habit.days in ("all", "weekdays", "weekends"):
+        return (
+            {"all": "every day", "weekdays": "on weekdays", "weekends": "at weekends"}[habit.days],
+            {"all": "days", "weekdays": "weekdays", "weekends": "weekend days"}[habit.days],
+        )
+    names = [DAY_NAMES[d] for d in habit.weekdays]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"on {listed}", f"{listed} days"
+
+
+def _date(day_number: float) -> str:
+    return (EPOCH + timedelta(days=int(day_number))).isoformat()
+
+
+def _habit_backtest(backtest: Backtest | None, day_word: str) -> tuple[str, dict[str, Any]]:
+    """Return the backtest in words, and as plain evidence fields."""
+    if backtest is None:
+        return "", {}
+    words = (
+        f" Would have been right on {backtest.right} of the last {backtest.fired} {day_word},"
+        f" wrong on {backtest.wrong}."
+    )
+    return words, {
+        "backtest_right": backtest.right,
+        "backtest_near": backtest.near,
+        "backtest_wrong": backtest.wrong,
+        "backtest_days": [
+            {"date": _date(day), "result": result} for day, result in backtest.results
+        ],
+    }
+
+
 def habit_suggestion(habit: Habit, names: Mapping[str, str]) -> Suggestion | None:
     """Suggest doing at the usual time what the person does by hand."""
     action = action_for(habit.entity_id, habit.state)
@@ -101,13 +141,13 @@ def habit_suggestion(habit: Habit, names: Mapping[str, str]) -> Suggestion | Non
         return None
     at = _clock(habit.minute)
     bucket = round(habit.minute / 30) % 48  # the same habit found again, a few minutes off
-    when = {"all": "every day", "weekdays": "on weekdays", "weekends": "at weekends"}[habit.days]
-    day_word = {"all": "days", "weekdays": "weekdays", "weekends": "weekend days"}[habit.days]
+    when, day_word = _day_words(habit)
     verb = VERBS.get(habit.state, f"Set to {habit.state}:")
     title = f"{verb} {_name(habit.entity_id, names)} around {at} {when}"
+    backtest_words, backtest_evidence = _habit_backtest(habit.backtest, day_word)
     description = (
         f"Seen on {habit.distinct_days} of {habit.eligible_days} {day_word}, "
-        f"spread ±{round(habit.spread_minutes)} min."
+        f"spread ±{round(habit.spread_minutes)} min.{backtest_words}"
     )
     automation: dict[str, Any] = {
         "alias": title,
@@ -118,12 +158,7 @@ def habit_suggestion(habit: Habit, names: Mapping[str, str]) -> Suggestion | Non
         "mode": "single",
     }
     if habit.days != "all":
-        automation["conditions"] = [
-            {
-                "condition": "time",
-                "weekday": list(WEEKDAYS if habit.days == "weekdays" else WEEKENDS),
-            }
-        ]
+        automation["conditions"] = [{"condition": "time", "weekday": list(habit.weekdays)}]
     return Suggestion(
         id=stable_id("habit", habit.entity_id, habit.state, habit.days, bucket),
         kind="habit",
@@ -136,12 +171,16 @@ def habit_suggestion(habit: Habit, names: Mapping[str, str]) -> Suggestion | Non
             "distinct_days": habit.distinct_days,
             "eligible_days": habit.eligible_days,
             "days": habit.days,
+            "weekdays": list(habit.weekdays),
             "median_time": at,
             "spread_minutes": round(habit.spread_minutes, 1),
             "lift": round(habit.lift, 1),
+            "chance": round(habit.chance, 3),
             "first_seen": habit.first_seen,
             "last_seen": habit.last_seen,
-        },
+            "day_times": [{"date": _date(day), "minute": minute} for day, minute in habit.times],
+        }
+        | backtest_evidence,
     )
 
 
@@ -161,6 +200,17 @@ def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggest
         f"({round(sequence.confidence * 100)} %), typically {round(sequence.median_delay_seconds)} s later; "
         f"{round(sequence.lift)}x more often than by chance."
     )
+    backtest_evidence: dict[str, Any] = {}
+    if (backtest := sequence.backtest) is not None:
+        description += (
+            f" In the last 7 days it would have been right {backtest.right} of"
+            f" {backtest.fired} times."
+        )
+        backtest_evidence = {
+            "backtest_right": backtest.right,
+            "backtest_wrong": backtest.wrong,
+            "backtest_triggers": [{"at": at, "result": result} for at, result in backtest.results],
+        }
     return Suggestion(
         id=stable_id(
             "sequence",
@@ -190,7 +240,8 @@ def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggest
             "distinct_days": sequence.distinct_days,
             "first_seen": sequence.first_seen,
             "last_seen": sequence.last_seen,
-        },
+        }
+        | backtest_evidence,
     )
 
 
