@@ -35,6 +35,7 @@ DEFAULT_OPTIONS = {
     "exclude_domains": [],
     "exclude_areas": [],
     "persistent_notification": True,
+    "max_new_suggestions": 5,
 }
 # What the setup and reconfigure forms ask (the rest is only in the options).
 FORM_INPUT = {

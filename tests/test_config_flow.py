@@ -87,6 +87,7 @@ async def test_user_flow_creates_entry(mqtt_ready: MqttMockHAClient, hass: HomeA
         "exclude_domains": [],
         "exclude_areas": [],
         "persistent_notification": True,
+        "max_new_suggestions": 5,
     }
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.LOADED

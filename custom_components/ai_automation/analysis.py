@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 import time
@@ -17,6 +18,7 @@ from .capabilities import CapabilityListener
 from .const import ACTION_DOMAINS, ANALYSED_DOMAINS
 from .engine.habits import Habit, detect_habits
 from .engine.history import History
+from .engine.overrides import detect_overrides
 from .engine.sequences import Sequence, detect_sequences
 from .engine.suggestions import (
     USEFUL_CAPABILITIES,
@@ -24,6 +26,7 @@ from .engine.suggestions import (
     Suggestion,
     UnusedCapability,
     build_suggestions,
+    override_suggestion,
 )
 from .models import Settings
 from .recorder_history import load_attribute_values, load_history
@@ -159,10 +162,26 @@ def _detect(history: History) -> tuple[list[Habit], list[Sequence]]:
     return detect_habits(history, explained=explained), sequences
 
 
+def _watched(accepted: Mapping[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """Return (suggestion id, entity, state) that each accepted suggestion's automation sets."""
+    return [
+        (suggestion_id, suggestion["entities"][-1], state)
+        for suggestion_id, suggestion in accepted.items()
+        if suggestion.get("entities") and (state := suggestion.get("evidence", {}).get("state"))
+    ]
+
+
 async def async_analyse(
-    hass: HomeAssistant, settings: Settings, listener: CapabilityListener
+    hass: HomeAssistant,
+    settings: Settings,
+    listener: CapabilityListener,
+    *,
+    accepted: Mapping[str, dict[str, Any]] | None = None,
 ) -> AnalysisResult:
-    """Read the lookback's history through the recorder and build suggestions from it."""
+    """Read the lookback's history through the recorder and build suggestions from it.
+
+    `accepted` (stored suggestions the user accepted, by id) are checked for being undone.
+    """
     end = dt_util.utcnow()
     start = end - timedelta(days=settings.lookback_days)
     analysed, person = entities_to_analyse(hass, settings)
@@ -182,6 +201,11 @@ async def async_analyse(
     suggestions = build_suggestions(
         habits, sequences, unused, names=names, existing=existing_automations(hass)
     )
+    if accepted:
+        overrides = await hass.async_add_executor_job(detect_overrides, history, _watched(accepted))
+        suggestions += [
+            override_suggestion(found, accepted[found.key]["title"], names) for found in overrides
+        ]
     return AnalysisResult(
         suggestions=suggestions,
         habits=len(habits),

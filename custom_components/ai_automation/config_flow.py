@@ -39,14 +39,17 @@ from .const import (
     CONF_EXCLUDE_ENTITIES,
     CONF_INCLUDE_ENTITIES,
     CONF_LOOKBACK_DAYS,
+    CONF_MAX_NEW_SUGGESTIONS,
     CONF_MAX_PAYLOAD_MIB,
     CONF_NOTIFY_NEW,
     CONF_NOTIFY_TOPIC,
+    DEFAULT_MAX_NEW_SUGGESTIONS,
     DEFAULT_MAX_PAYLOAD_MIB,
     DISCOVERY_TOPIC_SUFFIX,
     DOMAIN,
     LIST_OPTIONS,
     MAX_LOOKBACK_DAYS,
+    MAX_MAX_NEW_SUGGESTIONS,
     MAX_MAX_PAYLOAD_MIB,
     MIN_LOOKBACK_DAYS,
 )
@@ -92,6 +95,13 @@ def _settings_schema(defaults: Settings, *, advanced: bool = False) -> probatio.
         )
         fields[probatio.Required(CONF_NOTIFY_NEW, default=current[CONF_NOTIFY_NEW])] = (
             BooleanSelector()
+        )
+        fields[
+            probatio.Required(CONF_MAX_NEW_SUGGESTIONS, default=current[CONF_MAX_NEW_SUGGESTIONS])
+        ] = NumberSelector(
+            NumberSelectorConfig(
+                min=1, max=MAX_MAX_NEW_SUGGESTIONS, step=1, mode=NumberSelectorMode.BOX
+            )
         )
         fields[
             probatio.Optional(
@@ -160,6 +170,9 @@ def _validate(user_input: dict[str, Any]) -> tuple[Settings | None, dict[str, st
             **{key: tuple(user_input.get(key, ())) for key in LIST_OPTIONS},
             persistent_notification=bool(user_input.get(CONF_NOTIFY_NEW, True)),
             ai_task_entity=user_input.get(CONF_AI_TASK_ENTITY) or None,
+            max_new_suggestions=int(
+                user_input.get(CONF_MAX_NEW_SUGGESTIONS, DEFAULT_MAX_NEW_SUGGESTIONS)
+            ),
         ),
         errors,
     )

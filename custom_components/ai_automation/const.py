@@ -18,6 +18,13 @@ CONF_AI_TASK_ENTITY: Final = "ai_task_entity"
 AI_TASK_GENERATE_DATA: Final = 1
 AI_WORDING_TIMEOUT: Final = 30.0  # seconds per suggestion
 AI_WORDING_MAX_PER_RUN: Final = 20  # suggestions sent to the AI per run; the rest next run
+CONF_MAX_NEW_SUGGESTIONS: Final = "max_new_suggestions"
+DEFAULT_MAX_NEW_SUGGESTIONS: Final = 5  # new suggestions per run, strongest first
+MAX_MAX_NEW_SUGGESTIONS: Final = 50
+SNOOZE_DAYS: Final = 30  # a snoozed suggestion may come back after this, if it still holds
+# A suggestion like a dismissed one (same kind, same entity) needs this much more evidence...
+DISMISSED_SIMILAR_FACTOR: Final = 1.5
+DISMISSED_SIMILAR_DAYS: Final = 90  # ... for this long after the dismissal
 CONF_EXCLUDE_ENTITIES: Final = "exclude_entities"
 CONF_EXCLUDE_DOMAINS: Final = "exclude_domains"
 CONF_EXCLUDE_AREAS: Final = "exclude_areas"

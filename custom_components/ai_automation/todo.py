@@ -1,7 +1,8 @@
-"""To-do list "Automation suggestions": complete an item to accept it, delete it to dismiss it."""
+"""To-do list "Automation suggestions": complete to accept, delete to dismiss, date to snooze."""
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from typing import Any
 
 from homeassistant.components.todo.const import TodoItemStatus, TodoListEntityFeature
@@ -9,10 +10,11 @@ from homeassistant.components.todo.entity import TodoItem, TodoListEntity
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.util import dt as dt_util
 
 from .entity import AiAutomationEntity
 from .models import AiAutomationConfigEntry
-from .services import async_accept, async_dismiss
+from .services import async_accept, async_dismiss, async_snooze
 
 PARALLEL_UPDATES = 1
 SUGGESTIONS = EntityDescription(key="suggestions", translation_key="suggestions")
@@ -36,6 +38,13 @@ def _description(suggestion: dict[str, Any]) -> str:
     return description
 
 
+def _moment(due: date | datetime) -> datetime:
+    """Return a due date (local midnight) or a due time as a moment."""
+    if isinstance(due, datetime):
+        return due
+    return datetime.combine(due, time.min, dt_util.get_default_time_zone())
+
+
 class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
     """The open suggestions, each with its evidence."""
 
@@ -43,6 +52,7 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
         TodoListEntityFeature.UPDATE_TODO_ITEM
         | TodoListEntityFeature.DELETE_TODO_ITEM
         | TodoListEntityFeature.SET_DESCRIPTION_ON_ITEM
+        | TodoListEntityFeature.SET_DUE_DATE_ON_ITEM
     )
 
     def __init__(self, entry: AiAutomationConfigEntry, description: EntityDescription) -> None:
@@ -64,9 +74,13 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
         ]
 
     async def async_update_todo_item(self, item: TodoItem) -> None:
-        """Accept the suggestion whose item was completed."""
-        if item.status == TodoItemStatus.COMPLETED and item.uid is not None:
+        """Accept the suggestion whose item was completed; snooze one given a due date."""
+        if item.uid is None:
+            return
+        if item.status == TodoItemStatus.COMPLETED:
             await async_accept(self.hass, self._daily, item.uid)
+        elif item.due is not None:
+            await async_snooze(self._daily, item.uid, _moment(item.due))
 
     async def async_delete_todo_items(self, uids: list[str]) -> None:
         """Dismiss the suggestions whose items were deleted."""

@@ -18,9 +18,9 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 from .capabilities import CapabilityListener, capability_key_of
-from .const import DOMAIN
+from .const import DOMAIN, SNOOZE_DAYS
 from .daily import DailyAnalysis
-from .services import async_accept, async_dismiss, async_restore
+from .services import async_accept, async_dismiss, async_restore, async_snooze, snooze_until
 
 
 @callback
@@ -92,8 +92,10 @@ def _daily(
 @websocket_command(
     {
         probatio.Required("type"): f"{DOMAIN}/suggestions",
-        probatio.Optional("status"): probatio.In(["new", "accepted", "dismissed"]),
-        probatio.Optional("kind"): probatio.In(["habit", "sequence", "unused_capability"]),
+        probatio.Optional("status"): probatio.In(["new", "accepted", "dismissed", "snoozed"]),
+        probatio.Optional("kind"): probatio.In(
+            ["habit", "sequence", "unused_capability", "override"]
+        ),
         probatio.Optional("area_id"): str,
         probatio.Optional("offset", default=0): probatio.All(int, probatio.Range(min=0)),
         probatio.Optional("limit", default=50): probatio.All(int, probatio.Range(min=1, max=500)),
@@ -130,7 +132,10 @@ def ws_list_suggestions(
     {
         probatio.Required("type"): f"{DOMAIN}/suggestions/handle",
         probatio.Required("suggestion_id"): str,
-        probatio.Required("decision"): probatio.In(["accept", "dismiss", "restore"]),
+        probatio.Required("decision"): probatio.In(["accept", "dismiss", "restore", "snooze"]),
+        probatio.Optional("days", default=SNOOZE_DAYS): probatio.All(
+            int, probatio.Range(min=1, max=365)
+        ),
     }
 )
 @require_admin
@@ -138,7 +143,7 @@ def ws_list_suggestions(
 async def ws_handle_suggestion(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
-    """Accept, dismiss, or restore a dismissed suggestion."""
+    """Accept, dismiss or snooze (for `days`) a suggestion, or restore a dismissed one."""
     if (daily := _daily(hass, connection, msg)) is None:
         return
     try:
@@ -146,6 +151,8 @@ async def ws_handle_suggestion(
             await async_accept(hass, daily, msg["suggestion_id"])
         elif msg["decision"] == "dismiss":
             await async_dismiss(daily, msg["suggestion_id"])
+        elif msg["decision"] == "snooze":
+            await async_snooze(daily, msg["suggestion_id"], snooze_until(msg["days"]))
         else:
             await async_restore(daily, msg["suggestion_id"])
     except HomeAssistantError as err:

@@ -38,12 +38,12 @@ def test_habit_suggestion_words_and_automation() -> None:
 
 
 def test_same_habit_found_again_keeps_its_id() -> None:
-    """Tomorrow's run finds the habit a few minutes off: same suggestion id, no duplicate."""
+    """Tomorrow's run finds the habit a few minutes off: same id, one kept (the stronger one)."""
     again = Habit(**{**HABIT.__dict__, "minute": 409.0, "distinct_days": 18})
     first = build_suggestions([HABIT], [], [], names=NAMES)[0]
     second = build_suggestions([again], [], [], names=NAMES)[0]
     assert first.id == second.id
-    assert build_suggestions([HABIT, again], [], [], names=NAMES) == [first]
+    assert build_suggestions([HABIT, again], [], [], names=NAMES) == [second]
 
 
 def test_sequence_suggestion() -> None:

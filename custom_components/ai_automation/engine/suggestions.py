@@ -10,6 +10,7 @@ from typing import Any
 
 from .backtest import Backtest
 from .habits import Habit
+from .overrides import Override
 from .sequences import Sequence
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
@@ -66,6 +67,18 @@ class Suggestion:
     automation: dict[str, Any] | None
     evidence: dict[str, Any] = field(default_factory=dict)
     entities: tuple[str, ...] = ()
+
+
+def strength(share: float, amount: int, backtest: Backtest | None) -> float:
+    """Return how strongly the evidence speaks for a suggestion, from 0 to 1.
+
+    The share of days (or triggers) it held, times how right its replay was (Laplace-smoothed:
+    two right of two is not certainty), times how much evidence there is (full at 14).
+    """
+    replay = (
+        0.5 if backtest is None else (backtest.right + 1) / (backtest.right + backtest.wrong + 2)
+    )
+    return round(min(share, 1.0) * replay * min(amount / 14, 1.0), 3)
 
 
 def stable_id(*parts: object) -> str:
@@ -179,6 +192,8 @@ def habit_suggestion(habit: Habit, names: Mapping[str, str]) -> Suggestion | Non
             "first_seen": habit.first_seen,
             "last_seen": habit.last_seen,
             "day_times": [{"date": _date(day), "minute": minute} for day, minute in habit.times],
+            "score": strength(habit.ratio, habit.distinct_days, habit.backtest),
+            "state": habit.state,
         }
         | backtest_evidence,
     )
@@ -240,8 +255,34 @@ def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggest
             "distinct_days": sequence.distinct_days,
             "first_seen": sequence.first_seen,
             "last_seen": sequence.last_seen,
+            "score": strength(sequence.confidence, sequence.occurrences, sequence.backtest),
+            "state": sequence.action_state,
         }
         | backtest_evidence,
+    )
+
+
+def override_suggestion(
+    override: Override, automation: str, names: Mapping[str, str]
+) -> Suggestion:
+    """Point out, once, an accepted automation that people keep undoing."""
+    name = _name(override.entity_id, names)
+    return Suggestion(
+        id=stable_id("override", override.key),
+        kind="override",
+        title=f"Change or remove the automation: {automation}",
+        description=(
+            f"On {override.undone_days} of the {override.acted_days} days it set {name} to"
+            f" {override.state}, someone changed it back within minutes."
+        ),
+        automation=None,
+        entities=(override.entity_id,),
+        evidence={
+            "suggestion_id": override.key,
+            "acted_days": override.acted_days,
+            "undone_days": override.undone_days,
+            "score": round(override.undone_days / max(override.acted_days, 1), 3),
+        },
     )
 
 
@@ -286,6 +327,7 @@ def unused_capability_suggestion(unused: UnusedCapability) -> Suggestion:
         evidence={
             "property": unused.property,
             "usefulness": USEFUL_CAPABILITIES.get(unused.property, 0.1),
+            "score": round(USEFUL_CAPABILITIES.get(unused.property, 0.1) / 2, 3),
         },
     )
 
@@ -327,7 +369,7 @@ def build_suggestions(
     ]
     ranked = sorted(
         (s for s in made if s is not None),
-        key=lambda s: -float(s.evidence.get("lift", 0)),
+        key=lambda s: -float(s.evidence["score"]),
     )
     ranked += sorted(
         (unused_capability_suggestion(u) for u in unused),
