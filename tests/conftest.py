@@ -34,6 +34,7 @@ DEFAULT_OPTIONS = {
     "exclude_entities": [],
     "exclude_domains": [],
     "exclude_areas": [],
+    "automated_users": [],
     "persistent_notification": True,
     "max_new_suggestions": 5,
 }

@@ -275,3 +275,40 @@ async def test_include_and_exclude_options(hass: HomeAssistant) -> None:
     assert person == ["light.kitchen"]
     everything, _ = entities_to_analyse(hass, Settings())
     assert everything == ["binary_sensor.door", "light.garage", "light.hall", "light.kitchen"]
+
+
+async def test_tool_accounts_are_automations(
+    freezer: FrozenDateTimeFactory,
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    config_entry: MockConfigEntry,
+) -> None:
+    """Node-RED's system user and a chosen AppDaemon account act on schedules: no habits."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    node_red = await hass.auth.async_create_system_user("Node-RED")
+    appdaemon = await hass.auth.async_create_user("AppDaemon")
+    anna = await hass.auth.async_create_user("Anna")
+    zone = dt_util.get_default_time_zone()
+    today = dt_util.now().date()
+    users = {"light.porch": node_red.id, "light.desk": appdaemon.id, "light.reading": anna.id}
+    for days_ago in range(14, 0, -1):
+        day = datetime.combine(today - timedelta(days=days_ago), datetime.min.time(), zone)
+        for number, (entity_id, user_id) in enumerate(users.items()):
+            for minute, state in ((600 + 60 * number, "on"), (630 + 60 * number, "off")):
+                freezer.move_to(day + timedelta(minutes=minute + days_ago % 3))
+                hass.states.async_set(entity_id, state, context=Context(user_id=user_id))
+                await hass.async_block_till_done()
+    freezer.move_to(datetime.combine(today, datetime.min.time(), zone) + timedelta(hours=3))
+    await async_wait_recording_done(hass)
+    await setup_integration(hass, config_entry)
+
+    everyone = await async_analyse(
+        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+    )
+    assert {s.entities for s in everyone.suggestions} == {("light.desk",), ("light.reading",)}
+    chosen = await async_analyse(
+        hass,
+        Settings(lookback_days=14, automated_users=(appdaemon.id,)),
+        config_entry.runtime_data.capabilities,
+    )
+    assert {s.entities for s in chosen.suggestions} == {("light.reading",)}

@@ -162,6 +162,12 @@ def _detect(history: History) -> tuple[list[Habit], list[Sequence]]:
     return detect_habits(history, explained=explained), sequences
 
 
+async def async_automated_users(hass: HomeAssistant, settings: Settings) -> list[str]:
+    """Return the users whose changes are automated: system-generated ones and those chosen."""
+    system = [user.id for user in await hass.auth.async_get_users() if user.system_generated]
+    return sorted({*system, *settings.automated_users})
+
+
 def _watched(accepted: Mapping[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
     """Return (suggestion id, entity, state) that each accepted suggestion's automation sets."""
     return [
@@ -188,7 +194,14 @@ async def async_analyse(
     began = time.perf_counter()
     instance = get_instance(hass)
     history = await instance.async_add_executor_job(
-        load_history, instance, analysed, person, start, end, hass.config.time_zone
+        load_history,
+        instance,
+        analysed,
+        person,
+        start,
+        end,
+        hass.config.time_zone,
+        await async_automated_users(hass, settings),
     )
     loaded = time.perf_counter()
     habits, sequences = await hass.async_add_executor_job(_detect, history)

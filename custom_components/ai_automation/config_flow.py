@@ -20,6 +20,7 @@ from homeassistant.helpers.selector import (
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
+    SelectOptionDict,
     SelectSelector,
     SelectSelectorConfig,
     SelectSelectorMode,
@@ -33,6 +34,7 @@ from .const import (
     ANALYSED_DOMAINS,
     CONF_AI_TASK_ENTITY,
     CONF_ANALYSIS_TIME,
+    CONF_AUTOMATED_USERS,
     CONF_BASE_TOPIC,
     CONF_EXCLUDE_AREAS,
     CONF_EXCLUDE_DOMAINS,
@@ -59,8 +61,13 @@ from .models import AiAutomationConfigEntry, Settings
 TITLE = "AI Automation"
 
 
-def _settings_schema(defaults: Settings, *, advanced: bool = False) -> probatio.Schema:
-    """Return the form asking for the settings, pre-filled with `defaults`."""
+def _settings_schema(
+    defaults: Settings, *, advanced: bool = False, users: list[SelectOptionDict] | None = None
+) -> probatio.Schema:
+    """Return the form asking for the settings, pre-filled with `defaults`.
+
+    `users` are the people's accounts one may mark as tool accounts (advanced form only).
+    """
     current = defaults.as_options()
     fields: dict[Any, Any] = {
         probatio.Required(CONF_BASE_TOPIC, default=current[CONF_BASE_TOPIC]): TextSelector(),
@@ -92,6 +99,13 @@ def _settings_schema(defaults: Settings, *, advanced: bool = False) -> probatio.
         )
         fields[probatio.Optional(CONF_EXCLUDE_AREAS, default=current[CONF_EXCLUDE_AREAS])] = (
             AreaSelector(AreaSelectorConfig(multiple=True))
+        )
+        fields[probatio.Optional(CONF_AUTOMATED_USERS, default=current[CONF_AUTOMATED_USERS])] = (
+            SelectSelector(
+                SelectSelectorConfig(
+                    options=users or [], multiple=True, mode=SelectSelectorMode.DROPDOWN
+                )
+            )
         )
         fields[probatio.Required(CONF_NOTIFY_NEW, default=current[CONF_NOTIFY_NEW])] = (
             BooleanSelector()
@@ -270,6 +284,14 @@ class AiAutomationConfigFlow(ConfigFlow, domain=DOMAIN):
 class AiAutomationOptionsFlow(OptionsFlowWithReload):
     """Change the settings; the entry reloads with them."""
 
+    async def _people(self) -> list[SelectOptionDict]:
+        """Return the accounts that can be marked as tool accounts (not system-generated)."""
+        return [
+            SelectOptionDict(value=user.id, label=user.name or user.id)
+            for user in await self.hass.auth.async_get_users()
+            if not user.system_generated
+        ]
+
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Show the settings form."""
         errors: dict[str, str] = {}
@@ -284,7 +306,11 @@ class AiAutomationOptionsFlow(OptionsFlowWithReload):
         return self.async_show_form(
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(
-                _settings_schema(Settings.from_options(self.config_entry.options), advanced=True),
+                _settings_schema(
+                    Settings.from_options(self.config_entry.options),
+                    advanced=True,
+                    users=await self._people(),
+                ),
                 user_input or {},
             ),
             errors=errors,

@@ -28,11 +28,15 @@ DISMISSED_SIMILAR_DAYS: Final = 90  # ... for this long after the dismissal
 CONF_EXCLUDE_ENTITIES: Final = "exclude_entities"
 CONF_EXCLUDE_DOMAINS: Final = "exclude_domains"
 CONF_EXCLUDE_AREAS: Final = "exclude_areas"
+# Users whose changes count as automated (tool accounts for Node-RED, AppDaemon, pyscript...);
+# system-generated users always do.
+CONF_AUTOMATED_USERS: Final = "automated_users"
 LIST_OPTIONS: Final = (
     CONF_INCLUDE_ENTITIES,
     CONF_EXCLUDE_ENTITIES,
     CONF_EXCLUDE_DOMAINS,
     CONF_EXCLUDE_AREAS,
+    CONF_AUTOMATED_USERS,
 )
 
 DEFAULT_BASE_TOPIC: Final = "zigbee2mqtt"

@@ -4,7 +4,8 @@ Runs in the recorder's executor. Works on SQLite, MariaDB and PostgreSQL alike: 
 over the recorder's own table definitions, so a schema change breaks the tests, not users.
 
 Who made a change: a change whose context has a parent, or whose context started an automation or
-a script (`automation_triggered` / `script_started` events carry that context), was automated.
+a script (`automation_triggered` / `script_started` events carry that context), or that was made
+through the API by a tool account (Node-RED, AppDaemon, pyscript: `automated_users`), was automated.
 Everything else (the UI, voice, a physical switch, a device's own report) counts as a person's.
 """
 
@@ -44,14 +45,17 @@ def load_history(  # noqa: PLR0917 (positional: the recorder executor passes no 
     start: datetime,
     end: datetime,
     time_zone: str,
+    automated_users: Collection[str] = (),
 ) -> History:
     """Return the real state changes (not attribute updates) of `entity_ids` in [start, end).
 
     Only changes of `person_entities` can be manual; the others (sensors) are triggers only.
+    Changes made by `automated_users` (user ids) are automated.
     Rows go straight into compact arrays: a million changes take tens of megabytes.
     """
     start_ts, end_ts = start.timestamp(), end.timestamp()
     person = frozenset(person_entities)
+    tools = {bytes.fromhex(user) for user in automated_users}
     when, entity, state_of, manual = array("d"), array("i"), array("i"), array("b")
     names: dict[int, int] = {}  # metadata_id -> index into entity_names
     entity_names: list[str] = []
@@ -83,6 +87,7 @@ def load_history(  # noqa: PLR0917 (positional: the recorder executor passes no 
                 States.last_updated_ts,
                 States.context_id_bin,
                 States.context_parent_id_bin,
+                States.context_user_id_bin,
             )
             .where(
                 States.metadata_id.in_(list(metadata)),
@@ -100,7 +105,7 @@ def load_history(  # noqa: PLR0917 (positional: the recorder executor passes no 
             )  # short fetches: the event loop gets the GIL between them
         )
         previous: dict[int, str | None] = {}
-        for metadata_id, state, ts, context, parent in rows if metadata else ():
+        for metadata_id, state, ts, context, parent, user in rows if metadata else ():
             before, previous[metadata_id] = previous.get(metadata_id), state
             # Coming back from unavailable is the device reconnecting, not anybody's action.
             if state is None or state in NOT_A_CHANGE or before in NOT_A_CHANGE:
@@ -117,7 +122,10 @@ def load_history(  # noqa: PLR0917 (positional: the recorder executor passes no 
             entity.append(index)
             state_of.append(states.setdefault(value, len(states)))
             manual.append(
-                entity_names[index] in person and parent is None and context not in automated
+                entity_names[index] in person
+                and parent is None
+                and context not in automated
+                and user not in tools
             )
     return History(
         entity_ids=tuple(entity_names),
