@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from astral import LocationInfo
+from astral.sun import sunrise, sunset
 import numpy as np
 
 from custom_components.ai_automation.engine.habits import Habit
@@ -195,3 +197,19 @@ def score(
         any(sequence_matches(s, p) for p in home.sequences) for s in sequences
     )
     return recall, (true / reported if reported else 1.0)
+
+
+def sun_times(
+    start: datetime, days: int, *, latitude: float = 52.52, longitude: float = 13.40
+) -> dict[str, dict[int, float]]:
+    """Return sunset and sunrise (local minutes) per local day number, as Home Assistant gives."""
+    zone = start.tzinfo
+    observer = LocationInfo(latitude=latitude, longitude=longitude).observer
+    times: dict[str, dict[int, float]] = {"sunset": {}, "sunrise": {}}
+    for offset in range(-1, days + 1):
+        day = (start + timedelta(days=offset)).date()
+        number = (day - datetime(1970, 1, 1).date()).days
+        for event, function in (("sunset", sunset), ("sunrise", sunrise)):
+            local = function(observer, day, tzinfo=zone)
+            times[event][number] = local.hour * 60 + local.minute + local.second / 60
+    return times

@@ -19,6 +19,7 @@ from homeassistant.components.automation.config import async_validate_config_ite
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import area_registry as ar, device_registry as dr, entity_registry as er
 from homeassistant.helpers.recorder import get_instance
+from homeassistant.helpers.sun import get_astral_event_date
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 
@@ -312,3 +313,39 @@ async def test_tool_accounts_are_automations(
         config_entry.runtime_data.capabilities,
     )
     assert {s.entities for s in chosen.suggestions} == {("light.reading",)}
+
+
+async def test_sun_relative_habit_gets_a_sun_trigger(
+    freezer: FrozenDateTimeFactory,
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    config_entry: MockConfigEntry,
+) -> None:
+    """Porch light 10 min after sunset while sunset drifts 25 min: a sun trigger, not a clock."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    hass.config.latitude, hass.config.longitude = 52.52, 13.40
+    zone = dt_util.get_default_time_zone()
+    first = datetime(2026, 3, 1, tzinfo=zone).date()
+    for number in range(14):
+        day = first + timedelta(days=number)
+        sunset = get_astral_event_date(hass, "sunset", day)
+        assert sunset is not None
+        on = sunset + timedelta(minutes=10 + (number * 7) % 5 - 2)
+        for moment, state in ((on, "on"), (on + timedelta(hours=4), "off")):
+            freezer.move_to(moment)
+            hass.states.async_set("light.porch", state, context=Context())
+            await hass.async_block_till_done()
+    freezer.move_to(datetime.combine(first + timedelta(days=14), datetime.min.time(), zone))
+    await async_wait_recording_done(hass)
+    await setup_integration(hass, config_entry)
+    result = await async_analyse(
+        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+    )
+    (porch,) = [s for s in result.suggestions if s.title.startswith("Turn on porch")]
+    assert porch.kind == "sun"
+    assert porch.title == "Turn on porch 10 min after sunset every day"
+    assert porch.automation is not None
+    assert porch.automation["triggers"] == [
+        {"trigger": "sun", "event": "sunset", "offset": "00:10:00"}
+    ]
+    assert await async_validate_config_item(hass, "x", porch.automation) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 import time
 from typing import Any
 
@@ -12,6 +12,7 @@ from homeassistant.components.automation import DATA_COMPONENT as AUTOMATIONS
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.recorder import get_instance
+from homeassistant.helpers.sun import get_astral_event_date
 from homeassistant.util import dt as dt_util
 
 from .capabilities import CapabilityListener
@@ -28,6 +29,7 @@ from .engine.suggestions import (
     build_suggestions,
     override_suggestion,
 )
+from .engine.sun_habits import SUN_EVENTS, SunHabit, detect_sun_habits
 from .models import Settings
 from .recorder_history import load_attribute_values, load_history
 
@@ -86,6 +88,10 @@ def existing_automations(hass: HomeAssistant) -> list[ExistingAutomation]:
                 ),
                 has_time_trigger=any(
                     isinstance(t, dict) and (t.get("trigger") or t.get("platform")) == "time"
+                    for t in triggers
+                ),
+                has_sun_trigger=any(
+                    isinstance(t, dict) and (t.get("trigger") or t.get("platform")) == "sun"
                     for t in triggers
                 ),
                 targets=frozenset(entity.referenced_entities),
@@ -156,10 +162,27 @@ async def async_unused_capabilities(
     ]
 
 
-def _detect(history: History) -> tuple[list[Habit], list[Sequence]]:
+def _detect(
+    history: History, sun: dict[str, dict[int, float]]
+) -> tuple[list[Habit], list[Sequence], list[SunHabit]]:
     """Run the detectors (CPU work: runs in an executor)."""
     sequences, explained = detect_sequences(history)
-    return detect_habits(history, explained=explained), sequences
+    habits = detect_habits(history, explained=explained)
+    return habits, sequences, detect_sun_habits(history, sun, explained=explained)
+
+
+def sun_times(hass: HomeAssistant, start: datetime, end: datetime) -> dict[str, dict[int, float]]:
+    """Return each local day's sunset and sunrise (local minutes) at the home's location."""
+    times: dict[str, dict[int, float]] = {event: {} for event in SUN_EVENTS}
+    day = dt_util.as_local(start).date()
+    while day <= dt_util.as_local(end).date():
+        number = (day - date(1970, 1, 1)).days
+        for event in SUN_EVENTS:
+            if (moment := get_astral_event_date(hass, event, day)) is not None:
+                local = dt_util.as_local(moment)
+                times[event][number] = local.hour * 60 + local.minute + local.second / 60
+        day += timedelta(days=1)
+    return times
 
 
 async def async_automated_users(hass: HomeAssistant, settings: Settings) -> list[str]:
@@ -204,7 +227,9 @@ async def async_analyse(
         await async_automated_users(hass, settings),
     )
     loaded = time.perf_counter()
-    habits, sequences = await hass.async_add_executor_job(_detect, history)
+    habits, sequences, sun_habits = await hass.async_add_executor_job(
+        _detect, history, sun_times(hass, start, end)
+    )
     names = {
         entity_id: state.name
         for entity_id in history.entity_ids
@@ -212,7 +237,12 @@ async def async_analyse(
     }
     unused = await async_unused_capabilities(hass, listener, set(history.entity_ids), start, end)
     suggestions = build_suggestions(
-        habits, sequences, unused, names=names, existing=existing_automations(hass)
+        habits,
+        sequences,
+        unused,
+        names=names,
+        existing=existing_automations(hass),
+        sun_habits=sun_habits,
     )
     if accepted:
         overrides = await hass.async_add_executor_job(detect_overrides, history, _watched(accepted))
@@ -221,7 +251,7 @@ async def async_analyse(
         ]
     return AnalysisResult(
         suggestions=suggestions,
-        habits=len(habits),
+        habits=len(habits) + len(sun_habits),
         sequences=len(sequences),
         events_analysed=len(history),
         entities_analysed=len(analysed),

@@ -9,8 +9,10 @@ import pytest
 from custom_components.ai_automation.engine.habits import detect_habits
 from custom_components.ai_automation.engine.history import Change, History
 from custom_components.ai_automation.engine.sequences import detect_sequences
+from custom_components.ai_automation.engine.suggestions import build_suggestions
+from custom_components.ai_automation.engine.sun_habits import detect_sun_habits
 
-from ..synthetic_home import build, habit_matches, score
+from ..synthetic_home import build, habit_matches, score, sun_times
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 10, 12, tzinfo=BERLIN)  # four weeks that include the end of summer time
@@ -229,3 +231,53 @@ def test_nothing_to_find(empty: list[Change]) -> None:
     sequences, _ = detect_sequences(history)
     assert sequences == []
     assert detect_habits(history) == []
+
+
+@pytest.mark.parametrize(
+    ("start", "days"),
+    [
+        (START, 28),  # includes the end of summer time: sunset jumps an hour on the clock
+        (datetime(2026, 3, 1, tzinfo=BERLIN), 14),  # sunset drifts by about 25 minutes
+    ],
+)
+def test_sun_relative_habit(start: datetime, days: int) -> None:
+    """Porch light 10 min after sunset is found as that, and the kitchen at 06:45 stays a clock habit."""
+    sun = sun_times(start, days)
+    rng = np.random.default_rng(1)
+    changes = []
+    for day in range(days):
+        local = start + timedelta(days=day)
+        number = (local.date() - datetime(1970, 1, 1).date()).days
+        midnight = datetime.combine(local.date(), datetime.min.time(), BERLIN)
+        sunset = sun["sunset"][number] + 10 + rng.normal(0, 4)
+        changes.append(
+            Change("light.porch", "on", (midnight + timedelta(minutes=sunset)).timestamp(), True)
+        )
+        kitchen = 405 + rng.normal(0, 4)
+        changes.append(
+            Change("light.kitchen", "on", (midnight + timedelta(minutes=kitchen)).timestamp(), True)
+        )
+    history = History.from_changes(
+        changes,
+        start=start.timestamp(),
+        end=(start + timedelta(days=days)).timestamp(),
+        time_zone="Europe/Berlin",
+    )
+    (found,) = detect_sun_habits(history, sun)
+    assert (found.event, found.habit.entity_id, found.habit.days) == (
+        "sunset",
+        "light.porch",
+        "all",
+    )
+    assert abs(found.offset_minutes - 10) < 4
+    assert found.habit.spread_minutes <= 0.7 * found.clock_spread_minutes
+    suggestions = build_suggestions(detect_habits(history), [], [], names={}, sun_habits=[found])
+    assert [s.title for s in suggestions if "porch" in s.title.lower()] == [
+        f"Turn on Porch {round(found.offset_minutes)} min after sunset every day"
+    ]
+    (porch,) = [s for s in suggestions if s.kind == "sun"]
+    assert porch.automation is not None
+    assert porch.automation["triggers"] == [
+        {"trigger": "sun", "event": "sunset", "offset": f"00:{round(found.offset_minutes):02d}:00"}
+    ]
+    assert [s.kind for s in suggestions if "light.kitchen" in s.entities] == ["habit"]

@@ -418,15 +418,18 @@ def detect_habits(
     history: History,
     settings: HabitSettings | None = None,
     explained: npt.NDArray[np.bool_] | None = None,
+    *,
+    clock: tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]] | None = None,
 ) -> list[Habit]:
     """Find every (entity, state, local time, day set) habit in the manual changes.
 
-    Changes marked in `explained` (already explained by a trigger) are left out.
+    Changes marked in `explained` (already explained by a trigger) are left out. `clock` gives
+    each change's minute and day in another frame than the local clock (the sun's, for example).
     """
     settings = settings or HabitSettings()
     if not len(history):
         return []
-    minutes, days = history.local_clock()
+    minutes, days = clock if clock is not None else history.local_clock()
     whole_days = history.whole_days()
     if len(whole_days) < settings.min_days:
         return []

@@ -12,6 +12,7 @@ from .backtest import Backtest
 from .habits import Habit
 from .overrides import Override
 from .sequences import Sequence
+from .sun_habits import SunHabit
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
 WEEKENDS = ("sat", "sun")
@@ -199,6 +200,55 @@ def habit_suggestion(habit: Habit, names: Mapping[str, str]) -> Suggestion | Non
     )
 
 
+def _offset(minutes: float) -> str:
+    whole = round(abs(minutes))
+    return f"{'-' if minutes < 0 else ''}{whole // 60:02d}:{whole % 60:02d}:00"
+
+
+def sun_habit_suggestion(found: SunHabit, names: Mapping[str, str]) -> Suggestion | None:
+    """Suggest doing at sunset or sunrise (with the usual offset) what the person does by hand."""
+    habit = found.habit
+    if (suggestion := habit_suggestion(habit, names)) is None or suggestion.automation is None:
+        return None
+    offset = round(found.offset_minutes)
+    if offset == 0:
+        relative = f"at {found.event}"
+    else:
+        relative = f"{abs(offset)} min {'after' if offset > 0 else 'before'} {found.event}"
+    verb = VERBS.get(habit.state, f"Set to {habit.state}:")
+    when, day_word = _day_words(habit)
+    title = f"{verb} {_name(habit.entity_id, names)} {relative} {when}"
+    description = (
+        f"Seen on {habit.distinct_days} of {habit.eligible_days} {day_word} {relative},"
+        f" spread ±{round(habit.spread_minutes)} min"
+        f" (±{round(found.clock_spread_minutes)} min by the clock)."
+        f"{_habit_backtest(habit.backtest, day_word)[0]}"
+    )
+    trigger: dict[str, Any] = {"trigger": "sun", "event": found.event}
+    if offset:
+        trigger["offset"] = _offset(offset)
+    bucket = round(found.offset_minutes / 30)
+    return Suggestion(
+        id=stable_id("sun", habit.entity_id, habit.state, habit.days, found.event, bucket),
+        kind="sun",
+        title=title,
+        description=description,
+        automation={
+            **suggestion.automation,
+            "alias": title,
+            "description": f"{description} Suggested by AI Automation.",
+            "triggers": [trigger],
+        },
+        entities=suggestion.entities,
+        evidence={
+            **suggestion.evidence,
+            "event": found.event,
+            "offset_minutes": round(found.offset_minutes, 1),
+            "clock_spread_minutes": round(found.clock_spread_minutes, 1),
+        },
+    )
+
+
 def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggestion | None:
     """Suggest doing automatically what the person does after the trigger."""
     action = action_for(sequence.action_entity, sequence.action_state)
@@ -339,6 +389,7 @@ class ExistingAutomation:
     trigger_entities: frozenset[str]
     has_time_trigger: bool
     targets: frozenset[str]
+    has_sun_trigger: bool = False
 
 
 def covered(suggestion: Suggestion, existing: Iterable[ExistingAutomation]) -> bool:
@@ -351,6 +402,20 @@ def covered(suggestion: Suggestion, existing: Iterable[ExistingAutomation]) -> b
             return True
         if suggestion.kind == "habit" and automation.has_time_trigger:
             return True
+        if suggestion.kind == "sun" and (automation.has_sun_trigger or automation.has_time_trigger):
+            return True
+    return False
+
+
+def _explained_by_sun(habit: Habit, sun_habits: Iterable[SunHabit]) -> bool:
+    """Whether a clock habit is the same doing as a sun habit (the sun explains it better)."""
+    for found in sun_habits:
+        other = found.habit
+        distance = abs(habit.minute - other.minute) % 1440
+        if (other.entity_id, other.state) == (habit.entity_id, habit.state) and min(
+            distance, 1440 - distance
+        ) <= 120:
+            return True
     return False
 
 
@@ -361,12 +426,16 @@ def build_suggestions(
     *,
     names: Mapping[str, str],
     existing: Iterable[ExistingAutomation] = (),
+    sun_habits: Iterable[SunHabit] = (),
 ) -> list[Suggestion]:
     """Return every suggestion not already covered by an automation, best evidence first."""
     existing = list(existing)
-    made = [habit_suggestion(h, names) for h in habits] + [
-        sequence_suggestion(s, names) for s in sequences
-    ]
+    sun_habits = list(sun_habits)
+    made = (
+        [habit_suggestion(h, names) for h in habits if not _explained_by_sun(h, sun_habits)]
+        + [sun_habit_suggestion(s, names) for s in sun_habits]
+        + [sequence_suggestion(s, names) for s in sequences]
+    )
     ranked = sorted(
         (s for s in made if s is not None),
         key=lambda s: -float(s.evidence["score"]),

@@ -1,0 +1,87 @@
+"""Sun-relative habits: an entity goes to a state at a steady offset from sunset or sunrise.
+
+Times are moved into the sun's frame (each day's change minus that day's sunset, plus the mean
+sunset) and judged there exactly like clock habits (baseline, day sets, backtest). A habit is
+the sun's only when its spread there is clearly narrower than on the clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from .habits import Habit, HabitSettings, _robust_spread, detect_habits
+from .history import History
+
+SUN_EVENTS = ("sunset", "sunrise")
+
+
+@dataclass(frozen=True, kw_only=True)
+class SunHabitSettings:
+    """When the sun explains a habit better than the clock."""
+
+    habits: HabitSettings = field(default_factory=HabitSettings)
+    max_spread_share: float = 0.7  # sun spread at most this share of the clock spread...
+    min_spread_gain: float = 2.0  # ...and at least this many minutes narrower
+
+
+@dataclass(frozen=True, kw_only=True)
+class SunHabit:
+    """Evidence that `habit` happens `offset_minutes` after (negative: before) the `event`."""
+
+    event: str  # "sunset" or "sunrise"
+    offset_minutes: float
+    clock_spread_minutes: float  # the spread the same days show on the clock
+    habit: Habit  # judged in the sun's frame: its minute is the mean event time plus the offset
+
+
+def detect_sun_habits(
+    history: History,
+    sun: Mapping[str, Mapping[int, float]],
+    settings: SunHabitSettings | None = None,
+    explained: npt.NDArray[np.bool_] | None = None,
+) -> list[SunHabit]:
+    """Find habits that follow sunset or sunrise (`sun`: event -> local day -> local minute)."""
+    settings = settings or SunHabitSettings()
+    if not len(history):
+        return []
+    minutes, days = history.local_clock()
+    found: list[SunHabit] = []
+    for event in SUN_EVENTS:
+        times = sun.get(event) or {}
+        if not times:
+            continue
+        mean = float(np.mean(list(times.values())))
+        event_minute = np.array([times.get(int(d), np.nan) for d in days], dtype=np.float64)
+        unknown = np.isnan(event_minute)
+        shifted = np.where(unknown, minutes, minutes - event_minute + mean)
+        skip = unknown if explained is None else unknown | explained
+        for habit in detect_habits(history, settings.habits, skip, clock=(shifted % 1440.0, days)):
+            # The same days on the clock: undo the shift day by day.
+            clock = np.array(
+                [minute + times.get(day, mean) - mean for day, minute in habit.times],
+                dtype=np.float64,
+            )
+            on_clock = _robust_spread(clock % 1440.0, _clock_centre(clock))
+            if (
+                habit.spread_minutes <= settings.max_spread_share * on_clock
+                and on_clock - habit.spread_minutes >= settings.min_spread_gain
+            ):
+                offset = (habit.minute - mean + 720) % 1440 - 720
+                found.append(
+                    SunHabit(
+                        event=event,
+                        offset_minutes=offset,
+                        clock_spread_minutes=on_clock,
+                        habit=habit,
+                    )
+                )
+    return found
+
+
+def _clock_centre(minutes: npt.NDArray[np.float64]) -> float:
+    angles = minutes / 1440.0 * 2 * np.pi
+    return float(np.arctan2(np.sin(angles).mean(), np.cos(angles).mean()) / (2 * np.pi) * 1440.0)
