@@ -349,3 +349,36 @@ async def test_sun_relative_habit_gets_a_sun_trigger(
         {"trigger": "sun", "event": "sunset", "offset": "00:10:00"}
     ]
     assert await async_validate_config_item(hass, "x", porch.automation) is not None
+
+
+async def test_lights_switched_together_are_one_suggestion(
+    freezer: FrozenDateTimeFactory,
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    config_entry: MockConfigEntry,
+) -> None:
+    """Three lights switched on within a minute at about 19:00: one suggestion, three actions."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    zone = dt_util.get_default_time_zone()
+    today = dt_util.now().date()
+    lights = ("light.sofa", "light.shelf", "light.ceiling")
+    for days_ago in range(14, 0, -1):
+        day = datetime.combine(today - timedelta(days=days_ago), datetime.min.time(), zone)
+        for state, minute in (("on", 1140 + days_ago % 4), ("off", 1380 + days_ago % 5)):
+            for number, light in enumerate(lights):
+                seconds = (number * 17 + days_ago * 5) % 50
+                freezer.move_to(day + timedelta(minutes=minute, seconds=seconds))
+                hass.states.async_set(light, state, context=Context())
+                await hass.async_block_till_done()
+    freezer.move_to(datetime.combine(today, datetime.min.time(), zone) + timedelta(hours=3))
+    await async_wait_recording_done(hass)
+    await setup_integration(hass, config_entry)
+    result = await async_analyse(
+        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+    )
+    assert [s.kind for s in result.suggestions] == ["group", "group"]
+    evening = next(s for s in result.suggestions if s.title.startswith("Turn on"))
+    assert evening.automation is not None
+    assert evening.automation["triggers"][0]["trigger"] == "time"
+    assert sorted(a["target"]["entity_id"] for a in evening.automation["actions"]) == sorted(lights)
+    assert await async_validate_config_item(hass, "x", evening.automation) is not None

@@ -17,6 +17,7 @@ from homeassistant.util import dt as dt_util
 
 from .capabilities import CapabilityListener
 from .const import ACTION_DOMAINS, ANALYSED_DOMAINS
+from .engine.groups import Group, detect_groups, together
 from .engine.habits import Habit, detect_habits
 from .engine.history import History
 from .engine.overrides import detect_overrides
@@ -164,11 +165,13 @@ async def async_unused_capabilities(
 
 def _detect(
     history: History, sun: dict[str, dict[int, float]]
-) -> tuple[list[Habit], list[Sequence], list[SunHabit]]:
+) -> tuple[list[Habit], list[Sequence], list[SunHabit], list[Group]]:
     """Run the detectors (CPU work: runs in an executor)."""
-    sequences, explained = detect_sequences(history)
+    groups = detect_groups(history)
+    sequences, explained = detect_sequences(history, together=together(groups))
     habits = detect_habits(history, explained=explained)
-    return habits, sequences, detect_sun_habits(history, sun, explained=explained)
+    sun_habits = detect_sun_habits(history, sun, explained=explained)
+    return habits, sequences, sun_habits, groups
 
 
 def sun_times(hass: HomeAssistant, start: datetime, end: datetime) -> dict[str, dict[int, float]]:
@@ -227,7 +230,7 @@ async def async_analyse(
         await async_automated_users(hass, settings),
     )
     loaded = time.perf_counter()
-    habits, sequences, sun_habits = await hass.async_add_executor_job(
+    habits, sequences, sun_habits, groups = await hass.async_add_executor_job(
         _detect, history, sun_times(hass, start, end)
     )
     names = {
@@ -243,6 +246,7 @@ async def async_analyse(
         names=names,
         existing=existing_automations(hass),
         sun_habits=sun_habits,
+        groups=groups,
     )
     if accepted:
         overrides = await hass.async_add_executor_job(detect_overrides, history, _watched(accepted))

@@ -94,7 +94,7 @@ def _daily(
         probatio.Required("type"): f"{DOMAIN}/suggestions",
         probatio.Optional("status"): probatio.In(["new", "accepted", "dismissed", "snoozed"]),
         probatio.Optional("kind"): probatio.In(
-            ["habit", "sun", "sequence", "unused_capability", "override"]
+            ["habit", "sun", "sequence", "group", "unused_capability", "override"]
         ),
         probatio.Optional("area_id"): str,
         probatio.Optional("offset", default=0): probatio.All(int, probatio.Range(min=0)),

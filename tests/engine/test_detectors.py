@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 
+from custom_components.ai_automation.engine.groups import detect_groups, together
 from custom_components.ai_automation.engine.habits import detect_habits
 from custom_components.ai_automation.engine.history import Change, History
 from custom_components.ai_automation.engine.sequences import detect_sequences
@@ -281,3 +282,33 @@ def test_sun_relative_habit(start: datetime, days: int) -> None:
         {"trigger": "sun", "event": "sunset", "offset": f"00:{round(found.offset_minutes):02d}:00"}
     ]
     assert [s.kind for s in suggestions if "light.kitchen" in s.entities] == ["habit"]
+
+
+def test_lights_switched_together_are_one_group() -> None:
+    """Three living-room lights at about 19:00 on weekdays, within half a minute: one suggestion."""
+    rng = np.random.default_rng(5)
+    lights = ("light.living_1", "light.living_2", "light.living_3")
+    changes = []
+    for day in range(28):
+        if (START + timedelta(days=day)).weekday() >= 5:
+            continue
+        at = _at(day, 1140 + rng.normal(0, 6))
+        for offset, light in zip(rng.permutation(3) * 12, lights, strict=True):
+            changes.append(Change(light, "on", at + offset, True))
+            changes.append(Change(light, "off", at + 3 * 3600 + offset, True))
+    history = _history(changes)
+    (group,) = [g for g in detect_groups(history) if g.members[0][1] == "on"]
+    assert sorted(group.members) == [(light, "on") for light in lights]
+    sequences, explained = detect_sequences(history)
+    habits = detect_habits(history, explained=explained)
+    suggestions = build_suggestions(habits, sequences, [], names={}, groups=detect_groups(history))
+    morning = [s for s in suggestions if "around 19:" in s.title]
+    assert [s.kind for s in morning] == ["group"]
+    (together,) = morning
+    assert together.title.startswith("Turn on Living ")
+    assert all(f"Living {n}" in together.title for n in (1, 2, 3))
+    assert together.title.endswith("on weekdays")
+    assert together.automation is not None
+    assert sorted(a["target"]["entity_id"] for a in together.automation["actions"]) == list(lights)
+    assert together.automation["triggers"][0]["trigger"] == "time"
+    assert not [s for s in suggestions if s.kind == "sequence"]

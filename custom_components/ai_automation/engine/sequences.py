@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 import time
 
@@ -90,11 +91,16 @@ def _pairs(
 
 
 def detect_sequences(
-    history: History, settings: SequenceSettings | None = None
+    history: History,
+    settings: SequenceSettings | None = None,
+    *,
+    together: Collection[tuple[str, str]] = (),
 ) -> tuple[list[Sequence], npt.NDArray[np.bool_]]:
     """Find directed pairs in O(n log n): from each change, the manual actions within the window.
 
     Also return which changes the found sequences explain (for the habit detector to skip).
+    Pairs of entities in `together` (members of a group, changed together) are neither
+    sequences nor explanations: what starts the group is looked for instead.
     """
     settings = settings or SequenceSettings()
     when = history.when
@@ -176,11 +182,15 @@ def detect_sequences(
             replay,
             settings,
         )
-        if backtest is None:
-            continue
-        explained[acted] = True
         trigger_key, action_key = kinds[trigger_kinds[index]], kinds[action_kinds[index]]
         n_states = len(history.states)
+        pair = (
+            history.entity_ids[int(trigger_key) // n_states],
+            history.entity_ids[int(action_key) // n_states],
+        )
+        if backtest is None or pair in together:
+            continue
+        explained[acted] = True
         found.append(
             Sequence(
                 trigger_entity=history.entity_ids[int(trigger_key) // n_states],

@@ -9,6 +9,7 @@ import hashlib
 from typing import Any
 
 from .backtest import Backtest
+from .groups import Group
 from .habits import Habit
 from .overrides import Override
 from .sequences import Sequence
@@ -398,7 +399,10 @@ def covered(suggestion: Suggestion, existing: Iterable[ExistingAutomation]) -> b
     for automation in existing:
         if target not in automation.targets:
             continue
-        if suggestion.kind == "sequence" and suggestion.entities[0] in automation.trigger_entities:
+        if (
+            suggestion.kind in ("sequence", "group")
+            and suggestion.entities[0] in automation.trigger_entities
+        ):
             return True
         if suggestion.kind == "habit" and automation.has_time_trigger:
             return True
@@ -419,6 +423,127 @@ def _explained_by_sun(habit: Habit, sun_habits: Iterable[SunHabit]) -> bool:
     return False
 
 
+def _together(members: tuple[tuple[str, str], ...], names: Mapping[str, str]) -> str:
+    """Say what a group does: "Turn on A, B and C and close D"."""
+    by_verb: dict[str, list[str]] = {}
+    for entity_id, state in members:
+        verb = VERBS.get(state, f"Set to {state}:")
+        by_verb.setdefault(verb, []).append(_name(entity_id, names))
+    parts: list[str] = []
+    for verb, listed in by_verb.items():
+        joined = listed[0] if len(listed) == 1 else f"{', '.join(listed[:-1])} and {listed[-1]}"
+        parts.append(f"{verb if not parts else verb.lower()} {joined}")
+    return " and ".join(parts)
+
+
+def _led_by(
+    group: Group, leader: Suggestion, names: Mapping[str, str]
+) -> tuple[str, dict[str, Any], tuple[str, ...]]:
+    """Return the title, automation and trigger entities of a group started as `leader` is."""
+    members = group.members
+    if leader.kind == "sequence":
+        title = f"{_together(members, names)} when {leader.title.split(' when ', 1)[-1]}"
+    else:
+        state = str(leader.evidence.get("state", ""))
+        said = f"{VERBS.get(state, f'Set to {state}:')} {_name(leader.entities[-1], names)} "
+        title = f"{_together(members, names)} {leader.title.removeprefix(said)}"
+    actions = [action_for(entity_id, state) for entity_id, state in members]
+    automation = {**(leader.automation or {}), "actions": actions, "alias": title}
+    return title, automation, leader.entities[:-1]
+
+
+def group_suggestion(
+    group: Group, leader: Suggestion | None, names: Mapping[str, str]
+) -> Suggestion | None:
+    """Suggest one automation for things done together.
+
+    It starts as the leader does (a time, the sun, a trigger), or else with the member that
+    usually comes first.
+    """
+    members = group.members
+    if any(action_for(entity_id, state) is None for entity_id, state in members):
+        return None
+    together = (
+        f"Done together (within a minute) {group.together} times,"
+        f" {round(group.share * 100)} % of the time or more."
+    )
+    evidence: dict[str, Any] = {
+        "members": [{"entity_id": e, "state": st} for e, st in members],
+        "together": group.together,
+        "share": round(group.share, 3),
+        "distinct_days": group.distinct_days,
+    }
+    if leader is not None and leader.automation is not None:
+        title, automation, triggers = _led_by(group, leader, names)
+        description = f"{leader.description} {together}"
+        evidence |= {"started_by": leader.kind, "score": leader.evidence.get("score", 0.0)}
+    else:
+        (first, first_state), rest = members[0], members[1:]
+        title = f"{_together(rest, names)} when {_name(first, names)} turns {first_state}"
+        description = together
+        automation = {
+            "alias": title,
+            "triggers": [{"trigger": "state", "entity_id": first, "to": first_state}],
+            "conditions": [],
+            "actions": [action_for(entity_id, state) for entity_id, state in rest],
+            "mode": "single",
+        }
+        score = round(group.share * min(group.together / 14, 1.0) / 2, 3)
+        evidence |= {"started_by": "first", "score": score}
+        triggers = (first,)
+    automation["description"] = f"{description} Suggested by AI Automation."
+    return Suggestion(
+        id=stable_id("group", *sorted(f"{e}:{st}" for e, st in members)),
+        kind="group",
+        title=title,
+        description=description,
+        automation=automation,
+        entities=(*triggers, *(e for e, _ in members if e not in triggers)),
+        evidence=evidence,
+    )
+
+
+def _grouped(
+    groups: Iterable[Group], made: list[Suggestion], names: Mapping[str, str]
+) -> list[Suggestion]:
+    """Fold the suggestions about members of a group into one suggestion for the group."""
+    result = list(made)
+    for group in groups:
+        targets = {e for e, _ in group.members}
+        member_of = [
+            s for s in result
+            if s.kind in ("habit", "sun", "sequence") and s.entities[-1] in targets
+        ]  # fmt: skip
+        inner = [s for s in member_of if s.kind == "sequence" and s.entities[0] in targets]
+        started = [s for s in member_of if s not in inner]
+        leader = max(started, key=lambda s: float(s.evidence["score"]), default=None)
+        if (made_group := group_suggestion(group, leader, names)) is None:
+            continue
+        # What the group replaces: the leader, the same kind of start for other members
+        # (the same time, or the same trigger), and the members triggering each other.
+        gone = set(map(id, inner))
+        if leader is not None:
+            gone |= {id(s) for s in started if s.kind == leader.kind and _same_start(s, leader)}
+        result = [s for s in result if id(s) not in gone] + [made_group]
+    return result
+
+
+def _minute_of(automation: Mapping[str, Any]) -> int:
+    at = str(automation["triggers"][0].get("at", "00:00"))
+    return int(at[:2]) * 60 + int(at[3:5])
+
+
+def _same_start(one: Suggestion, other: Suggestion) -> bool:
+    """Whether two member suggestions start the same way (trigger, sun event, time +-30 min)."""
+    if one.kind == "sequence":
+        return one.entities[0] == other.entities[0]
+    first, second = one.automation or {}, other.automation or {}
+    if one.kind == "sun":
+        return bool(first["triggers"][0].get("event") == second["triggers"][0].get("event"))
+    distance = abs(_minute_of(first) - _minute_of(second)) % 1440
+    return min(distance, 1440 - distance) <= 30
+
+
 def build_suggestions(
     habits: Iterable[Habit],
     sequences: Iterable[Sequence],
@@ -427,6 +552,7 @@ def build_suggestions(
     names: Mapping[str, str],
     existing: Iterable[ExistingAutomation] = (),
     sun_habits: Iterable[SunHabit] = (),
+    groups: Iterable[Group] = (),
 ) -> list[Suggestion]:
     """Return every suggestion not already covered by an automation, best evidence first."""
     existing = list(existing)
@@ -437,7 +563,7 @@ def build_suggestions(
         + [sequence_suggestion(s, names) for s in sequences]
     )
     ranked = sorted(
-        (s for s in made if s is not None),
+        _grouped(groups, [s for s in made if s is not None], names),
         key=lambda s: -float(s.evidence["score"]),
     )
     ranked += sorted(
