@@ -299,16 +299,18 @@ def test_lights_switched_together_are_one_group() -> None:
     history = _history(changes)
     (group,) = [g for g in detect_groups(history) if g.members[0][1] == "on"]
     assert sorted(group.members) == [(light, "on") for light in lights]
-    sequences, explained = detect_sequences(history)
+    groups = detect_groups(history)
+    sequences, explained = detect_sequences(history, together=together(groups))
+    assert not [s for s in sequences if s.trigger_entity in lights]
     habits = detect_habits(history, explained=explained)
-    suggestions = build_suggestions(habits, sequences, [], names={}, groups=detect_groups(history))
+    suggestions = build_suggestions(habits, sequences, [], names={}, groups=groups)
     morning = [s for s in suggestions if "around 19:" in s.title]
     assert [s.kind for s in morning] == ["group"]
-    (together,) = morning
-    assert together.title.startswith("Turn on Living ")
-    assert all(f"Living {n}" in together.title for n in (1, 2, 3))
-    assert together.title.endswith("on weekdays")
-    assert together.automation is not None
-    assert sorted(a["target"]["entity_id"] for a in together.automation["actions"]) == list(lights)
-    assert together.automation["triggers"][0]["trigger"] == "time"
+    (one,) = morning
+    assert one.title.startswith("Turn on Living ")
+    assert all(f"Living {n}" in one.title for n in (1, 2, 3))
+    assert one.title.endswith("on weekdays")
+    assert one.automation is not None
+    assert sorted(a["target"]["entity_id"] for a in one.automation["actions"]) == list(lights)
+    assert one.automation["triggers"][0]["trigger"] == "time"
     assert not [s for s in suggestions if s.kind == "sequence"]

@@ -184,11 +184,7 @@ def detect_sequences(
         )
         trigger_key, action_key = kinds[trigger_kinds[index]], kinds[action_kinds[index]]
         n_states = len(history.states)
-        pair = (
-            history.entity_ids[int(trigger_key) // n_states],
-            history.entity_ids[int(action_key) // n_states],
-        )
-        if backtest is None or pair in together:
+        if backtest is None or _entities(history, trigger_key, action_key) in together:
             continue
         explained[acted] = True
         found.append(
@@ -209,6 +205,11 @@ def detect_sequences(
             )
         )
     return found, explained
+
+
+def _entities(history: History, *keys: np.int64) -> tuple[str, ...]:
+    """Return the entity ids of dense (entity, state) keys."""
+    return tuple(history.entity_ids[int(key) // len(history.states)] for key in keys)
 
 
 def _held_out(history: History, settings: BacktestSettings) -> tuple[float, float] | None:
