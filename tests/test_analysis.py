@@ -382,3 +382,61 @@ async def test_lights_switched_together_are_one_suggestion(
     assert evening.automation["triggers"][0]["trigger"] == "time"
     assert sorted(a["target"]["entity_id"] for a in evening.automation["actions"]) == sorted(lights)
     assert await async_validate_config_item(hass, "x", evening.automation) is not None
+
+
+async def test_presence_arrivals_departures_and_home_only_habits(
+    freezer: FrozenDateTimeFactory,
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    config_entry: MockConfigEntry,
+) -> None:
+    """Hall light when Anna arrives, kitchen off when the last person leaves, a lamp only at home."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    zone = dt_util.get_default_time_zone()
+    today = dt_util.now().date()
+    moments: list[tuple[datetime, str, str]] = []
+    for days_ago in range(14, 0, -1):
+        day = datetime.combine(today - timedelta(days=days_ago), datetime.min.time(), zone)
+        if days_ago % 4 == 0:
+            continue  # away all day: nobody home, the lamp stays off
+        arrive = day + timedelta(minutes=1020 + days_ago * 7 % 60)
+        leave = day + timedelta(minutes=1380 + days_ago % 5)
+        moments += [
+            (arrive, "person.anna", "home"),
+            (arrive, "zone.home", "1"),
+            (arrive + timedelta(seconds=40), "light.hall", "on"),
+            (arrive + timedelta(minutes=20), "light.hall", "off"),
+            (day + timedelta(minutes=1200 + days_ago % 3), "light.lamp", "on"),
+            (day + timedelta(minutes=1290 + days_ago % 4), "light.lamp", "off"),
+            (leave, "person.anna", "not_home"),
+            (leave, "zone.home", "0"),
+            (leave + timedelta(seconds=30), "light.kitchen", "off"),
+            (leave - timedelta(minutes=50 + days_ago % 7), "light.kitchen", "on"),
+        ]
+    for moment, entity_id, state in sorted(moments):
+        freezer.move_to(moment)
+        hass.states.async_set(entity_id, state, context=Context())
+        await hass.async_block_till_done()
+    freezer.move_to(datetime.combine(today, datetime.min.time(), zone) + timedelta(hours=3))
+    await async_wait_recording_done(hass)
+    await setup_integration(hass, config_entry)
+    result = await async_analyse(
+        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+    )
+    titles = {s.title: s for s in result.suggestions}
+    assert "Turn on hall when anna arrives" in titles
+    assert "Turn off kitchen when the last person leaves" in titles
+    leaves = titles["Turn off kitchen when the last person leaves"]
+    assert leaves.automation is not None
+    assert leaves.automation["triggers"] == [
+        {"trigger": "state", "entity_id": "zone.home", "to": "0"}
+    ]
+    (lamp,) = [s for s in result.suggestions if s.title.startswith("Turn on lamp")]
+    assert lamp.title.endswith("every day when someone is home")
+    assert lamp.automation is not None
+    assert {"condition": "numeric_state", "entity_id": "zone.home", "above": 0} in (
+        lamp.automation["conditions"]
+    )
+    for suggestion in result.suggestions:
+        assert suggestion.automation is not None
+        assert await async_validate_config_item(hass, "x", suggestion.automation) is not None

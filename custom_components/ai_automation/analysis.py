@@ -21,6 +21,7 @@ from .engine.groups import Group, detect_groups, together
 from .engine.habits import Habit, detect_habits
 from .engine.history import History
 from .engine.overrides import detect_overrides
+from .engine.presence import with_presence
 from .engine.sequences import Sequence, detect_sequences
 from .engine.suggestions import (
     USEFUL_CAPABILITIES,
@@ -169,7 +170,7 @@ def _detect(
     """Run the detectors (CPU work: runs in an executor)."""
     groups = detect_groups(history)
     sequences, explained = detect_sequences(history, together=together(groups))
-    habits = detect_habits(history, explained=explained)
+    habits = with_presence(history, detect_habits(history, explained=explained))
     sun_habits = detect_sun_habits(history, sun, explained=explained)
     return habits, sequences, sun_habits, groups
 

@@ -95,6 +95,7 @@ ANALYSED_DOMAINS: Final = ACTION_DOMAINS | {
     "binary_sensor",
     "person",
     "device_tracker",
+    "zone",  # zone.home counts the people at home: arrivals, departures, presence
     "sun",
     "button",
     "event",

@@ -77,6 +77,7 @@ class Habit:
     chance: float = 0.0  # that chance, per day
     backtest: Backtest | None = None
     times: tuple[tuple[int, float], ...] = ()  # (local day number, local minute) of each day
+    away_days: int = 0  # days nobody was home at that time (and it never happened then)
 
     @property
     def ratio(self) -> float:

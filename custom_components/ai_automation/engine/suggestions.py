@@ -21,6 +21,7 @@ DAY_NAMES = dict(
     zip((*WEEKDAYS, *WEEKENDS), ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True)
 )
 EPOCH = date(1970, 1, 1)
+SOMEONE_HOME = {"condition": "numeric_state", "entity_id": "zone.home", "above": 0}
 # (domain, state) -> (action, data) that brings an entity to that state.
 STATE_ACTIONS: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {
     **{(d, "on"): (f"{d}.turn_on", {}) for d in ("light", "switch", "fan", "input_boolean")},
@@ -158,12 +159,15 @@ def habit_suggestion(habit: Habit, names: Mapping[str, str]) -> Suggestion | Non
     bucket = round(habit.minute / 30) % 48  # the same habit found again, a few minutes off
     when, day_word = _day_words(habit)
     verb = VERBS.get(habit.state, f"Set to {habit.state}:")
-    title = f"{verb} {_name(habit.entity_id, names)} around {at} {when}"
+    home = " when someone is home" if habit.away_days else ""
+    title = f"{verb} {_name(habit.entity_id, names)} around {at} {when}{home}"
     backtest_words, backtest_evidence = _habit_backtest(habit.backtest, day_word)
     description = (
         f"Seen on {habit.distinct_days} of {habit.eligible_days} {day_word}, "
         f"spread ±{round(habit.spread_minutes)} min.{backtest_words}"
     )
+    if habit.away_days:
+        description += f" Never while nobody was home (on {habit.away_days} {day_word})."
     automation: dict[str, Any] = {
         "alias": title,
         "description": f"{description} Suggested by AI Automation.",
@@ -174,6 +178,8 @@ def habit_suggestion(habit: Habit, names: Mapping[str, str]) -> Suggestion | Non
     }
     if habit.days != "all":
         automation["conditions"] = [{"condition": "time", "weekday": list(habit.weekdays)}]
+    if habit.away_days:
+        automation["conditions"].append(SOMEONE_HOME)
     return Suggestion(
         id=stable_id("habit", habit.entity_id, habit.state, habit.days, bucket),
         kind="habit",
@@ -196,6 +202,7 @@ def habit_suggestion(habit: Habit, names: Mapping[str, str]) -> Suggestion | Non
             "day_times": [{"date": _date(day), "minute": minute} for day, minute in habit.times],
             "score": strength(habit.ratio, habit.distinct_days, habit.backtest),
             "state": habit.state,
+            "away_days": habit.away_days,
         }
         | backtest_evidence,
     )
@@ -250,6 +257,19 @@ def sun_habit_suggestion(found: SunHabit, names: Mapping[str, str]) -> Suggestio
     )
 
 
+def _trigger_words(entity_id: str, state: str, names: Mapping[str, str]) -> str:
+    """Say what happens: "Anna arrives", "the last person leaves", "Hall motion turns on"."""
+    domain = entity_id.split(".", 1)[0]
+    name = _name(entity_id, names)
+    if entity_id == "zone.home" and state == "0":
+        return "the last person leaves"
+    if entity_id == "zone.home" and state == "1":
+        return "the first person arrives"
+    if domain in ("person", "device_tracker") and state in ("home", "not_home"):
+        return f"{name} {'arrives' if state == 'home' else 'leaves'}"
+    return f"{name} turns {state}"
+
+
 def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggestion | None:
     """Suggest doing automatically what the person does after the trigger."""
     action = action_for(sequence.action_entity, sequence.action_state)
@@ -259,8 +279,10 @@ def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggest
     if sequence.trigger_entity.split(".", 1)[0] not in {"button", "event", "scene", "input_button"}:
         trigger["to"] = sequence.trigger_state  # those report a timestamp as their state
     verb = VERBS.get(sequence.action_state, f"Set to {sequence.action_state}:")
-    trigger_name = _name(sequence.trigger_entity, names)
-    title = f"{verb} {_name(sequence.action_entity, names)} when {trigger_name} turns {sequence.trigger_state}"
+    title = (
+        f"{verb} {_name(sequence.action_entity, names)} when"
+        f" {_trigger_words(sequence.trigger_entity, sequence.trigger_state, names)}"
+    )
     description = (
         f"After {sequence.occurrences} of {sequence.trigger_count} times "
         f"({round(sequence.confidence * 100)} %), typically {round(sequence.median_delay_seconds)} s later; "
@@ -544,6 +566,35 @@ def _same_start(one: Suggestion, other: Suggestion) -> bool:
     return min(distance, 1440 - distance) <= 30
 
 
+PRESENCE_DOMAINS = ("person", "device_tracker", "zone")
+
+
+def _presence_rank(sequence: Sequence) -> tuple[bool, float]:
+    """Rank presence triggers: a person arriving, or the home emptying, say most."""
+    said = (sequence.trigger_entity, sequence.trigger_state) == ("zone.home", "0") or (
+        sequence.trigger_entity.startswith("person.") and sequence.trigger_state == "home"
+    )
+    return said, sequence.confidence
+
+
+def _one_presence_trigger(sequences: list[Sequence]) -> list[Sequence]:
+    """Keep one presence trigger per action: "Anna arrives", "the last person leaves"."""
+    best: dict[tuple[str, str], Sequence] = {}
+    for sequence in sequences:
+        if sequence.trigger_entity.split(".", 1)[0] not in PRESENCE_DOMAINS:
+            continue
+        key = (sequence.action_entity, sequence.action_state)
+        known = best.get(key)
+        if known is None or _presence_rank(sequence) > _presence_rank(known):
+            best[key] = sequence
+    return [
+        s
+        for s in sequences
+        if s.trigger_entity.split(".", 1)[0] not in PRESENCE_DOMAINS
+        or best[(s.action_entity, s.action_state)] is s
+    ]
+
+
 def build_suggestions(
     habits: Iterable[Habit],
     sequences: Iterable[Sequence],
@@ -560,7 +611,7 @@ def build_suggestions(
     made = (
         [habit_suggestion(h, names) for h in habits if not _explained_by_sun(h, sun_habits)]
         + [sun_habit_suggestion(s, names) for s in sun_habits]
-        + [sequence_suggestion(s, names) for s in sequences]
+        + [sequence_suggestion(s, names) for s in _one_presence_trigger(list(sequences))]
     )
     ranked = sorted(
         _grouped(groups, [s for s in made if s is not None], names),
