@@ -17,12 +17,12 @@ from homeassistant.util import dt as dt_util
 
 from .capabilities import CapabilityListener
 from .const import ACTION_DOMAINS, ANALYSED_DOMAINS
-from .engine.groups import Group, detect_groups, together
-from .engine.habits import Habit, detect_habits
+from .engine.findings import detect_all
+from .engine.groups import Group
+from .engine.habits import Habit
 from .engine.history import History
 from .engine.overrides import detect_overrides
-from .engine.presence import with_presence
-from .engine.sequences import Sequence, detect_sequences
+from .engine.sequences import Sequence
 from .engine.suggestions import (
     USEFUL_CAPABILITIES,
     ExistingAutomation,
@@ -31,7 +31,7 @@ from .engine.suggestions import (
     build_suggestions,
     override_suggestion,
 )
-from .engine.sun_habits import SUN_EVENTS, SunHabit, detect_sun_habits
+from .engine.sun_habits import SUN_EVENTS, SunHabit
 from .models import Settings
 from .recorder_history import load_attribute_values, load_history
 
@@ -168,11 +168,8 @@ def _detect(
     history: History, sun: dict[str, dict[int, float]]
 ) -> tuple[list[Habit], list[Sequence], list[SunHabit], list[Group]]:
     """Run the detectors (CPU work: runs in an executor)."""
-    groups = detect_groups(history)
-    sequences, explained = detect_sequences(history, together=together(groups))
-    habits = with_presence(history, detect_habits(history, explained=explained))
-    sun_habits = detect_sun_habits(history, sun, explained=explained)
-    return habits, sequences, sun_habits, groups
+    found = detect_all(history, sun)
+    return found.habits, found.sequences, found.sun_habits, found.groups
 
 
 def sun_times(hass: HomeAssistant, start: datetime, end: datetime) -> dict[str, dict[int, float]]:

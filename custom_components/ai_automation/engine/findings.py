@@ -1,0 +1,39 @@
+"""Every detector over one history, in the order they depend on each other."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .groups import Group, detect_groups, together
+from .habits import Habit, detect_habits
+from .history import History
+from .presence import with_presence
+from .sequences import Sequence, detect_sequences
+from .sun_habits import SunHabit, detect_sun_habits
+
+
+@dataclass(frozen=True, kw_only=True)
+class Findings:
+    """What the detectors found."""
+
+    habits: list[Habit]
+    sequences: list[Sequence]
+    sun_habits: list[SunHabit]
+    groups: list[Group]
+
+
+def detect_all(history: History, sun: Mapping[str, Mapping[int, float]]) -> Findings:
+    """Find groups, then sequences, then the habits the sequences do not explain.
+
+    Group members do not explain each other; habits are looked for on the clock and in the
+    sun's frame.
+    """
+    groups = detect_groups(history)
+    sequences, explained = detect_sequences(history, together=together(groups))
+    return Findings(
+        habits=with_presence(history, detect_habits(history, explained=explained)),
+        sequences=sequences,
+        sun_habits=detect_sun_habits(history, sun, explained=explained),
+        groups=groups,
+    )
