@@ -13,7 +13,17 @@ from custom_components.ai_automation.engine.sequences import detect_sequences
 from custom_components.ai_automation.engine.suggestions import build_suggestions
 from custom_components.ai_automation.engine.sun_habits import detect_sun_habits
 
-from ..synthetic_home import build, habit_matches, score, sun_times
+from ..synthetic_home import (
+    FLAKY_ENTITY,
+    NODE_RED_ENTITY,
+    build,
+    build_real,
+    habit_matches,
+    score,
+    score_by_kind,
+    suggest,
+    sun_times,
+)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 10, 12, tzinfo=BERLIN)  # four weeks that include the end of summer time
@@ -314,3 +324,20 @@ def test_lights_switched_together_are_one_group() -> None:
     assert sorted(a["target"]["entity_id"] for a in one.automation["actions"]) == list(lights)
     assert one.automation["triggers"][0]["trigger"] == "time"
     assert not [s for s in suggestions if s.kind == "sequence"]
+
+
+def test_real_homes_quality_per_kind() -> None:
+    """Ten homes in five time zones: >= 95 % found, >= 97 % right, no kind under 90 %."""
+    homes = [(home := build_real(n + 1, n % 5), suggest(home)) for n in range(10)]
+    by_kind, true, reported = score_by_kind(homes)
+    found = sum(hit for hit, _ in by_kind.values())
+    planted = sum(total for _, total in by_kind.values())
+    assert found / planted >= 0.95
+    assert true / reported >= 0.97
+    assert {kind: hit / total >= 0.9 for kind, (hit, total) in by_kind.items()} == dict.fromkeys(
+        by_kind, True
+    )
+    for _, suggestions in homes:
+        # Nothing from automations, the tool account's schedule, or a device dropping off.
+        assert not [s for s in suggestions if {NODE_RED_ENTITY, FLAKY_ENTITY} & set(s.entities)]
+        assert not [s for s in suggestions if "light.garden" in s.entities]

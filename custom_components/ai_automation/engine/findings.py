@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .groups import Group, detect_groups, together
 from .habits import Habit, detect_habits
 from .history import History
-from .presence import with_presence
+from .presence import days_away, with_presence
 from .sequences import Sequence, detect_sequences
 from .sun_habits import SunHabit, detect_sun_habits
 
@@ -31,9 +31,10 @@ def detect_all(history: History, sun: Mapping[str, Mapping[int, float]]) -> Find
     """
     groups = detect_groups(history)
     sequences, explained = detect_sequences(history, together=together(groups))
+    away = days_away(history)
     return Findings(
-        habits=with_presence(history, detect_habits(history, explained=explained)),
+        habits=with_presence(history, detect_habits(history, explained=explained, away=away)),
         sequences=sequences,
-        sun_habits=detect_sun_habits(history, sun, explained=explained),
+        sun_habits=detect_sun_habits(history, sun, explained=explained, away=away),
         groups=groups,
     )

@@ -7,6 +7,7 @@ the days of that kind? A light used at random times all evening is not a habit a
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 import math
 import time
@@ -40,7 +41,7 @@ class HabitSettings:
 
     min_days: int = 5
     min_ratio: float = 0.6
-    max_spread_minutes: float = 30.0
+    max_spread_minutes: float = 20.0
     window_minutes: float = 75.0
     # How much more often than the entity's own use at that time of day (hours' scale) explains.
     min_lift: float = 2.0
@@ -48,6 +49,8 @@ class HabitSettings:
     baseline_minutes: float = 90.0  # smoothing of the entity's time-of-day use
     width: float = 2.0  # a habit's window: this many spreads either side of its time
     part_width: float = 1.5  # weekdays and weekends of an every-day habit: in this wider window
+    part_p_value: float = 0.005  # ...and each that often by chance alone at most,
+    part_ratio: float = 0.8  # ...unless it shows on this share of its days
     day_set_share: float = (
         0.5  # a weekday belongs to a found set when it shows the habit this often
     )
@@ -196,8 +199,12 @@ class _Evaluation:
         )
 
     def holds_alone(self, settings: HabitSettings) -> bool:
-        """Whether a part of a wider habit shows it on its own (fewer days: no count test)."""
-        return self.ratio >= settings.min_ratio and self.lift >= settings.min_lift
+        """Whether a part of a wider habit shows it on its own (fewer days: a looser test)."""
+        return (
+            self.ratio >= settings.min_ratio
+            and self.lift >= settings.min_lift
+            and (self.p_value <= settings.part_p_value or self.ratio >= settings.part_ratio)
+        )
 
 
 class _Group:
@@ -421,17 +428,20 @@ def detect_habits(
     explained: npt.NDArray[np.bool_] | None = None,
     *,
     clock: tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]] | None = None,
+    away: Collection[int] = (),
 ) -> list[Habit]:
     """Find every (entity, state, local time, day set) habit in the manual changes.
 
     Changes marked in `explained` (already explained by a trigger) are left out. `clock` gives
     each change's minute and day in another frame than the local clock (the sun's, for example).
+    Days in `away` (nobody home all day) are no eligible days.
     """
     settings = settings or HabitSettings()
     if not len(history):
         return []
     minutes, days = clock if clock is not None else history.local_clock()
     whole_days = history.whole_days()
+    whole_days = whole_days[~np.isin(whole_days, np.fromiter(away, np.int64))]
     if len(whole_days) < settings.min_days:
         return []
     habits: list[Habit] = []

@@ -19,6 +19,7 @@ class PresenceSettings:
     """How many days nobody was home at the habit's time, for the habit to need someone home."""
 
     min_away_days: int = 2
+    away_share: float = 0.75  # a day away: nobody home for this share of 06:00 to midnight
 
 
 def _people_home(history: History, moments: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
@@ -30,6 +31,19 @@ def _people_home(history: History, moments: npt.NDArray[np.float64]) -> npt.NDAr
     before = np.searchsorted(history.when[mine], moments, side="right") - 1
     result: npt.NDArray[np.bool_] = (before < 0) | (counts[np.maximum(before, 0)] != 0)
     return result
+
+
+def days_away(history: History, settings: PresenceSettings | None = None) -> set[int]:
+    """Return the whole local days on which nobody was home for most of the waking day."""
+    settings = settings or PresenceSettings()
+    if HOME_ZONE not in history.entity_ids:
+        return set()
+    days = history.whole_days()
+    starts = np.array([history.day_start(int(day)) for day in days], dtype=np.float64)
+    samples = np.arange(6 * 60, 24 * 60, 30, dtype=np.float64) * 60  # 06:00 to midnight
+    home = _people_home(history, (starts[:, None] + samples[None, :]).ravel())
+    away = (~home).reshape(len(days), len(samples)).mean(axis=1) >= settings.away_share
+    return {int(day) for day in days[away]}
 
 
 def _count(state: str) -> float:

@@ -7,7 +7,7 @@ the sun's only when its spread there is clearly narrower than on the clock.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,8 +24,9 @@ class SunHabitSettings:
     """When the sun explains a habit better than the clock."""
 
     habits: HabitSettings = field(default_factory=HabitSettings)
-    max_spread_share: float = 0.7  # sun spread at most this share of the clock spread...
-    min_spread_gain: float = 2.0  # ...and at least this many minutes narrower
+    max_spread_share: float = 0.6  # sun spread at most this share of the clock spread...
+    min_spread_gain: float = 2.0  # ...and at least this many minutes narrower...
+    min_slope: float = 0.7  # ...and the clock times clearly move with the sun (1), not (0)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,6 +44,7 @@ def detect_sun_habits(
     sun: Mapping[str, Mapping[int, float]],
     settings: SunHabitSettings | None = None,
     explained: npt.NDArray[np.bool_] | None = None,
+    away: Collection[int] = (),
 ) -> list[SunHabit]:
     """Find habits that follow sunset or sunrise (`sun`: event -> local day -> local minute)."""
     settings = settings or SunHabitSettings()
@@ -66,9 +68,11 @@ def detect_sun_habits(
                 dtype=np.float64,
             )
             on_clock = _robust_spread(clock % 1440.0, _clock_centre(clock))
+            event_times = np.array([times.get(day, mean) for day, _ in habit.times], np.float64)
             if (
                 habit.spread_minutes <= settings.max_spread_share * on_clock
                 and on_clock - habit.spread_minutes >= settings.min_spread_gain
+                and _slope(event_times, clock) >= settings.min_slope
             ):
                 offset = (habit.minute - mean + 720) % 1440 - 720
                 found.append(
@@ -80,6 +84,15 @@ def detect_sun_habits(
                     )
                 )
     return found
+
+
+def _slope(sun: npt.NDArray[np.float64], clock: npt.NDArray[np.float64]) -> float:
+    """Return how many minutes the clock times move per minute the sun moves (least squares)."""
+    spread = float(np.var(sun))
+    if spread < 1.0 or len(sun) < 3:
+        return 0.0  # the sun hardly moved: nothing tells sun and clock apart
+    centred = (clock - sun - np.median(clock - sun) + 720) % 1440 - 720 + sun  # unwrap
+    return float(np.cov(sun, centred, bias=True)[0, 1] / spread)
 
 
 def _clock_centre(minutes: npt.NDArray[np.float64]) -> float:
