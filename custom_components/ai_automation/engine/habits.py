@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
+import functools
 import math
 import time
 
@@ -43,6 +44,7 @@ class HabitSettings:
     min_ratio: float = 0.6
     max_spread_minutes: float = 20.0
     window_minutes: float = 75.0
+    min_density: float = 1.5  # a cluster holds this many times its share of evenly spread use
     # How much more often than the entity's own use at that time of day (hours' scale) explains.
     min_lift: float = 2.0
     max_p_value: float = 1e-4  # the chance of seeing that many days by chance alone
@@ -122,9 +124,14 @@ def _distance(minutes: npt.NDArray[np.float64], centre: float) -> npt.NDArray[np
 def _clusters(
     minutes: npt.NDArray[np.float64], settings: HabitSettings
 ) -> list[npt.NDArray[np.intp]]:
-    """Split times of day into dense groups, densest first (circular, so midnight is no edge)."""
+    """Split times of day into dense groups, densest first (circular, so midnight is no edge).
+
+    Stops at the first group that is hardly denser than the entity's use spread evenly over the
+    day: no later one is denser, and a habit always stands out at this scale.
+    """
     remaining = np.arange(len(minutes))
     groups: list[npt.NDArray[np.intp]] = []
+    even = len(minutes) * 2 * settings.window_minutes / MINUTES_PER_DAY
     while len(remaining) >= settings.min_days:
         values = minutes[remaining]
         bins = np.bincount((values // 10).astype(np.int64) % 144, minlength=144).astype(np.float64)
@@ -134,7 +141,7 @@ def _clusters(
             near = _distance(values, centre) <= settings.window_minutes
             centre, _ = _circular(values[near])
         near = _distance(values, centre) <= settings.window_minutes
-        if near.sum() < settings.min_days:
+        if near.sum() < max(settings.min_days, settings.min_density * even):
             break
         groups.append(remaining[near])
         remaining = remaining[~near]
@@ -207,6 +214,39 @@ class _Evaluation:
         )
 
 
+@functools.cache
+def _kernel(baseline_minutes: float) -> npt.NDArray[np.complex128]:
+    """Return the smoothing of an entity's time-of-day use, ready to multiply its spectrum."""
+    offsets = np.minimum(np.arange(BINS), BINS - np.arange(BINS))
+    kernel = np.exp(-0.5 * (offsets / (baseline_minutes / BIN_MINUTES)) ** 2)
+    result: npt.NDArray[np.complex128] = np.fft.rfft(kernel / kernel.sum())
+    return result
+
+
+def _use(
+    minutes: npt.NDArray[np.float64], days: npt.NDArray[np.int64], whole_days: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """Return an entity's use by weekday and 5-minute bin, over whole days only."""
+    bins = (minutes // BIN_MINUTES).astype(np.int64) % BINS
+    counted = np.isin(days, whole_days)
+    result: npt.NDArray[np.int64] = np.bincount(
+        weekday_of(days[counted]) * BINS + bins[counted], minlength=7 * BINS
+    ).reshape(7, BINS)
+    return result
+
+
+def _roughly_tight(
+    minutes: npt.NDArray[np.float64], days: npt.NDArray[np.int64], settings: HabitSettings
+) -> bool:
+    """Cheap first look: could each day's change closest to the cluster be tight enough?"""
+    centre, _ = _circular(minutes)
+    distance = _distance(minutes, centre)
+    order = np.lexsort((distance, days))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = days[order][1:] != days[order][:-1]
+    return 1.4826 * float(np.median(distance[order][first])) <= 2 * settings.max_spread_minutes
+
+
 class _Group:
     """One (entity, state)'s manual changes, one cluster of them, and the days they could be on."""
 
@@ -217,20 +257,13 @@ class _Group:
         members: npt.NDArray[np.intp],
         whole_days: npt.NDArray[np.int64],
         settings: HabitSettings,
+        use: npt.NDArray[np.int64],
     ) -> None:
         self.settings = settings
         self.whole_days = whole_days
         self.eligible_by_weekday = np.bincount(weekday_of(whole_days), minlength=7)
-        # The entity's own use, by weekday and 5-minute bin, over whole days only.
-        bins = (minutes // BIN_MINUTES).astype(np.int64) % BINS
-        counted = np.isin(days, whole_days)
-        self.use = np.bincount(
-            weekday_of(days[counted]) * BINS + bins[counted], minlength=7 * BINS
-        ).reshape(7, BINS)
-        sigma = settings.baseline_minutes / BIN_MINUTES
-        offsets = np.minimum(np.arange(BINS), BINS - np.arange(BINS))
-        kernel = np.exp(-0.5 * (offsets / sigma) ** 2)
-        self.kernel = np.fft.rfft(kernel / kernel.sum())
+        self.use = use
+        self.kernel = _kernel(settings.baseline_minutes)
         # The cluster's members. Days count from a boundary twelve hours away from the habit,
         # so 23:55 and 00:05 of the following night are the same evening's habit.
         self.minutes = minutes[members]
@@ -464,12 +497,15 @@ def detect_habits(
         time.sleep(0)  # let other threads (Home Assistant's event loop) take the GIL
         group_minutes, group_days = minutes[indices], days[indices]
         person = np.sort(group_days * MINUTES_PER_DAY + group_minutes)
+        use = _use(group_minutes, group_days, whole_days)
         for members in _clusters(group_minutes, settings):
+            if not _roughly_tight(group_minutes[members], group_days[members], settings):
+                continue
             habit = _habit_for(
                 history,
                 entity_id,
                 state,
-                _Group(group_minutes, group_days, members, whole_days, settings),
+                _Group(group_minutes, group_days, members, whole_days, settings, use),
                 indices[members],
                 person,
                 settings,

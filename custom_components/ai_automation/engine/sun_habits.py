@@ -57,7 +57,12 @@ def detect_sun_habits(
         if not times:
             continue
         mean = float(np.mean(list(times.values())))
-        event_minute = np.array([times.get(int(d), np.nan) for d in days], dtype=np.float64)
+        first = min(times)
+        table = np.full(max(times) - first + 1, np.nan)
+        table[np.fromiter(times, np.int64) - first] = np.fromiter(times.values(), np.float64)
+        inside = (days >= first) & (days < first + len(table))
+        event_minute = np.full(len(days), np.nan)
+        event_minute[inside] = table[days[inside] - first]
         unknown = np.isnan(event_minute)
         shifted = np.where(unknown, minutes, minutes - event_minute + mean)
         skip = unknown if explained is None else unknown | explained
