@@ -238,7 +238,7 @@ def _use(
 def _roughly_tight(
     minutes: npt.NDArray[np.float64], days: npt.NDArray[np.int64], settings: HabitSettings
 ) -> bool:
-    """Cheap first look: could each day's change closest to the cluster be tight enough?"""
+    """Return whether each day's change closest to the cluster could be tight enough (cheap)."""
     centre, _ = _circular(minutes)
     distance = _distance(minutes, centre)
     order = np.lexsort((distance, days))
@@ -250,7 +250,7 @@ def _roughly_tight(
 class _Group:
     """One (entity, state)'s manual changes, one cluster of them, and the days they could be on."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0917
         self,
         minutes: npt.NDArray[np.float64],
         days: npt.NDArray[np.int64],
