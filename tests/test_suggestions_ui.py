@@ -96,6 +96,23 @@ async def test_due_date_snoozes_an_item(
     assert hass.states.get(SUGGESTION_LIST).state == "1"
 
 
+async def test_due_time_snoozes_until_then(
+    hass: HomeAssistant, with_suggestions: MockConfigEntry
+) -> None:
+    """A due date with a time snoozes the suggestion until that very moment."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    await hass.services.async_call(
+        "todo",
+        "update_item",
+        {"entity_id": SUGGESTION_LIST, "item": "Hall", "due_datetime": "2030-01-15 08:30:00"},
+        blocking=True,
+    )
+    stored = with_suggestions.runtime_data.daily.store.suggestions["seq1"]
+    until = dt_util.parse_datetime(stored["snoozed_until"])
+    assert until is not None
+    assert dt_util.as_local(until).isoformat() == "2030-01-15T08:30:00+01:00"
+
+
 async def test_snooze_action_is_for_admins_only(
     hass: HomeAssistant, with_suggestions: MockConfigEntry, hass_read_only_user: MockUser
 ) -> None:

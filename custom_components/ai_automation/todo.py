@@ -53,6 +53,7 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
         | TodoListEntityFeature.DELETE_TODO_ITEM
         | TodoListEntityFeature.SET_DESCRIPTION_ON_ITEM
         | TodoListEntityFeature.SET_DUE_DATE_ON_ITEM
+        | TodoListEntityFeature.SET_DUE_DATETIME_ON_ITEM
     )
 
     def __init__(self, entry: AiAutomationConfigEntry, description: EntityDescription) -> None:

@@ -9,6 +9,8 @@ import pytest
 from custom_components.ai_automation.engine.groups import detect_groups, together
 from custom_components.ai_automation.engine.habits import detect_habits
 from custom_components.ai_automation.engine.history import Change, History
+from custom_components.ai_automation.engine.overrides import detect_overrides
+from custom_components.ai_automation.engine.presence import days_away, with_presence
 from custom_components.ai_automation.engine.sequences import detect_sequences
 from custom_components.ai_automation.engine.suggestions import build_suggestions
 from custom_components.ai_automation.engine.sun_habits import detect_sun_habits
@@ -341,3 +343,32 @@ def test_real_homes_quality_per_kind() -> None:
         # Nothing from automations, the tool account's schedule, or a device dropping off.
         assert not [s for s in suggestions if {NODE_RED_ENTITY, FLAKY_ENTITY} & set(s.entities)]
         assert not [s for s in suggestions if "light.garden" in s.entities]
+
+
+def test_undone_automations_and_what_is_not_watched() -> None:
+    """Turned back off within minutes on most days is found; unknown or idle targets are not."""
+    changes = []
+    for day in range(7):
+        changes.append(Change("light.kitchen", "on", _at(day, 362), False))
+        changes.append(Change("light.kitchen", "off", _at(day, 365 if day < 5 else 480), True))
+    changes.append(Change("light.desk", "on", _at(1, 600), True))
+    watched = [
+        ("a", "light.kitchen", "on"),
+        ("b", "light.unknown", "on"),
+        ("c", "light.desk", "on"),
+    ]
+    (undone,) = detect_overrides(_history(changes), watched)
+    assert (undone.key, undone.acted_days, undone.undone_days) == ("a", 7, 5)
+
+
+def test_presence_needs_a_home_zone_and_reads_unknown_as_home() -> None:
+    """Without zone.home nothing is marked; an unknown count is not taken for an empty home."""
+    habits = detect_habits(_history(_daily("light.lamp", "on", 1200)))
+    history = _history(_daily("light.lamp", "on", 1200))
+    assert with_presence(history, habits) == habits
+    assert days_away(history) == set()
+    unknown = _history(
+        [*_daily("light.lamp", "on", 1200), Change("zone.home", "unknown", _at(0, 1), False)]
+    )
+    assert days_away(unknown) == set()
+    assert [h.away_days for h in with_presence(unknown, habits)] == [0]
