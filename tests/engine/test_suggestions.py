@@ -143,7 +143,7 @@ def test_weekday_set_and_backtest_in_words_and_evidence() -> None:
                 wrong=1,
                 results=((20752.0, "right"), (20754.0, "wrong"), (20756.0, "right")),
             ),
-            "times": ((20750, 405.0),),
+            "day_times": ((20750, 405.0),),
         }
     )
     (suggestion,) = build_suggestions([habit], [], [], names=NAMES)

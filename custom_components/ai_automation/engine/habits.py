@@ -81,7 +81,8 @@ class Habit:
     lift: float  # share of days over the chance of the entity's own use in the window
     chance: float = 0.0  # that chance, per day
     backtest: Backtest | None = None
-    times: tuple[tuple[int, float], ...] = ()  # (local day number, local minute) of each day
+    # (local day number, local minute) of each day it happened, the change closest to its time
+    day_times: tuple[tuple[int, float], ...] = ()
     away_days: int = 0  # days nobody was home at that time (and it never happened then)
 
     @property
@@ -449,7 +450,7 @@ def _habit_for(  # noqa: PLR0917
         lift=evaluation.lift,
         chance=evaluation.chance,
         backtest=backtest,
-        times=tuple(
+        day_times=tuple(
             (int(group.days[chosen][i]), round(float(group.minutes[chosen][i]), 1)) for i in firsts
         ),
     )

@@ -74,7 +74,7 @@ def with_presence(
         on_days = _mask(habit)[weekday_of(days)]
         away = ~_people_home(history, starts[on_days] + habit.minute * 60)
         done = np.array(
-            [history.day_start(day) + minute * 60 for day, minute in habit.times], np.float64
+            [history.day_start(day) + minute * 60 for day, minute in habit.day_times], np.float64
         )
         home_only = int(away.sum()) >= settings.min_away_days and _people_home(history, done).all()
         marked.append(replace(habit, away_days=int(away.sum())) if home_only else habit)

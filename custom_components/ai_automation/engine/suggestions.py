@@ -199,7 +199,9 @@ def habit_suggestion(habit: Habit, names: Mapping[str, str]) -> Suggestion | Non
             "chance": round(habit.chance, 3),
             "first_seen": habit.first_seen,
             "last_seen": habit.last_seen,
-            "day_times": [{"date": _date(day), "minute": minute} for day, minute in habit.times],
+            "day_times": [
+                {"date": _date(day), "minute": minute} for day, minute in habit.day_times
+            ],
             "score": strength(habit.ratio, habit.distinct_days, habit.backtest),
             "state": habit.state,
             "away_days": habit.away_days,

@@ -69,11 +69,11 @@ def detect_sun_habits(
         for habit in detect_habits(history, settings.habits, skip, clock=(shifted % 1440.0, days)):
             # The same days on the clock: undo the shift day by day.
             clock = np.array(
-                [minute + times.get(day, mean) - mean for day, minute in habit.times],
+                [minute + times.get(day, mean) - mean for day, minute in habit.day_times],
                 dtype=np.float64,
             )
             on_clock = _robust_spread(clock % 1440.0, _clock_centre(clock))
-            event_times = np.array([times.get(day, mean) for day, _ in habit.times], np.float64)
+            event_times = np.array([times.get(day, mean) for day, _ in habit.day_times], np.float64)
             if (
                 habit.spread_minutes <= settings.max_spread_share * on_clock
                 and on_clock - habit.spread_minutes >= settings.min_spread_gain
