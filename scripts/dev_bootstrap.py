@@ -118,7 +118,7 @@ def cmd_seed(args: argparse.Namespace) -> int:
     from homeassistant.components.onboarding.const import STEP_CORE_CONFIG  # noqa: PLC0415
 
     if not (storage / "http").exists():
-        address = {"server_host": [LOOPBACK], "server_port": HTTP_PORT}
+        address = {"server_host": [LOOPBACK], "server_port": args.port}
         stable = dict(http_config.HTTP_STORAGE_SCHEMA(address))
         stable |= {
             "created_at": datetime.now(UTC).isoformat(),
@@ -416,9 +416,11 @@ class HomeAssistantAPI:
         return str(state)
 
 
-async def ensure_mqtt(api: HomeAssistantAPI, config: Path, port: int, password: str) -> bool:
+async def ensure_mqtt(
+    api: HomeAssistantAPI, config: Path, port: int, password: str, user: str = MQTT_USER
+) -> bool:
     """Create the MQTT entry for the dev broker, or point the existing one at it."""
-    wanted = {"broker": LOOPBACK, "port": port, "username": MQTT_USER, "password": password}
+    wanted = {"broker": LOOPBACK, "port": port, "username": user, "password": password}
 
     def answer(form: Json) -> dict[str, Json]:
         data = _schema_defaults(form.get("data_schema")) | wanted
@@ -430,7 +432,7 @@ async def ensure_mqtt(api: HomeAssistantAPI, config: Path, port: int, password: 
         return data
 
     if not (entries := await api.entries("mqtt")):
-        log(f"creating the MQTT entry: {LOOPBACK}:{port}, user {MQTT_USER}")
+        log(f"creating the MQTT entry: {LOOPBACK}:{port}, user {user}")
         result = await api.run_flow({"handler": "mqtt"}, answer)
         if result.get("type") != "create_entry":
             log(f"WARNING: the MQTT flow created no entry: {result}")
@@ -494,7 +496,9 @@ async def _setup(args: argparse.Namespace, mqtt_password: str) -> int:
             else:
                 await api.onboard({step["step"]: step["done"] for step in open_steps})
             await api.wait_until_running()
-            ok = await ensure_mqtt(api, Path(args.config), args.mqtt_port, mqtt_password)
+            ok = await ensure_mqtt(
+                api, Path(args.config), args.mqtt_port, mqtt_password, args.mqtt_user
+            )
             ok = await ensure_ai_automation(api) and ok
             for entry in await api.entries():
                 if entry["domain"] in ("mqtt", DOMAIN):
@@ -632,6 +636,7 @@ def main() -> int:
 
     p = sub.add_parser("seed", help="prepare .storage before Home Assistant starts")
     p.add_argument("--config", default=config_dir)
+    p.add_argument("--port", type=int, default=HTTP_PORT, help="Home Assistant's HTTP port")
     p.set_defaults(func=cmd_seed)
 
     p = sub.add_parser("setup", help="onboard and create the config entries")
@@ -639,6 +644,7 @@ def main() -> int:
     p.add_argument("--url", default=f"http://{LOOPBACK}:{HTTP_PORT}")
     p.add_argument("--ha-pid", type=int, required=True)
     p.add_argument("--mqtt-port", type=int, required=True)
+    p.add_argument("--mqtt-user", default=MQTT_USER)
     p.add_argument("--mqtt-password-file", required=True)
     p.add_argument("--timeout", type=float, default=900, help="seconds to wait for HA")
     p.set_defaults(func=cmd_setup)

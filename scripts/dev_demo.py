@@ -1,7 +1,7 @@
 """Give the dev instance a home worth analysing (scripts/develop --demo).
 
 Publishes a retained Zigbee2MQTT bridge state and device list (the test fixture) to the local
-broker, and writes three weeks of history for the demo helpers of config/configuration.yaml into
+broker, and writes three weeks of history for the demo entities of config/configuration.yaml into
 the recorder's database: weekday habits, a trigger -> action sequence, and random noise. Then
 "Run analysis" on the AI Automation device shows real suggestions.
 """
@@ -23,11 +23,13 @@ from paho.mqtt import client as paho_mqtt, publish as paho_publish
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "bridge_devices.json"
 DAYS = 21
+# A motion sensor, as in a real home: something that starts an automation, never one it acts on.
+HALL_MOTION = "binary_sensor.demo_hall_motion"
 
 
-def publish(port: int, password: str) -> None:
+def publish(port: int, password: str, user: str = "ha") -> None:
     """Play Zigbee2MQTT: bridge online and its device list, both retained."""
-    auth = {"username": "ha", "password": password}
+    auth = {"username": user, "password": password}
     for topic, payload in (
         ("zigbee2mqtt/bridge/state", '{"state":"online"}'),
         ("zigbee2mqtt/bridge/devices", FIXTURE.read_text()),
@@ -57,8 +59,7 @@ def history(zone: ZoneInfo) -> list[tuple[str, str, float]]:
         rows += [("input_boolean.demo_living_room_light", "off", at(1430))]
         for _ in range(rng.randint(3, 6)):  # hall motion, and a person switching the light on
             moment = (day + timedelta(minutes=rng.uniform(420, 1380))).timestamp()
-            rows += [("input_boolean.demo_hall_motion", "on", moment),
-                     ("input_boolean.demo_hall_motion", "off", moment + 180)]  # fmt: skip
+            rows += [(HALL_MOTION, "on", moment), (HALL_MOTION, "off", moment + 180)]
             if rng.random() < 0.85:
                 rows += [("input_boolean.demo_hall_light", "on", moment + rng.uniform(3, 12)),
                          ("input_boolean.demo_hall_light", "off", moment + 300)]  # fmt: skip
@@ -68,22 +69,27 @@ def history(zone: ZoneInfo) -> list[tuple[str, str, float]]:
     return rows
 
 
+def _metadata_id(db: sqlite3.Connection, entity_id: str) -> int:
+    """Return the recorder's id for `entity_id`, once the recorder has written the entity.
+
+    Never inserted here: the recorder would insert it too (an entity that appears with the MQTT
+    entry, such as the hall motion sensor) and fail on the duplicate.
+    """
+    for _ in range(120):
+        found = db.execute(
+            "SELECT metadata_id FROM states_meta WHERE entity_id = ?", (entity_id,)
+        ).fetchone()
+        if found is not None:
+            return int(found[0])
+        time.sleep(0.5)
+    raise SystemExit(f"[develop] demo: Home Assistant has not recorded {entity_id}; is it set up?")
+
+
 def write_history(database: Path, zone: ZoneInfo) -> int:
     """Insert the history as real state changes made by a person (no automation context)."""
     rows = history(zone)
     with sqlite3.connect(database, timeout=30) as db:
-        ids = {}
-        for entity_id in sorted({r[0] for r in rows}):
-            found = db.execute(
-                "SELECT metadata_id FROM states_meta WHERE entity_id = ?", (entity_id,)
-            ).fetchone()
-            if found is None:
-                found = (
-                    db.execute(
-                        "INSERT INTO states_meta (entity_id) VALUES (?)", (entity_id,)
-                    ).lastrowid,
-                )
-            ids[entity_id] = found[0]
+        ids = {entity_id: _metadata_id(db, entity_id) for entity_id in sorted({r[0] for r in rows})}
         db.executemany(
             "INSERT INTO states (metadata_id, state, last_updated_ts, origin_idx) VALUES (?, ?, ?, 0)",
             [(ids[e], s, ts) for e, s, ts in sorted(rows, key=lambda r: r[2])],
@@ -96,9 +102,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--config", type=Path, required=True)
     parser.add_argument("--mqtt-port", type=int, required=True)
+    parser.add_argument("--mqtt-user", default="ha")
     parser.add_argument("--mqtt-password-file", type=Path, required=True)
     args = parser.parse_args()
-    publish(args.mqtt_port, args.mqtt_password_file.read_text().strip())
+    publish(args.mqtt_port, args.mqtt_password_file.read_text().strip(), args.mqtt_user)
     database = args.config / "home-assistant_v2.db"
     for _ in range(60):  # the recorder creates its tables shortly after start
         if database.exists():
@@ -113,7 +120,7 @@ def main() -> int:
     print(f"[develop] demo: Zigbee2MQTT bridge and 10 devices published; {count} state changes of"
           f" {DAYS} days written to the recorder")  # fmt: skip
     print("[develop] demo: open Settings > Devices & services > AI Automation > Run analysis,"
-          " then the To-do list 'Automation suggestions'")  # fmt: skip
+          " then the To-do list 'AI Automation Suggestions'")  # fmt: skip
     return 0
 
 

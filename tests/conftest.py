@@ -7,14 +7,17 @@ import asyncio
 from collections.abc import AsyncGenerator, Callable, Generator
 import logging
 from pathlib import Path
+import time
 from typing import Any
 from unittest.mock import patch
 
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
+import sqlalchemy
 
 from custom_components.ai_automation.const import DOMAIN
+from homeassistant.config_entries import SOURCE_MQTT
 from homeassistant.core import HomeAssistant
 
 from .mosquitto import Broker
@@ -38,17 +41,52 @@ DEFAULT_OPTIONS = {
     "persistent_notification": True,
     "max_new_suggestions": 5,
 }
-# What the setup and reconfigure forms ask (the rest is only in the options).
+# What the reconfigure form asks (the rest is only in the options).
 FORM_INPUT = {
     key: DEFAULT_OPTIONS[key]
     for key in ("base_topic", "analysis_time", "lookback_days", "notify_topic")
 }
+# What the setup form asks: the same, with the base topic in its folded Zigbee2MQTT section.
+SETUP_INPUT = {
+    **{key: value for key, value in FORM_INPUT.items() if key != "base_topic"},
+    "zigbee2mqtt": {"base_topic": DEFAULT_OPTIONS["base_topic"]},
+}
+
+
+def setup_input(**changes: Any) -> dict[str, Any]:
+    """Return the setup form's input with `changes` (base_topic goes into its section)."""
+    section = {"base_topic": changes.pop("base_topic")} if "base_topic" in changes else {}
+    return {**SETUP_INPUT, **changes, "zigbee2mqtt": {**SETUP_INPUT["zigbee2mqtt"], **section}}
 
 
 @pytest.fixture
 def expected_lingering_timers() -> bool:
     """Allow the periodic timer that HA's MQTT client (real or mocked) leaves behind."""
     return True
+
+
+@pytest.fixture
+def recorder_db_url(recorder_db_url: str) -> Generator[str]:
+    """Give the harness's test database; afterwards let it drop it, also on a busy MariaDB.
+
+    The harness refuses to drop a MariaDB database while any connection is still listed on it;
+    a connection the recorder has just closed can stay listed for a moment on a loaded machine.
+    """
+    yield recorder_db_url
+    if recorder_db_url.startswith("mysql://"):
+        engine = sqlalchemy.create_engine(recorder_db_url)
+        query = sqlalchemy.text(
+            "SELECT id FROM information_schema.processlist WHERE db = DATABASE()"
+            " AND id != CONNECTION_ID()"
+        )
+        try:
+            for _ in range(100):
+                with engine.connect() as connection:
+                    if not connection.execute(query).fetchall():
+                        break
+                time.sleep(0.1)
+        finally:
+            engine.dispose()
 
 
 @pytest.fixture(autouse=True)
@@ -74,7 +112,24 @@ def no_daily_run_unless_marked(request: pytest.FixtureRequest) -> Generator[None
 def config_entry() -> MockConfigEntry:
     """Return an AI Automation entry with the default settings."""
     return MockConfigEntry(
-        domain=DOMAIN, title="AI Automation", unique_id=DOMAIN, options=dict(DEFAULT_OPTIONS)
+        domain=DOMAIN,
+        title="AI Automation",
+        unique_id=DOMAIN,
+        options=dict(DEFAULT_OPTIONS),
+        minor_version=2,
+    )
+
+
+@pytest.fixture
+def discovered_entry() -> MockConfigEntry:
+    """Return an AI Automation entry set up from Zigbee2MQTT's discovery (Zigbee2MQTT expected)."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title="AI Automation",
+        unique_id=DOMAIN,
+        source=SOURCE_MQTT,
+        options=dict(DEFAULT_OPTIONS),
+        minor_version=2,
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import shutil
 import socket
 import subprocess
+import threading
 import time
 from typing import Any
 import uuid
@@ -83,6 +84,31 @@ class Broker:
             "username": self.username,
             "password": self.password,
         } | overrides
+
+    def publish_many(self, messages: list[tuple[str, str | bytes]]) -> None:
+        """Publish (topic, payload) messages in order over one connection, as Zigbee2MQTT does.
+
+        Blocking: run it in a thread. Returns once the broker has acknowledged every message.
+        """
+        client = paho_mqtt.Client(
+            paho_mqtt.CallbackAPIVersion.VERSION2,
+            client_id=f"ai-automation-test-{uuid.uuid4().hex[:8]}",
+            protocol=paho_mqtt.MQTTv5,
+        )
+        client.username_pw_set(self.username, self.password)
+        connected = threading.Event()
+        client.on_connect = lambda *_: connected.set()
+        client.connect(self.host, self.port)
+        client.loop_start()
+        try:
+            if not connected.wait(10):
+                raise RuntimeError("could not connect to mosquitto to publish")
+            sent = [client.publish(topic, payload, qos=1) for topic, payload in messages]
+            for info in sent:
+                info.wait_for_publish(timeout=60)
+        finally:
+            client.disconnect()
+            client.loop_stop()
 
     def publish(self, topic: str, payload: str, *, retain: bool = False) -> None:
         """Publish one message as another client would (blocking: run it in a thread)."""

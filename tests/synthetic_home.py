@@ -15,7 +15,7 @@ from astral import LocationInfo
 from astral.sun import sunrise, sunset
 import numpy as np
 
-from custom_components.ai_automation.engine.findings import detect_all
+from custom_components.ai_automation.engine.detection import detect
 from custom_components.ai_automation.engine.habits import Habit
 from custom_components.ai_automation.engine.history import Change, History
 from custom_components.ai_automation.engine.sequences import Sequence
@@ -380,7 +380,7 @@ def build_real(seed: int, place: int = 0, days: int = 28) -> RealHome:  # noqa: 
 
 def suggest(home: RealHome) -> list[Suggestion]:
     """Run every detector and turn the findings into suggestions, as the analysis does."""
-    found = detect_all(home.history(), home.sun)
+    found = detect(home.history(), home.sun)
     return build_suggestions(
         found.habits,
         found.sequences,

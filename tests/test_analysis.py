@@ -15,6 +15,7 @@ from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 from custom_components.ai_automation.analysis import async_analyse, entities_to_analyse
 from custom_components.ai_automation.models import Settings
 from custom_components.ai_automation.recorder_history import load_history
+from homeassistant.components import persistent_notification
 from homeassistant.components.automation.config import async_validate_config_item
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import area_registry as ar, device_registry as dr, entity_registry as er
@@ -23,7 +24,7 @@ from homeassistant.helpers.sun import get_astral_event_date
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 
-from .conftest import setup_integration
+from .conftest import run_analysis, setup_integration
 
 FIXTURE = Path(__file__).parent / "fixtures" / "bridge_devices.json"
 
@@ -116,6 +117,7 @@ async def test_analysis_suggests_valid_automations(
         hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
     )
     assert result.events_analysed == 28
+    assert 13 < result.history_days <= 14  # the first change, 14 days ago at 06:45+
     titles = [s.title for s in result.suggestions]
     assert "Turn on Kitchen light around 06:52 every day" in titles or any(
         t.startswith("Turn on Kitchen light around 06:") for t in titles
@@ -126,6 +128,9 @@ async def test_analysis_suggests_valid_automations(
     assert on.description.endswith("Would have been right on 7 of the last 7 days, wrong on 0.")
     assert [day["result"] for day in on.evidence["backtest_days"]] == ["right"] * 7
     assert len(on.evidence["day_times"]) == 13
+    series = on.evidence["series"]  # the card's picture: one row per day, a dot per change
+    assert series["days"] == 15
+    assert len(series["times"]) == 14
     assert on.automation is not None
     assert on.automation["actions"] == [
         {"action": "light.turn_on", "target": {"entity_id": "light.kitchen"}}
@@ -206,10 +211,10 @@ async def test_existing_automation_is_not_suggested_again(
     assert [s for s in result.suggestions if "light.kitchen" in s.entities] == []
 
 
-async def test_unused_colour_temperature_is_suggested(
+async def test_no_unused_claim_without_evidence(
     mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
 ) -> None:
-    """A Zigbee light whose colour temperature nobody used gets an evening suggestion."""
+    """A Zigbee light whose attributes the recorder drops is not called unused on no evidence."""
     await setup_integration(hass, config_entry)
     mqtt_entry = hass.config_entries.async_entries("mqtt")[0]
     device = dr.async_get(hass).async_get_or_create(
@@ -227,25 +232,18 @@ async def test_unused_colour_temperature_is_suggested(
     hass.states.async_set(light.entity_id, "off")
     async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", FIXTURE.read_text())
     await hass.async_block_till_done()
-
-    result = await async_analyse(
-        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
-    )
-    warm = next(s for s in result.suggestions if s.kind == "unused_capability")
-    assert warm.title == "Warm light in the evening for Kitchen light"
-    assert warm.entities == (light.entity_id,)
-    assert warm.automation is not None
-    assert await async_validate_config_item(hass, "x", warm.automation) is not None
-    assert result.devices_checked == 10
-
-    # Once someone has used two colour temperatures, it is no longer pointed out.
-    hass.states.async_set(light.entity_id, "on", {"color_temp_kelvin": 2700})
-    hass.states.async_set(light.entity_id, "on", {"color_temp_kelvin": 4000})
+    for state in ("on", "off", "on"):
+        async_fire_mqtt_message(
+            hass, "zigbee2mqtt/Kitchen light", f'{{"state": "{state.upper()}", "color_temp": 370}}'
+        )
+        hass.states.async_set(light.entity_id, state, {"color_temp_kelvin": 2702})
     await async_wait_recording_done(hass)
-    result = await async_analyse(
-        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
-    )
-    assert not [s for s in result.suggestions if s.title.startswith("Warm light")]
+
+    data = config_entry.runtime_data
+    for usage in (None, data.usage):
+        result = await async_analyse(hass, Settings(lookback_days=14), data.capabilities, usage)
+        assert [s for s in result.suggestions if s.kind == "unused_capability"] == []
+        assert result.devices_checked == 10
 
 
 async def test_include_and_exclude_options(hass: HomeAssistant) -> None:
@@ -440,3 +438,54 @@ async def test_presence_arrivals_departures_and_home_only_habits(
     for suggestion in result.suggestions:
         assert suggestion.automation is not None
         assert await async_validate_config_item(hass, "x", suggestion.automation) is not None
+
+
+@pytest.mark.parametrize(
+    ("days", "status", "words"),
+    [
+        (
+            2,
+            "learning",
+            "read 2 days of history (17 changes). Habits need at least 5 days of history, so the"
+            " first suggestions usually come after about a week.",
+        ),
+        (9, "success", "read 9 days of history (73 changes) and found nothing worth automating"),
+    ],
+)
+async def test_the_first_days_say_what_to_expect(
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    config_entry: MockConfigEntry,
+    days: int,
+    status: str,
+    words: str,
+) -> None:
+    """A new home hears how much history there is and when suggestions come, once."""
+    start = dt_util.utcnow()
+    hours = 0
+    while hours <= days * 24:  # a person switching a light at no fixed time
+        freezer.move_to(start + timedelta(hours=hours))
+        hass.states.async_set("light.kitchen", "on" if hours % 2 else "off", context=Context())
+        hours += 3
+    freezer.move_to(start + timedelta(days=days, minutes=1))
+    await async_wait_recording_done(hass)
+    await setup_integration(hass, config_entry)
+
+    summary = await run_analysis(hass)
+    assert summary["history_days"] == days
+    assert summary["suggestions_generated"] == 0
+    sensor = hass.states.get("sensor.ai_automation_last_analysis_status")
+    assert sensor.state == status
+    assert sensor.attributes["history_days"] == days
+    notifications = persistent_notification._async_get_or_create_notifications(hass)
+    message = notifications["ai_automation_first_analysis"]["message"]
+    assert words in message
+    assert "every day at 03:30" in message
+
+    # Only after the first run: the user dismissed it, and the next run leaves them in peace.
+    persistent_notification.async_dismiss(hass, "ai_automation_first_analysis")
+    await run_analysis(hass)
+    assert "ai_automation_first_analysis" not in (
+        persistent_notification._async_get_or_create_notifications(hass)
+    )

@@ -1,11 +1,13 @@
 """Tests for the config, options, reconfigure and discovery flows."""
 
+import json
+from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
-from pytest_homeassistant_custom_component.typing import MqttMockHAClient
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator, MqttMockHAClient
 
 from custom_components.ai_automation.const import DOMAIN
 from homeassistant.config_entries import (
@@ -17,9 +19,18 @@ from homeassistant.config_entries import (
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from homeassistant.helpers.service_info.mqtt import MqttServiceInfo
+from homeassistant.setup import async_setup_component
 
-from .conftest import DEFAULT_OPTIONS, FORM_INPUT, setup_integration
+from .conftest import DEFAULT_OPTIONS, FORM_INPUT, SETUP_INPUT, setup_input, setup_integration
 from .fake_ai_task import async_setup_fake_ai_task
+
+TRANSLATIONS = (
+    Path(__file__).parent.parent
+    / "custom_components"
+    / "ai_automation"
+    / "translations"
+    / "en.json"
+)
 
 
 def _discovery(
@@ -67,10 +78,10 @@ async def test_user_flow_creates_entry(mqtt_ready: MqttMockHAClient, hass: HomeA
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],
         {
-            "base_topic": " home/z2m/ ",
             "analysis_time": "04:15",
             "lookback_days": 30,
             "notify_topic": "ha-ai/done",
+            "zigbee2mqtt": {"base_topic": " home/z2m/ "},
         },
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
@@ -113,12 +124,13 @@ async def test_user_flow_rejects_bad_input(
     """Bad input is shown next to its field; correcting it finishes setup."""
     result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {**FORM_INPUT, field: value}
+        result["flow_id"], setup_input(**{field: value})
     )
     assert result["type"] is FlowResultType.FORM
-    assert result["errors"] == {field: error}
+    # The base topic's field is inside its folded section: its error is shown above the form.
+    assert result["errors"] == {"base" if field == "base_topic" else field: error}
 
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], FORM_INPUT)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], SETUP_INPUT)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["result"].options == DEFAULT_OPTIONS
 
@@ -139,7 +151,7 @@ async def test_user_flow_form_rejects_out_of_range(
     result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
     with pytest.raises(InvalidData):
         await hass.config_entries.flow.async_configure(
-            result["flow_id"], {**FORM_INPUT, field: value}
+            result["flow_id"], setup_input(**{field: value})
         )
     assert not hass.config_entries.async_entries(DOMAIN)
 
@@ -173,7 +185,8 @@ async def test_discovery_confirms_and_creates_entry(
 
     result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert result["result"].options == DEFAULT_OPTIONS
+    # The recorder keeps 10 days (its default): the lookback defaults to that, not 14.
+    assert result["result"].options == {**DEFAULT_OPTIONS, "lookback_days": 10}
 
 
 @pytest.mark.parametrize(
@@ -201,7 +214,7 @@ async def test_discovery_then_user_setup(mqtt_ready: MqttMockHAClient, hass: Hom
         DOMAIN, context={"source": SOURCE_MQTT}, data=_discovery()
     )
     result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], FORM_INPUT)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], SETUP_INPUT)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     await hass.async_block_till_done()
     assert not [
@@ -312,3 +325,80 @@ async def test_options_mark_tool_accounts(
         await hass.async_block_till_done()
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert config_entry.options["automated_users"] == [appdaemon.id]
+
+
+async def test_kinds_of_entities_have_their_names(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> None:
+    """The "Never analyse these kinds" picker shows names ("Toggle helpers"), not raw keys."""
+    await setup_integration(hass, config_entry)
+    result = await hass.config_entries.options.async_init(config_entry.entry_id)
+    picker = next(
+        selector
+        for key, selector in result["data_schema"].schema.items()
+        if key == "exclude_domains"
+    )
+    config = picker.serialize()["selector"]["select"]
+    english = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    names = english["selector"][config["translation_key"]]["options"]
+    assert set(names) == set(config["options"])
+    assert names["input_boolean"] == "Toggle helpers"
+    assert all(name != key for key, name in names.items())
+
+
+@pytest.mark.parametrize("base_topic", ["home/zigbee 2", "Haus/Zigbee-Brücke", "z2m_1"])
+async def test_base_topic_rule_is_the_one_stated(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, base_topic: str
+) -> None:
+    """Any topic without + or # is a base topic, as the error message and the field say."""
+    english = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    error = english["config"]["error"]["invalid_base_topic"]
+    assert "+" in error
+    assert "#" in error
+    assert "letters, digits" not in error
+    result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], setup_input(base_topic=base_topic)
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["result"].options["base_topic"] == base_topic
+
+
+@pytest.mark.parametrize(
+    ("recorder_config", "lookback"),
+    [(None, 10), ({"purge_keep_days": 3}, 3), ({"purge_keep_days": 30}, 14)],
+)
+async def test_lookback_defaults_to_what_the_recorder_keeps(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, lookback: int
+) -> None:
+    """The setup form offers 14 days, or what the recorder keeps when that is fewer."""
+    result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
+    default = next(key for key in result["data_schema"].schema if key == "lookback_days").default()
+    assert default == lookback
+    english = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    assert (
+        "purge_keep_days" in english["config"]["step"]["user"]["data_description"]["lookback_days"]
+    )
+
+
+async def test_setup_form_folds_the_base_topic_away(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, hass_client: ClientSessionGenerator
+) -> None:
+    """The setup dialog, as the frontend receives it, keeps the base topic in a folded section."""
+    assert await async_setup_component(hass, "config", {})
+    client = await hass_client()
+    response = await client.post(
+        "/api/config/config_entries/flow", json={"handler": DOMAIN, "show_advanced_options": False}
+    )
+    form = await response.json()
+    fields = {field["name"]: field for field in form["data_schema"]}
+    assert "base_topic" not in fields
+    section = fields["zigbee2mqtt"]
+    assert section["type"] == "expandable"
+    assert section["expanded"] is False
+    assert [field["name"] for field in section["schema"]] == ["base_topic"]
+    assert section["schema"][0]["default"] == "zigbee2mqtt"
+    english = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    assert english["config"]["step"]["user"]["sections"]["zigbee2mqtt"]["name"] == (
+        "Zigbee2MQTT (optional)"
+    )

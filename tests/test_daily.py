@@ -33,6 +33,7 @@ from custom_components.ai_automation.engine.suggestions import Suggestion
 from homeassistant import config as conf_util
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.helpers import entity_registry as er
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 
@@ -42,7 +43,7 @@ from .fake_ai_task import HANG, FakeAITaskEntity, async_setup_fake_ai_task
 pytestmark = pytest.mark.schedule
 
 BERLIN = "Europe/Berlin"
-SUGGESTION_LIST = "todo.ai_automation_automation_suggestions"
+SUGGESTION_LIST = "todo.ai_automation_suggestions"
 SUGGESTION = Suggestion(
     id="abc123",
     kind="habit",
@@ -363,6 +364,72 @@ async def test_accept_creates_a_working_automation_and_dismiss_persists(
     assert hass.states.get("sensor.ai_automation_suggestions_open").state == "0"
     stored = hass_storage["ai_automation.suggestions"]["data"]["suggestions"]
     assert {s["status"] for s in stored.values()} == {"accepted", "dismissed"}
+
+
+async def test_accepted_suggestions_stay_listed_for_30_days(
+    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant,
+    with_automations: None,
+    analyse: AsyncMock,
+) -> None:
+    """A completed item stays in the list, under its automation's name, for 30 days."""
+    zone = dt_util.get_default_time_zone()
+    accepted_at = datetime(2026, 11, 27, 1, 0, tzinfo=zone)
+    await _setup(hass, freezer, accepted_at)
+    await run_analysis(hass)
+    await hass.services.async_call(
+        "todo",
+        "update_item",
+        {"entity_id": SUGGESTION_LIST, "item": SUGGESTION.title, "status": "completed"},
+        blocking=True,
+    )
+    automation = "automation.turn_on_kitchen_light_around_06_45_every_day"
+    assert hass.states.get(automation) is not None
+    items = await _todo_items(hass)
+    assert [(item["summary"], item["status"]) for item in items] == [
+        (SUGGESTION.title, "completed")
+    ]
+    assert hass.states.get(SUGGESTION_LIST).state == "0"  # nothing left to do
+
+    # The user renames the automation: the item shows the name it has now.
+    er.async_get(hass).async_update_entity(automation, name="Morning kitchen light")
+    await hass.async_block_till_done()
+    assert [item["summary"] for item in await _todo_items(hass)] == ["Morning kitchen light"]
+    # Unticking it does not undo the automation: the user is told how.
+    with pytest.raises(ServiceValidationError, match="delete or disable the automation"):
+        await hass.services.async_call(
+            "todo",
+            "update_item",
+            {"entity_id": SUGGESTION_LIST, "item": SUGGESTION.id, "status": "needs_action"},
+            blocking=True,
+        )
+
+    freezer.move_to(accepted_at + timedelta(days=29))
+    assert [item["status"] for item in await _todo_items(hass)] == ["completed"]
+    freezer.move_to(accepted_at + timedelta(days=30, hours=1))
+    assert await _todo_items(hass) == []
+    assert hass.states.get(automation) is not None
+
+
+async def test_clearing_completed_items_keeps_the_automations(
+    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant,
+    with_automations: None,
+    analyse: AsyncMock,
+) -> None:
+    """Clearing completed items empties the list; the automation and the decision stay."""
+    zone = dt_util.get_default_time_zone()
+    entry = await _setup(hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone))
+    await run_analysis(hass)
+    await hass.services.async_call(
+        "ai_automation", "accept_suggestion", {"suggestion_id": SUGGESTION.id}, blocking=True
+    )
+    await hass.services.async_call(
+        "todo", "remove_completed_items", {"entity_id": SUGGESTION_LIST}, blocking=True
+    )
+    assert await _todo_items(hass) == []
+    assert hass.states.get("automation.turn_on_kitchen_light_around_06_45_every_day") is not None
+    assert entry.runtime_data.daily.store.suggestions[SUGGESTION.id]["status"] == "accepted"
 
 
 @pytest.mark.parametrize("configuration_yaml", ["default_config:\n"])

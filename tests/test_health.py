@@ -93,6 +93,39 @@ async def test_blip_shorter_than_grace_is_silent(
     ]
 
 
+@pytest.mark.parametrize(
+    ("result", "reason"),
+    [
+        (
+            CheckResult(host="mock-broker", port=1883, protocol="3.1.1", reachable=True, code=0),
+            "the broker accepts a new connection again, but Home Assistant's MQTT integration is"
+            " not connected yet",
+        ),
+        (None, "no connection check could be made"),
+    ],
+)
+async def test_outage_reason_never_contradicts_the_outage(
+    hass: HomeAssistant,
+    loaded_entry: MockConfigEntry,
+    mqtt_client_mock: MqttMockPahoClient,
+    freezer: FrozenDateTimeFactory,
+    broker_check: AsyncMock,
+    caplog: pytest.LogCaptureFixture,
+    result: CheckResult | None,
+    reason: str,
+) -> None:
+    """A check that gets through, or none at all, is said as such, never as a bare "accepted"."""
+    _disconnect(mqtt_client_mock)
+    broker_check.return_value = result
+    await _advance(hass, freezer, 61)
+    issue = _issues(hass)["mqtt_broker_unreachable"]
+    assert issue.translation_placeholders is not None
+    assert issue.translation_placeholders["error"] == reason
+    warnings = [r.getMessage() for r in caplog.records if "Lost the MQTT broker" in r.getMessage()]
+    assert len(warnings) == 1
+    assert f": {reason}." in warnings[0]
+
+
 async def test_unreachable_after_grace_once_then_cleared(
     hass: HomeAssistant,
     loaded_entry: MockConfigEntry,
@@ -270,10 +303,23 @@ async def test_bridge_offline_after_grace(
     assert "is online again" in caplog.text
 
 
+@pytest.fixture
+async def discovered_loaded_entry(
+    freezer: FrozenDateTimeFactory,
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    discovered_entry: MockConfigEntry,
+    broker_check: AsyncMock,
+) -> MockConfigEntry:
+    """AI Automation set up from Zigbee2MQTT's discovery, running on the mocked broker."""
+    await setup_integration(hass, discovered_entry)
+    return discovered_entry
+
+
 async def test_zigbee2mqtt_not_found_until_heard(
-    hass: HomeAssistant, loaded_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant, discovered_loaded_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
 ) -> None:
-    """Five silent minutes on the base topic raise an issue; the device list clears it."""
+    """Where Zigbee2MQTT offered itself, five silent minutes raise an issue; its list clears it."""
     await _advance(hass, freezer, 299)
     assert _issues(hass) == {}
     await _advance(hass, freezer, 2)
@@ -286,7 +332,7 @@ async def test_zigbee2mqtt_not_found_until_heard(
 
 
 async def test_zigbee2mqtt_heard_in_time(
-    hass: HomeAssistant, loaded_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant, discovered_loaded_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
 ) -> None:
     """A bridge state within five minutes means Zigbee2MQTT is there."""
     await _advance(hass, freezer, 100)
@@ -391,6 +437,21 @@ async def test_disabling_the_integration_removes_its_issues(
     async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", "offline")
     await _advance(hass, freezer, 61)
     assert _issues(hass)
+    await hass.config_entries.async_set_disabled_by(loaded_entry.entry_id, ConfigEntryDisabler.USER)
+    await hass.async_block_till_done()
+    assert _issues(hass) == {}
+
+
+async def test_disabling_while_the_broker_is_down_removes_its_issue(
+    hass: HomeAssistant,
+    loaded_entry: MockConfigEntry,
+    mqtt_client_mock: MqttMockPahoClient,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """An issue of a broker that still fails does not come back once AI Automation is disabled."""
+    _disconnect(mqtt_client_mock)
+    await _advance(hass, freezer, 61)
+    assert "mqtt_broker_unreachable" in _issues(hass)
     await hass.config_entries.async_set_disabled_by(loaded_entry.entry_id, ConfigEntryDisabler.USER)
     await hass.async_block_till_done()
     assert _issues(hass) == {}

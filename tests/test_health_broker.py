@@ -19,6 +19,7 @@ from .mosquitto import Broker
 
 BRIDGE = "binary_sensor.ai_automation_zigbee2mqtt_bridge"
 BROKER = "binary_sensor.ai_automation_mqtt_broker"
+CHECK = "sensor.ai_automation_last_mqtt_connection_check"
 
 
 @pytest.fixture(autouse=True)
@@ -86,11 +87,11 @@ async def test_broker_stopped_and_started_again(
     real_mqtt_entry: MockConfigEntry,
     hass: HomeAssistant,
     mosquitto: Broker,
-    config_entry: MockConfigEntry,
+    discovered_entry: MockConfigEntry,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """A stopped broker is reported after the grace period and forgotten once it is back."""
-    await setup_integration(hass, config_entry)
+    await setup_integration(hass, discovered_entry)
     await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
 
     await asyncio.to_thread(mosquitto.stop)
@@ -112,11 +113,107 @@ async def test_broker_stopped_and_started_again(
     assert _issue(hass, "mqtt_broker_unreachable") is None
     assert "The MQTT broker is connected again" in caplog.text
 
-    # Nothing from Zigbee2MQTT yet: after five minutes that is an issue; the device list,
-    # published after the restart, reaches the restored subscription and clears it.
+    # The entry came from Zigbee2MQTT's discovery, yet nothing from Zigbee2MQTT since: after five
+    # minutes that is an issue; the device list, published after the restart, reaches the
+    # restored subscription and clears it.
     await _later(hass, 301)
     assert _issue(hass, "zigbee2mqtt_not_found") is not None
     await asyncio.to_thread(mosquitto.publish, "zigbee2mqtt/bridge/devices", "[]", retain=True)
     await wait_until(
         hass, lambda: _issue(hass, "zigbee2mqtt_not_found") is None, "the device list arrives"
     )
+
+
+async def test_outage_reason_comes_from_a_check_made_during_the_outage(
+    real_mqtt_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mosquitto: Broker,
+    config_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A check made while the broker was still up never explains the outage that follows."""
+    await setup_integration(hass, config_entry)
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
+    # The user presses Check MQTT connection while all is well...
+    await hass.services.async_call(
+        "button",
+        "press",
+        {"entity_id": "button.ai_automation_check_mqtt_connection"},
+        blocking=True,
+    )
+    assert hass.states.get(CHECK).state == "accepted"
+
+    # ...and the broker stops within the ten minutes that rate-limit the check.
+    await asyncio.to_thread(mosquitto.stop)
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "off", "the drop is noticed")
+    await _later(hass, 61)
+    warnings = [
+        record.getMessage()
+        for record in caplog.records
+        if record.levelname == "WARNING" and "Lost the MQTT broker" in record.getMessage()
+    ]
+    assert len(warnings) == 1
+    assert f"cannot reach 127.0.0.1:{mosquitto.port}: Connection refused" in warnings[0]
+    assert "accepted" not in warnings[0]
+    assert hass.states.get(CHECK).state == "unreachable"
+    issue = _issue(hass, "mqtt_broker_unreachable")
+    assert issue is not None
+    assert issue.translation_placeholders is not None
+    assert "Connection refused" in issue.translation_placeholders["error"]
+
+
+async def test_without_zigbee2mqtt_nothing_nags(
+    real_mqtt_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mosquitto: Broker,
+    config_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Set up by hand in a home without Zigbee2MQTT: no repair, no warning; sensors say so."""
+    await setup_integration(hass, config_entry)
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
+    await _later(hass, 301)
+    await _later(hass, 3600)
+    assert _issue(hass, "zigbee2mqtt_not_found") is None
+    assert not [
+        record
+        for record in caplog.records
+        if record.name.startswith("custom_components.ai_automation")
+        and record.levelname in ("WARNING", "ERROR")
+    ]
+    devices = hass.states.get("sensor.ai_automation_zigbee_devices")
+    assert devices.state == "unknown"
+    assert devices.attributes["zigbee2mqtt"] == "not_seen"
+    assert hass.states.get(BRIDGE).state == "unknown"
+
+
+async def test_zigbee2mqtt_heard_once_is_expected_after_a_restart(
+    real_mqtt_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mosquitto: Broker,
+    config_entry: MockConfigEntry,
+) -> None:
+    """Once Zigbee2MQTT was heard on the base topic, its silence after a restart is a repair."""
+    await setup_integration(hass, config_entry)
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
+    # Not retained, so after the restart below Zigbee2MQTT says nothing any more; sent until heard
+    # (a message sent before Home Assistant's subscription reaches the broker is lost).
+    for _ in range(20):
+        await asyncio.to_thread(mosquitto.publish, "zigbee2mqtt/bridge/state", '{"state":"online"}')
+        await asyncio.sleep(0.25)
+        await hass.async_block_till_done()
+        if hass.states.get(BRIDGE).state == "on":
+            break
+    assert hass.states.get(BRIDGE).state == "on"
+    devices = hass.states.get("sensor.ai_automation_zigbee_devices")
+    assert devices.state == "0"
+    assert devices.attributes["zigbee2mqtt"] == "seen"
+    assert config_entry.data["zigbee2mqtt_seen_on"] == "zigbee2mqtt"
+
+    assert await hass.config_entries.async_reload(config_entry.entry_id)
+    await hass.async_block_till_done()
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected again")
+    await _later(hass, 301)
+    issue = _issue(hass, "zigbee2mqtt_not_found")
+    assert issue is not None
+    assert issue.translation_placeholders == {"base_topic": "zigbee2mqtt"}

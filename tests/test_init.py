@@ -1,14 +1,23 @@
 """Tests for setting up and unloading AI Automation."""
 
-from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_mqtt_message
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_mqtt_message,
+    async_fire_time_changed,
+)
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import STATE_ON, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er, issue_registry as ir
+from homeassistant.util import dt as dt_util
 
-from .conftest import setup_integration
+from .conftest import DEFAULT_OPTIONS, setup_integration
 
 BRIDGE = "binary_sensor.ai_automation_zigbee2mqtt_bridge"
 
@@ -40,7 +49,7 @@ async def test_setup_and_unload(
         "sensor.ai_automation_last_analysis_duration",
         "sensor.ai_automation_patterns_found",
         "sensor.ai_automation_suggestions_open",
-        "todo.ai_automation_automation_suggestions",
+        "todo.ai_automation_suggestions",
     }
     async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", '{"state":"online"}')
     await hass.async_block_till_done()
@@ -85,3 +94,47 @@ async def test_setup_retries_without_mqtt(
     issue = ir.async_get(hass).async_get_issue("ai_automation", "mqtt_not_set_up")
     assert issue is not None
     assert issue.is_fixable
+
+
+@pytest.mark.parametrize(("stored", "seen_on"), [(True, "home/z2m"), (False, None)])
+async def test_entries_of_1_1_learn_where_zigbee2mqtt_was_heard(
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    stored: bool,
+    seen_on: str | None,
+) -> None:
+    """An entry from before 1.2 keeps working; a stored device list says Zigbee2MQTT was heard."""
+    if stored:
+        hass_storage["ai_automation.devices"] = {
+            "version": 1,
+            "minor_version": 1,
+            "key": "ai_automation.devices",
+            "data": {"devices": [], "digest": None, "updated": None},
+        }
+    entry = MockConfigEntry(
+        domain="ai_automation",
+        unique_id="ai_automation",
+        options={**DEFAULT_OPTIONS, "base_topic": "home/z2m"},
+        minor_version=1,
+    )
+    await setup_integration(hass, entry)
+    assert entry.state is ConfigEntryState.LOADED
+    assert (entry.version, entry.minor_version) == (1, 2)
+    assert entry.data.get("zigbee2mqtt_seen_on") == seen_on
+    assert entry.options["base_topic"] == "home/z2m"
+    # Expected where it was heard: five silent minutes then are a repair; elsewhere nothing.
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(minutes=5, seconds=1))
+    await hass.async_block_till_done()
+    issue = ir.async_get(hass).async_get_issue("ai_automation", "zigbee2mqtt_not_found")
+    assert (issue is not None) is stored
+
+
+async def test_entry_of_a_newer_version_is_not_loaded(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant
+) -> None:
+    """An entry written by a newer AI Automation is left alone instead of misread."""
+    entry = MockConfigEntry(domain="ai_automation", unique_id="ai_automation", version=2)
+    entry.add_to_hass(hass)
+    assert not await hass.config_entries.async_setup(entry.entry_id)
+    assert entry.state is ConfigEntryState.MIGRATION_ERROR

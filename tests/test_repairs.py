@@ -1,12 +1,20 @@
 """Tests for the fix flows behind AI Automation's Repairs issues."""
 
+import asyncio
 from collections.abc import Generator
+from datetime import timedelta
 from http import HTTPStatus
+import json
+from pathlib import Path
 from typing import Any
 from unittest.mock import AsyncMock, patch
 
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_mqtt_message
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_mqtt_message,
+    async_fire_time_changed,
+)
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator, MqttMockHAClient
 
 from custom_components.ai_automation.engine.connection_check import CheckResult
@@ -17,8 +25,19 @@ from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntryDisabler, Con
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
+
+from .conftest import setup_integration, wait_until
+from .mosquitto import Broker
 
 DOMAIN = "ai_automation"
+TRANSLATIONS = (
+    Path(__file__).parent.parent
+    / "custom_components"
+    / "ai_automation"
+    / "translations"
+    / "en.json"
+)
 REFUSED = CheckResult(host="mock-broker", port=1883, protocol="3.1.1", reachable=True, code=3)
 ACCEPTED = CheckResult(host="mock-broker", port=1883, protocol="3.1.1", reachable=True, code=0)
 
@@ -131,6 +150,54 @@ async def test_auth_failed_leads_into_mqtt_reauth(
     assert result["next_flow"] == ["config_flow", reauth[0]["flow_id"]]
 
 
+async def _later(hass: HomeAssistant, seconds: float) -> None:
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=seconds))
+    await hass.async_block_till_done()
+    await asyncio.sleep(0.1)  # the connection check talks to the real broker
+    await hass.async_block_till_done()
+
+
+@pytest.mark.parametrize("mqtt_overrides", [{"password": "wrong"}])
+async def test_credentials_repair_stays_until_the_broker_accepts(
+    real_mqtt_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mosquitto: Broker,
+    config_entry: MockConfigEntry,
+    fix: FixFlow,
+    mqtt_overrides: dict[str, Any],
+) -> None:
+    """Submitting the credentials repair opens MQTT's reauth; the issue stays until it works."""
+    await wait_until(
+        hass,
+        lambda: any(real_mqtt_entry.async_get_active_flows(hass, {SOURCE_REAUTH})),
+        "Home Assistant asks to reauthenticate MQTT",
+    )
+    await setup_integration(hass, config_entry)
+    await _later(hass, 61)
+    assert _has_issue(hass, "mqtt_auth_failed")
+
+    result = await fix.start("mqtt_auth_failed")
+    result = await fix.submit(result["flow_id"])
+    assert result["type"] == "create_entry"
+    reauth = next(iter(real_mqtt_entry.async_get_active_flows(hass, {SOURCE_REAUTH})))
+    assert result["next_flow"] == ["config_flow", reauth["flow_id"]]
+    await hass.async_block_till_done()
+    # The broker still refuses the password: the repair is still there, then and later.
+    assert _has_issue(hass, "mqtt_auth_failed")
+    await _later(hass, 90)
+    assert _has_issue(hass, "mqtt_auth_failed")
+
+    # The user enters the right password in MQTT's reauthentication: the repair goes by itself.
+    result = await hass.config_entries.flow.async_configure(
+        reauth["flow_id"], {"username": mosquitto.username, "password": mosquitto.password}
+    )
+    assert result["reason"] == "reauth_successful"
+    await wait_until(
+        hass, lambda: not _has_issue(hass, "mqtt_auth_failed"), "the broker accepts Home Assistant"
+    )
+    assert hass.states.get("binary_sensor.ai_automation_mqtt_broker").state == "on"
+
+
 async def test_connection_check_flow_reports_and_finishes(
     hass: HomeAssistant, loaded_entry: MockConfigEntry, fix: FixFlow, broker_check: AsyncMock
 ) -> None:
@@ -144,7 +211,7 @@ async def test_connection_check_flow_reports_and_finishes(
         "since": "08:00",
         "host": "mock-broker",
         "port": "1883",
-        "result": "server unavailable",
+        "result": "server unavailable (CONNACK code 3)",
         "code": "3",
     }
     result = await fix.submit(result["flow_id"])
@@ -156,6 +223,28 @@ async def test_connection_check_flow_reports_and_finishes(
     assert result["type"] == "create_entry"
     assert not _has_issue(hass, "mqtt_connection_refused")
     assert hass.states.get("sensor.ai_automation_last_mqtt_connection_check").state == "accepted"
+
+
+async def test_connection_check_without_connack_names_no_code(
+    hass: HomeAssistant, loaded_entry: MockConfigEntry, fix: FixFlow, broker_check: AsyncMock
+) -> None:
+    """With no CONNACK (nothing listens), the dialog names no code instead of "code -"."""
+    broker_check.return_value = CheckResult(
+        host="mock-broker", port=1883, protocol="3.1.1", reachable=False, error="Connection refused"
+    )
+    async_raise_issue(
+        hass, "mqtt_broker_unreachable", {"host": "mock-broker", "port": "1883", "since": "08:00"}
+    )
+    result = await fix.start("mqtt_broker_unreachable")
+    placeholders = result["description_placeholders"]
+    assert placeholders["result"] == "cannot reach mock-broker:1883: Connection refused"
+    english = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    for issue_id in ("mqtt_broker_unreachable", "mqtt_connection_refused"):
+        text = english["issues"][issue_id]["fix_flow"]["step"]["check"]["description"]
+        shown = text.format(**placeholders)
+        assert "Connection refused**." in shown
+        assert "CONNACK code -" not in shown
+        assert "CONNACK code )" not in shown
 
 
 async def test_connection_check_flow_without_a_running_entry(

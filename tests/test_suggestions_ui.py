@@ -16,6 +16,7 @@ from pytest_homeassistant_custom_component.common import (
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient, WebSocketGenerator
 
 from custom_components.ai_automation.engine.suggestions import Suggestion
+from homeassistant.components import persistent_notification
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import Unauthorized
 from homeassistant.helpers import area_registry as ar, entity_registry as er
@@ -60,6 +61,41 @@ async def test_todo_list_shows_and_dismisses(
     assert hass.states.get(SUGGESTION_LIST).state == "1"
     store = with_suggestions.runtime_data.daily.store
     assert store.suggestions["seq1"]["status"] == "dismissed"
+
+
+async def test_todo_list_is_named_once(
+    hass: HomeAssistant, with_suggestions: MockConfigEntry
+) -> None:
+    """The list reads "AI Automation Suggestions" in the sidebar, not "Automation" twice."""
+    assert hass.states.get(SUGGESTION_LIST).name == "AI Automation Suggestions"
+
+
+@pytest.mark.parametrize(
+    ("found", "words"),
+    [
+        ([SUGGESTION], "The analysis found 1 new automation suggestion."),
+        ([SUGGESTION, SECOND], "The analysis found 2 new automation suggestions."),
+    ],
+)
+async def test_notification_counts_in_words(
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    config_entry: MockConfigEntry,
+    found: list[Suggestion],
+    words: str,
+) -> None:
+    """The notification says one suggestion or several, never "suggestion(s)"."""
+    await setup_integration(hass, config_entry)
+    with patch(
+        "custom_components.ai_automation.daily.async_analyse",
+        AsyncMock(return_value=_result(found)),
+    ):
+        await run_analysis(hass)
+    notifications = persistent_notification._async_get_or_create_notifications(hass)
+    message = notifications["ai_automation_new_suggestions"]["message"]
+    assert message.startswith(words)
+    assert "(s)" not in message
+    assert "*AI Automation Suggestions*" in message
 
 
 async def test_completing_an_item_accepts_it(
@@ -353,3 +389,32 @@ async def test_real_broker_subscriber_gets_the_summary(
     assert hass.states.get("sensor.ai_automation_suggestions_open").state == str(
         message["suggestions_open"]
     )
+
+
+async def test_websocket_status_and_several_kinds_and_areas(
+    hass: HomeAssistant, with_suggestions: MockConfigEntry, hass_ws_client: WebSocketGenerator
+) -> None:
+    """The card's header reads the last run; its options pick several kinds and areas."""
+    client = await hass_ws_client(hass)
+
+    async def ask(**message: Any) -> dict[str, Any]:
+        await client.send_json_auto_id(message)
+        response: dict[str, Any] = await client.receive_json()
+        return response
+
+    status = (await ask(type="ai_automation/status"))["result"]
+    assert status["running"] is False
+    assert status["last_run"]["status"] == "success"
+    assert status["last_run"]["events_analysed"] == 120
+    assert status["suggestions_open"] == 2
+    assert (status["lookback_days"], status["min_days"]) == (14, 5)
+    assert status["decisions"] == ["accept", "dismiss", "restore", "snooze"]
+    both = await ask(type="ai_automation/suggestions", kinds=["habit", "sequence"])
+    assert both["result"]["total"] == 2
+    unknown = await ask(type="ai_automation/suggestions", kinds=["presence"])
+    assert unknown["result"]["total"] == 0
+    nowhere = await ask(type="ai_automation/suggestions", area_ids=["attic", "cellar"])
+    assert nowhere["result"]["total"] == 0
+    assert await hass.config_entries.async_unload(with_suggestions.entry_id)
+    gone = await ask(type="ai_automation/status")
+    assert gone["error"]["code"] == "not_loaded"

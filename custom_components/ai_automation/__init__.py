@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from homeassistant.components import mqtt
+from homeassistant.config_entries import SOURCE_MQTT
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ConfigEntryNotReady
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
-from .capabilities import CapabilityListener
-from .const import DOMAIN, ISSUE_MQTT_NOT_SET_UP
+from .capabilities import CapabilityListener, async_device_list_stored
+from .card import async_register_card
+from .const import DATA_ZIGBEE2MQTT_SEEN_ON, DOMAIN, ISSUE_MQTT_NOT_SET_UP
 from .daily import DailyAnalysis
 from .health import MqttHealthMonitor
 from .issues import async_clear_all_issues, async_raise_issue
 from .models import AiAutomationConfigEntry, AiAutomationData, Settings
 from .services import async_setup_services
+from .usage import UsageWatcher
 from .websocket import async_register_websocket_commands
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -27,6 +30,20 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Set up the AI Automation integration."""
     async_register_websocket_commands(hass)
     async_setup_services(hass)
+    await async_register_card(hass)
+    return True
+
+
+async def async_migrate_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry) -> bool:
+    """Bring an entry written by an older version up to date."""
+    if entry.version > 1:
+        return False  # written by a newer version
+    if entry.minor_version < 2:
+        # 1.2 remembers where Zigbee2MQTT was heard: a stored device list says it was.
+        data = dict(entry.data)
+        if await async_device_list_stored(hass):
+            data[DATA_ZIGBEE2MQTT_SEEN_ON] = Settings.from_options(entry.options).base_topic
+        hass.config_entries.async_update_entry(entry, data=data, minor_version=2)
     return True
 
 
@@ -37,7 +54,13 @@ async def async_setup_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry)
         raise ConfigEntryNotReady(translation_domain=DOMAIN, translation_key="mqtt_not_available")
 
     settings = Settings.from_options(entry.options)
-    health = MqttHealthMonitor(hass, entry.entry_id, settings.base_topic)
+    health = MqttHealthMonitor(
+        hass,
+        entry.entry_id,
+        settings.base_topic,
+        zigbee2mqtt_expected=entry.source == SOURCE_MQTT
+        or entry.data.get(DATA_ZIGBEE2MQTT_SEEN_ON) == settings.base_topic,
+    )
     entry.async_on_unload(health.async_stop)
     await health.async_start()
     capabilities = CapabilityListener(
@@ -46,9 +69,13 @@ async def async_setup_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry)
     entry.async_on_unload(capabilities.async_stop)
     await capabilities.async_start()
 
+    usage = UsageWatcher(hass, capabilities)
+    entry.async_on_unload(usage.async_stop)
+    await usage.async_start()
+
     daily = DailyAnalysis(hass, entry)
     entry.runtime_data = AiAutomationData(
-        settings=settings, health=health, capabilities=capabilities, daily=daily
+        settings=settings, health=health, capabilities=capabilities, daily=daily, usage=usage
     )
     await daily.async_start()
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
@@ -58,9 +85,12 @@ async def async_setup_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry)
 async def async_unload_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry) -> bool:
     """Unload a config entry; its Repairs issues go too when the user disabled it."""
     if entry.disabled_by is not None:
+        # Or the monitor would bring back the issue of a broker that still fails.
+        entry.runtime_data.health.async_release_issues()
         async_clear_all_issues(hass)
     await entry.runtime_data.daily.async_stop()
     await entry.runtime_data.capabilities.async_flush()
+    await entry.runtime_data.usage.async_flush()
     return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
 
 

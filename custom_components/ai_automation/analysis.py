@@ -17,23 +17,19 @@ from homeassistant.util import dt as dt_util
 
 from .capabilities import CapabilityListener
 from .const import ACTION_DOMAINS, ANALYSED_DOMAINS
-from .engine.findings import detect_all
-from .engine.groups import Group
-from .engine.habits import Habit
-from .engine.history import History
+from .detector_process import DetectorProcess
 from .engine.overrides import detect_overrides
-from .engine.sequences import Sequence
 from .engine.suggestions import (
-    USEFUL_CAPABILITIES,
     ExistingAutomation,
     Suggestion,
-    UnusedCapability,
     build_suggestions,
     override_suggestion,
 )
-from .engine.sun_habits import SUN_EVENTS, SunHabit
+from .engine.sun_habits import SUN_EVENTS
+from .engine.unused import UnusedSettings, detect_unused
 from .models import Settings
-from .recorder_history import load_attribute_values, load_history
+from .recorder_history import load_history
+from .usage import UsageWatcher
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,6 +44,8 @@ class AnalysisResult:
     devices_checked: int
     load_seconds: float
     detect_seconds: float
+    # Days from the oldest change read to now: how much history the home has (None: not known).
+    history_days: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -108,70 +106,6 @@ def _as_list(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
-# Capabilities that live as an attribute of their parent's entity, and that attribute's name.
-ATTRIBUTES = {
-    ("light", "color_temp"): "color_temp_kelvin",
-    ("light", "brightness"): "brightness",
-    ("light", "color"): "hs_color",
-    ("climate", "occupied_heating_setpoint"): "temperature",
-    ("climate", "preset"): "preset_mode",
-    ("cover", "position"): "current_position",
-}
-
-
-def _useful_settable(
-    listener: CapabilityListener,
-) -> list[tuple[str, str, str, str | None]]:
-    """Return (device name, property, entity_id, attribute or None) of matched useful capabilities."""
-    found = []
-    for ieee, match in listener.async_match().items():
-        device = listener.devices[ieee]
-        for capability in device.capabilities:
-            if not capability.settable or capability.property not in USEFUL_CAPABILITIES:
-                continue
-            if (entity_id := match.entities.get(capability.property)) is None:
-                continue
-            attribute = ATTRIBUTES.get((entity_id.split(".", 1)[0], capability.property))
-            found.append((device.friendly_name, capability.property, entity_id, attribute))
-    return found
-
-
-async def async_unused_capabilities(
-    hass: HomeAssistant,
-    listener: CapabilityListener,
-    changed: set[str],
-    start: datetime,
-    end: datetime,
-) -> list[UnusedCapability]:
-    """Return useful settable capabilities never used in the lookback.
-
-    An attribute capability (a light's colour temperature) is unused when the attribute never took
-    more than one value; a capability with an entity of its own when that entity never changed.
-    """
-    candidates = _useful_settable(listener)
-    wanted: dict[str, set[str]] = {}
-    for _, _, entity_id, attribute in candidates:
-        if attribute is not None:
-            wanted.setdefault(entity_id, set()).add(attribute)
-    instance = get_instance(hass)
-    values = await instance.async_add_executor_job(
-        load_attribute_values, instance, wanted, start, end
-    )
-    return [
-        UnusedCapability(device=device, property=prop, entity_id=entity_id)
-        for device, prop, entity_id, attribute in candidates
-        if (len(values[(entity_id, attribute)]) <= 1 if attribute else entity_id not in changed)
-    ]
-
-
-def _detect(
-    history: History, sun: dict[str, dict[int, float]]
-) -> tuple[list[Habit], list[Sequence], list[SunHabit], list[Group]]:
-    """Run the detectors (CPU work: runs in an executor)."""
-    found = detect_all(history, sun)
-    return found.habits, found.sequences, found.sun_habits, found.groups
-
-
 def sun_times(hass: HomeAssistant, start: datetime, end: datetime) -> dict[str, dict[int, float]]:
     """Return each local day's sunset and sunrise (local minutes) at the home's location."""
     times: dict[str, dict[int, float]] = {event: {} for event in SUN_EVENTS}
@@ -205,6 +139,7 @@ async def async_analyse(
     hass: HomeAssistant,
     settings: Settings,
     listener: CapabilityListener,
+    usage: UsageWatcher | None = None,
     *,
     accepted: Mapping[str, dict[str, Any]] | None = None,
 ) -> AnalysisResult:
@@ -216,27 +151,43 @@ async def async_analyse(
     start = end - timedelta(days=settings.lookback_days)
     analysed, person = entities_to_analyse(hass, settings)
     began = time.perf_counter()
-    instance = get_instance(hass)
-    history = await instance.async_add_executor_job(
-        load_history,
-        instance,
-        analysed,
-        person,
-        start,
-        end,
-        hass.config.time_zone,
-        await async_automated_users(hass, settings),
-    )
-    loaded = time.perf_counter()
-    habits, sequences, sun_habits, groups = await hass.async_add_executor_job(
-        _detect, history, sun_times(hass, start, end)
+    detectors = await DetectorProcess.async_start()
+    try:
+        instance = get_instance(hass)
+        history = await instance.async_add_executor_job(
+            load_history,
+            instance,
+            analysed,
+            person,
+            start,
+            end,
+            hass.config.time_zone,
+            await async_automated_users(hass, settings),
+        )
+        loaded = time.perf_counter()
+        found = await detectors.async_detect(hass, history, sun_times(hass, start, end))
+    finally:
+        await detectors.async_close()
+    habits, sequences, sun_habits, groups = (
+        found.habits,
+        found.sequences,
+        found.sun_habits,
+        found.groups,
     )
     names = {
         entity_id: state.name
         for entity_id in history.entity_ids
         if (state := hass.states.get(entity_id)) is not None
     }
-    unused = await async_unused_capabilities(hass, listener, set(history.entity_ids), start, end)
+    # Unused capabilities only on the evidence of the live usage record (none without it).
+    unused = (
+        detect_unused(
+            await usage.async_watched(settings.lookback_days),
+            UnusedSettings(lookback_days=settings.lookback_days),
+        )
+        if usage is not None
+        else []
+    )
     suggestions = build_suggestions(
         habits,
         sequences,
@@ -249,7 +200,8 @@ async def async_analyse(
     if accepted:
         overrides = await hass.async_add_executor_job(detect_overrides, history, _watched(accepted))
         suggestions += [
-            override_suggestion(found, accepted[found.key]["title"], names) for found in overrides
+            override_suggestion(override, accepted[override.key]["title"], names)
+            for override in overrides
         ]
     return AnalysisResult(
         suggestions=suggestions,
@@ -260,4 +212,5 @@ async def async_analyse(
         devices_checked=len(listener.devices),
         load_seconds=loaded - began,
         detect_seconds=time.perf_counter() - loaded,
+        history_days=(end.timestamp() - float(history.when[0])) / 86400 if len(history) else 0.0,
     )

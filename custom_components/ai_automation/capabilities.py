@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+import heapq
 import logging
-from typing import Any
+from typing import Any, NamedTuple
 
 from homeassistant.components import mqtt
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
@@ -16,7 +18,7 @@ from homeassistant.util import dt as dt_util
 
 from .connection import mqtt_entry
 from .const import DEVICES_STORAGE_KEY, DEVICES_STORAGE_VERSION, bridge_devices_topic
-from .engine.devices import Capability, Device, DeviceList, parse_devices, payload_digest
+from .engine.devices import Capability, Device, DeviceList, DeviceListParser, payload_digest, quoted
 from .engine.zigbee2mqtt import PayloadError
 from .listeners import Observable
 
@@ -25,6 +27,20 @@ _LOGGER = logging.getLogger(__name__)
 # Larger payloads are parsed in an executor so the event loop never waits on them.
 INLINE_PARSE_LIMIT = 128 * 1024
 MAX_PROBLEMS_LOGGED = 5
+MAX_NAMES_LOGGED = 10
+# Refused payloads remembered by digest, so a repeated bad list is a DEBUG line, not a WARNING.
+MAX_REFUSED_REMEMBERED = 16
+
+
+class _Refused(NamedTuple):
+    """A payload that cannot be used; no reason when it was refused before and not parsed again."""
+
+    digest: str
+    reason: str | None
+
+
+# What parsing a message gives: a new list, a refusal, or None when it is the list in use.
+type _Outcome = DeviceList | _Refused | None
 
 
 def _devices_from_store(stored: dict[str, Any]) -> dict[str, Device]:
@@ -40,6 +56,12 @@ class DeviceStore(Store[dict[str, Any]]):
     ) -> dict[str, Any]:
         """Upgrade data written by an older version (none exists yet beyond 1.1)."""
         return old_data
+
+
+async def async_device_list_stored(hass: HomeAssistant) -> bool:
+    """Tell whether a Zigbee2MQTT device list was ever stored (Zigbee2MQTT was heard)."""
+    store = DeviceStore(hass, DEVICES_STORAGE_VERSION, DEVICES_STORAGE_KEY)
+    return await store.async_load() is not None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,6 +82,13 @@ def capability_key(capability: Capability) -> str:
     return capability_key_of(capability.property, capability.endpoint)
 
 
+def _names(names: list[str]) -> str:
+    """Return the first few names for a log line (a first list names thousands)."""
+    shown = ", ".join(heapq.nsmallest(MAX_NAMES_LOGGED, names))
+    more = len(names) - MAX_NAMES_LOGGED
+    return f"{shown} (and {more} more)" if more > 0 else shown
+
+
 class CapabilityListener(Observable):
     """Listen to `<base>/bridge/devices` and keep the last good device list."""
 
@@ -74,15 +103,23 @@ class CapabilityListener(Observable):
         super().__init__()
         self._hass = hass
         self.base_topic = base_topic
-        self._max_bytes = max_bytes
         self._on_seen = on_seen
-        self._store = DeviceStore(hass, DEVICES_STORAGE_VERSION, DEVICES_STORAGE_KEY)
+        # Written from an executor: the data is replaced as a whole, never changed in place.
+        self._store = DeviceStore(
+            hass, DEVICES_STORAGE_VERSION, DEVICES_STORAGE_KEY, serialize_in_event_loop=False
+        )
+        self._parser = DeviceListParser(max_bytes)
         self.devices: dict[str, Device] = {}
         # The same devices as plain data, made off the event loop, for storage and the websocket.
         self.device_data: list[dict[str, Any]] = []
         self.digest: str | None = None
         self.updated: datetime | None = None
-        self._latest = 0
+        self._to_store: dict[str, Any] = {}
+        # Messages are numbered as they arrive; a parsed list is used unless a later one already is.
+        self._received = 0
+        self._applied = 0
+        self._refused: OrderedDict[str, str] = OrderedDict()
+        self._problems_logged: tuple[str, ...] = ()
         self._unsubscribe: CALLBACK_TYPE | None = None
 
     @property
@@ -106,6 +143,7 @@ class CapabilityListener(Observable):
                 self.devices, self.device_data = devices, stored["devices"]
                 self.digest = stored.get("digest")
                 self.updated = dt_util.parse_datetime(stored.get("updated") or "")
+                self._to_store = stored
         self._unsubscribe = await mqtt.async_subscribe(
             self._hass,
             bridge_devices_topic(self.base_topic),
@@ -126,86 +164,115 @@ class CapabilityListener(Observable):
     def _on_message(self, message: mqtt.ReceiveMessage) -> None:
         self._on_seen()
         payload = message.payload
-        if isinstance(payload, str):
-            payload = payload.encode()
-        if len(payload) <= self._max_bytes and payload_digest(bytes(payload)) == self.digest:
-            _LOGGER.debug("The device list on %s is unchanged", message.topic)
-            return
-        self._latest += 1
+        payload = payload.encode() if isinstance(payload, str) else bytes(payload)
+        self._received += 1
         if len(payload) <= INLINE_PARSE_LIMIT:
-            self._apply(message.topic, self._latest, self._parse(message.topic, bytes(payload)))
+            self._apply(message.topic, self._received, self._parse(payload))
         else:
             self._hass.async_create_background_task(
-                self._async_parse_large(message.topic, self._latest, bytes(payload)),
+                self._async_parse_large(message.topic, self._received, payload),
                 "ai_automation parse device list",
             )
 
     async def _async_parse_large(self, topic: str, sequence: int, payload: bytes) -> None:
-        parsed = await self._hass.async_add_executor_job(self._parse, topic, payload)
-        self._apply(topic, sequence, parsed)
+        outcome = await self._hass.async_add_executor_job(self._parse, payload)
+        self._apply(topic, sequence, outcome)
 
-    def _parse(self, topic: str, payload: bytes) -> tuple[DeviceList, list[dict[str, Any]]] | str:
-        """Parse, or return why the payload cannot be used (runs in or out of the loop)."""
+    def _parse(self, payload: bytes) -> _Outcome:
+        """Parse, unless the payload is the list in use or was refused before (in or out of the loop)."""
+        digest = payload_digest(payload)
+        if digest == self.digest:
+            return None
+        if digest in self._refused:
+            return _Refused(digest, None)
         try:
-            parsed = parse_devices(payload, self._max_bytes)
+            return self._parser.parse(payload, digest)
         except PayloadError as err:
-            return str(err)
-        return parsed, [device.to_dict() for device in parsed.devices]
+            return _Refused(digest, str(err))
 
     @callback
-    def _apply(
-        self, topic: str, sequence: int, result: tuple[DeviceList, list[dict[str, Any]]] | str
-    ) -> None:
-        if isinstance(result, str):
-            _LOGGER.warning(
-                "Ignoring the device list on %s: %s; keeping the %d devices known",
-                topic,
-                result,
-                len(self.devices),
-            )
+    def _apply(self, topic: str, sequence: int, outcome: _Outcome) -> None:
+        if isinstance(outcome, _Refused):
+            self._refuse(topic, outcome)
             return
-        parsed, device_data = result
-        if parsed.problems:
-            shown = "; ".join(parsed.problems[:MAX_PROBLEMS_LOGGED])
-            more = len(parsed.problems) - MAX_PROBLEMS_LOGGED
-            _LOGGER.warning(
-                "Parts of the device list on %s could not be read: %s%s",
-                topic,
-                shown,
-                f" (and {more} more)" if more > 0 else "",
-            )
-        if sequence != self._latest:
-            return  # a newer list arrived while this one was parsed
-        new = {device.ieee_address: device for device in parsed.devices}
+        if outcome is None or outcome.digest == self.digest:
+            _LOGGER.debug("The device list on %s is unchanged", topic)
+            self._applied = max(self._applied, sequence)
+            return
+        if sequence < self._applied:
+            _LOGGER.debug("A device list on %s was replaced by a later one while parsed", topic)
+            return
+        self._applied = sequence
+        self._log_problems(topic, outcome.problems)
+        new = {device.ieee_address: device for device in outcome.devices}
         self._log_changes(new)
-        self.devices, self.digest, self.updated = new, parsed.digest, dt_util.utcnow()
-        self.device_data = device_data
+        self.devices, self.digest, self.updated = new, outcome.digest, dt_util.utcnow()
+        self.device_data = list(outcome.device_data)
+        self._to_store = {
+            "digest": self.digest,
+            "updated": self.updated.isoformat(),
+            "devices": self.device_data,
+        }
         self._store.async_delay_save(self._data_to_store, 1)
         self._notify()
 
+    def _refuse(self, topic: str, refused: _Refused) -> None:
+        """Say once (WARNING) why a payload cannot be used; the same payload again only at DEBUG."""
+        if refused.reason is None or refused.digest in self._refused:
+            reason = self._refused.get(refused.digest) or refused.reason or ""
+            _LOGGER.debug(
+                "Ignoring the same device list on %s again: %s", topic, quoted(reason, 300)
+            )
+            return
+        self._refused[refused.digest] = refused.reason
+        while len(self._refused) > MAX_REFUSED_REMEMBERED:
+            self._refused.popitem(last=False)
+        _LOGGER.warning(
+            "Ignoring the device list on %s: %s; keeping the %d devices known",
+            topic,
+            quoted(refused.reason, 300),
+            len(self.devices),
+        )
+
+    def _log_problems(self, topic: str, problems: tuple[str, ...]) -> None:
+        """Name what was skipped once; the same problems in a later list only at DEBUG."""
+        if not problems or problems == self._problems_logged:
+            if problems:
+                _LOGGER.debug("The device list on %s has the same problems as before", topic)
+            self._problems_logged = problems
+            return
+        self._problems_logged = problems
+        shown = "; ".join(quoted(problem, 200) for problem in problems[:MAX_PROBLEMS_LOGGED])
+        more = len(problems) - MAX_PROBLEMS_LOGGED
+        _LOGGER.warning(
+            "Parts of the device list on %s could not be read: %s%s",
+            topic,
+            shown,
+            f" (and {more} more)" if more > 0 else "",
+        )
+
     def _log_changes(self, new: dict[str, Device]) -> None:
-        added = [new[ieee].friendly_name for ieee in new.keys() - self.devices.keys()]
-        removed = [self.devices[ieee].friendly_name for ieee in self.devices.keys() - new.keys()]
+        old = self.devices
+        added = [quoted(new[ieee].friendly_name) for ieee in new.keys() - old.keys()]
+        removed = [quoted(old[ieee].friendly_name) for ieee in old.keys() - new.keys()]
         renamed = [
-            f"{self.devices[ieee].friendly_name} -> {new[ieee].friendly_name}"
-            for ieee in new.keys() & self.devices.keys()
-            if new[ieee].friendly_name != self.devices[ieee].friendly_name
+            f"{quoted(old[ieee].friendly_name)} -> {quoted(new[ieee].friendly_name)}"
+            for ieee in new.keys() & old.keys()
+            if new[ieee] is not old[ieee]  # a device reused from the last list kept its name
+            and new[ieee].friendly_name != old[ieee].friendly_name
         ]
         if not (added or removed or renamed):
             return
         parts = [
-            f"{label}: {', '.join(sorted(names))}"
+            f"{label}: {_names(names)}"
             for label, names in (("added", added), ("removed", removed), ("renamed", renamed))
             if names
         ]
         _LOGGER.info("Zigbee2MQTT devices changed (%d known): %s", len(new), "; ".join(parts))
 
     def _data_to_store(self) -> dict[str, Any]:
-        return {
-            "digest": self.digest,
-            "updated": self.updated.isoformat() if self.updated else None,
-            "devices": self.device_data,
-        }
+        """Return the list to write (called in an executor: one dict, replaced on each change)."""
+        return self._to_store
 
     async def async_flush(self) -> None:
         """Write a pending save now (on unload)."""

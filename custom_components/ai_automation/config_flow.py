@@ -10,7 +10,9 @@ from homeassistant.components import mqtt
 from homeassistant.config_entries import ConfigFlow, ConfigFlowResult, OptionsFlowWithReload
 from homeassistant.const import ATTR_SUPPORTED_FEATURES
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.data_entry_flow import section
 from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.recorder import get_instance
 from homeassistant.helpers.selector import (
     AreaSelector,
     AreaSelectorConfig,
@@ -45,6 +47,7 @@ from .const import (
     CONF_MAX_PAYLOAD_MIB,
     CONF_NOTIFY_NEW,
     CONF_NOTIFY_TOPIC,
+    DEFAULT_LOOKBACK_DAYS,
     DEFAULT_MAX_NEW_SUGGESTIONS,
     DEFAULT_MAX_PAYLOAD_MIB,
     DISCOVERY_TOPIC_SUFFIX,
@@ -59,6 +62,7 @@ from .engine.zigbee2mqtt import PayloadError, parse_bridge_state
 from .models import AiAutomationConfigEntry, Settings
 
 TITLE = "AI Automation"
+SECTION_ZIGBEE2MQTT = "zigbee2mqtt"
 
 
 def _settings_schema(
@@ -94,6 +98,8 @@ def _settings_schema(
                     options=sorted(ANALYSED_DOMAINS),
                     multiple=True,
                     mode=SelectSelectorMode.DROPDOWN,
+                    translation_key=CONF_EXCLUDE_DOMAINS,
+                    sort=True,
                 )
             )
         )
@@ -134,6 +140,21 @@ def _settings_schema(
                 )
             )
         )
+    return probatio.Schema(fields)
+
+
+def default_lookback_days(hass: HomeAssistant) -> int:
+    """Return 14 days, or fewer when the recorder keeps fewer (its purge_keep_days)."""
+    return max(MIN_LOOKBACK_DAYS, min(DEFAULT_LOOKBACK_DAYS, get_instance(hass).keep_days))
+
+
+def _user_schema(defaults: Settings) -> probatio.Schema:
+    """Return the setup form: Zigbee2MQTT's base topic waits in a folded, optional section."""
+    fields = dict(_settings_schema(defaults).schema)
+    base_topic = next(key for key in fields if key == CONF_BASE_TOPIC)
+    fields[probatio.Required(SECTION_ZIGBEE2MQTT)] = section(
+        probatio.Schema({base_topic: fields.pop(base_topic)}), {"collapsed": True}
+    )
     return probatio.Schema(fields)
 
 
@@ -203,6 +224,7 @@ class AiAutomationConfigFlow(ConfigFlow, domain=DOMAIN):
     """Set up AI Automation from the UI or from a discovered Zigbee2MQTT bridge."""
 
     VERSION = 1
+    MINOR_VERSION = 2  # 1.2: data remembers the base topic Zigbee2MQTT was heard on
 
     def __init__(self) -> None:
         """Start with default settings."""
@@ -220,14 +242,18 @@ class AiAutomationConfigFlow(ConfigFlow, domain=DOMAIN):
             return self.async_abort(reason="mqtt_not_set_up")
         errors: dict[str, str] = {}
         if user_input is not None:
-            settings, errors = _validate(user_input)
+            settings, errors = _validate({**user_input, **user_input.get(SECTION_ZIGBEE2MQTT, {})})
+            if CONF_BASE_TOPIC in errors:
+                # Shown above the form: the field itself is inside the folded section.
+                errors["base"] = errors.pop(CONF_BASE_TOPIC)
             if settings is not None:
                 await self.async_set_unique_id(DOMAIN, raise_on_progress=False)
                 return self.async_create_entry(title=TITLE, data={}, options=settings.as_options())
         return self.async_show_form(
             step_id="user",
             data_schema=self.add_suggested_values_to_schema(
-                _settings_schema(Settings()), user_input or {}
+                _user_schema(Settings(lookback_days=default_lookback_days(self.hass))),
+                user_input or {},
             ),
             errors=errors,
         )
@@ -243,7 +269,9 @@ class AiAutomationConfigFlow(ConfigFlow, domain=DOMAIN):
         await self.async_set_unique_id(DOMAIN)
         self._abort_if_unique_id_configured()
         base_topic = discovery_info.topic.removesuffix(DISCOVERY_TOPIC_SUFFIX)
-        self._discovered = Settings(base_topic=base_topic)
+        self._discovered = Settings(
+            base_topic=base_topic, lookback_days=default_lookback_days(self.hass)
+        )
         self.context["title_placeholders"] = {"base_topic": base_topic}
         return await self.async_step_mqtt_confirm()
 

@@ -14,6 +14,8 @@ CONF_MAX_PAYLOAD_MIB: Final = "max_devices_payload_mib"
 CONF_INCLUDE_ENTITIES: Final = "include_entities"
 CONF_NOTIFY_NEW: Final = "persistent_notification"
 CONF_AI_TASK_ENTITY: Final = "ai_task_entity"
+# Kept in the entry's data, not its options: the base topic on which Zigbee2MQTT was once heard.
+DATA_ZIGBEE2MQTT_SEEN_ON: Final = "zigbee2mqtt_seen_on"
 # ai_task's AITaskEntityFeature.GENERATE_DATA (not imported: ai_task pulls in conversation).
 AI_TASK_GENERATE_DATA: Final = 1
 AI_WORDING_TIMEOUT: Final = 30.0  # seconds per suggestion
@@ -47,6 +49,10 @@ DEFAULT_NOTIFY_TOPIC: Final = "ha-ai/analysis/complete"
 DEFAULT_MAX_PAYLOAD_MIB: Final = 16
 MAX_MAX_PAYLOAD_MIB: Final = 256
 
+# With less history than this, the analysis is still learning: the first suggestions come after
+# about a week (a habit needs at least HabitSettings.min_days days).
+LEARNING_DAYS: Final = 7
+
 MIN_LOOKBACK_DAYS: Final = 1
 MAX_LOOKBACK_DAYS: Final = 90
 
@@ -67,6 +73,11 @@ def bridge_devices_topic(base_topic: str) -> str:
 # Where the last good Zigbee2MQTT device list is kept across restarts.
 DEVICES_STORAGE_KEY: Final = "ai_automation.devices"
 DEVICES_STORAGE_VERSION: Final = 1
+# Where the live usage record of the watched devices is kept, and how long a change waits to be
+# written together with the changes after it (never one write per message).
+USAGE_STORAGE_KEY: Final = "ai_automation.usage"
+USAGE_STORAGE_VERSION: Final = 1
+USAGE_SAVE_DELAY: Final = 120.0  # seconds
 
 # Repairs issues, one per condition.
 ISSUE_MQTT_NOT_SET_UP: Final = "mqtt_not_set_up"
@@ -82,6 +93,8 @@ BROKER_ISSUES: Final = (ISSUE_BROKER_UNREACHABLE, ISSUE_AUTH_FAILED, ISSUE_CONNE
 GRACE_PERIOD: Final = timedelta(seconds=60)
 STARTUP_GRACE_PERIOD: Final = timedelta(minutes=3)
 ZIGBEE2MQTT_NOT_FOUND_AFTER: Final = timedelta(minutes=5)
+# Accepted suggestions stay in the to-do list, completed, this long.
+ACCEPTED_SHOWN_FOR: Final = timedelta(days=30)
 # While the broker stays unreachable, the connection check runs at most this often.
 CONNECTION_CHECK_INTERVAL: Final = timedelta(minutes=10)
 

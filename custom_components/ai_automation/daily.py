@@ -21,7 +21,8 @@ from homeassistant.helpers.event import async_track_time_change
 from homeassistant.util import dt as dt_util
 
 from .analysis import async_analyse
-from .const import AI_WORDING_MAX_PER_RUN, AI_WORDING_TIMEOUT, DOMAIN
+from .const import AI_WORDING_MAX_PER_RUN, AI_WORDING_TIMEOUT, DOMAIN, LEARNING_DAYS
+from .engine.habits import HabitSettings
 from .engine.suggestions import Suggestion
 from .listeners import Observable
 from .models import AiAutomationConfigEntry
@@ -31,7 +32,11 @@ from .suggestion_store import NEW, SuggestionStore
 _LOGGER = logging.getLogger(__name__)
 EVENT_ANALYSIS_COMPLETE = f"{DOMAIN}_analysis_complete"
 NEW_SUGGESTIONS_NOTIFICATION = f"{DOMAIN}_new_suggestions"
+FIRST_RUN_NOTIFICATION = f"{DOMAIN}_first_analysis"
 SUCCESS, NO_DATA, FAILED, RUNNING = "success", "no_data", "failed", "running"
+LEARNING = (
+    "learning"  # shown by the status sensor: success, with less than LEARNING_DAYS of history
+)
 WORDING = probatio.Schema(
     {
         probatio.Required("title"): selector.TextSelector(),
@@ -47,6 +52,14 @@ async def _generate_data(hass: HomeAssistant, **kwargs: Any) -> Any:
     from homeassistant.components.ai_task import async_generate_data  # noqa: PLC0415
 
     return await async_generate_data(hass, **kwargs)
+
+
+def _days(days: float) -> str:
+    """Say a number of days in words: "less than a day", "1 day", "2.5 days"."""
+    if days < 1:
+        return "less than a day"
+    shown = f"{days:.1f}".removesuffix(".0")
+    return "1 day" if shown == "1" else f"{shown} days"
 
 
 def _failure(err: Exception) -> str:
@@ -152,9 +165,14 @@ class DailyAnalysis(Observable):
             "processing_time_sec": 0.0,
             "error": None,
         }
+        first = False  # the first successful run ever
         try:
             result = await async_analyse(
-                self._hass, data.settings, data.capabilities, accepted=self.store.accepted()
+                self._hass,
+                data.settings,
+                data.capabilities,
+                data.usage,
+                accepted=self.store.accepted(),
             )
         except asyncio.CancelledError:
             summary["error"] = "cancelled"
@@ -165,6 +183,9 @@ class DailyAnalysis(Observable):
         else:
             suggestions, ai_worded = await self._async_word(result.suggestions)
             new = self.store.merge(suggestions, limit=data.settings.max_new_suggestions)
+            # An unused capability stands only while the evidence does (and older versions
+            # claimed some without any): open ones not found again are withdrawn.
+            self.store.withdraw_open("unused_capability", {s.id for s in suggestions})
             for suggestion in result.suggestions:
                 if (stored := self.store.suggestions.get(suggestion.id)) is None:
                     continue  # waits for a later run (at most so many new ones per run)
@@ -172,9 +193,13 @@ class DailyAnalysis(Observable):
                     stored["ai_worded"] = True
                 # This run's numbers in our words, shown under the AI's words.
                 stored["evidence_text"] = suggestion.description
+            first = not any(run.get("success") for run in self.store.recent_runs)
             summary |= {
                 "success": True,
                 "status": SUCCESS if result.events_analysed else NO_DATA,
+                "history_days": None
+                if result.history_days is None
+                else round(result.history_days, 1),
                 "patterns_detected": result.habits + result.sequences,
                 "suggestions_generated": new,
                 "suggestions_open": len(self.store.open_suggestions()),
@@ -200,18 +225,50 @@ class DailyAnalysis(Observable):
                 summary["suggestions_open"],
                 summary["processing_time_sec"],
             )
-        if summary["suggestions_generated"] and data.settings.persistent_notification:
+        if summary["success"] and first and data.settings.persistent_notification:
+            self._notify_first_run(summary)
+        if (count := summary["suggestions_generated"]) and data.settings.persistent_notification:
+            found = (
+                "1 new automation suggestion"
+                if count == 1
+                else f"{count} new automation suggestions"
+            )
+            persistent_notification.async_dismiss(self._hass, FIRST_RUN_NOTIFICATION)
             persistent_notification.async_create(
                 self._hass,
-                f"The analysis found {summary['suggestions_generated']} new automation"
-                f" suggestion(s). See the *Automation suggestions* to-do list: complete an item"
-                " to create the automation, delete it to dismiss it.",
+                f"The analysis found {found}. See the *AI Automation Suggestions* to-do list:"
+                " complete an item to create the automation, delete it to dismiss it.",
                 title="AI Automation",
                 notification_id=NEW_SUGGESTIONS_NOTIFICATION,
             )
         self._hass.bus.async_fire(EVENT_ANALYSIS_COMPLETE, summary)
         await async_publish_notification(self._hass, data.settings.notify_topic, summary)
         return summary
+
+    @callback
+    def _notify_first_run(self, summary: dict[str, Any]) -> None:
+        """After the first analysis that found nothing to suggest, say what to expect."""
+        if summary["suggestions_generated"]:
+            return  # the new-suggestions notification says it all
+        days = summary.get("history_days") or 0.0
+        at = self._entry.runtime_data.settings.analysis_time.strftime("%H:%M")
+        if days < LEARNING_DAYS:
+            message = (
+                f"The first analysis read {_days(days)} of history"
+                f" ({summary['events_analysed']} changes). Habits need at least"
+                f" {HabitSettings().min_days} days of history, so the first suggestions usually"
+                f" come after about a week. AI Automation looks again every day at {at};"
+                " there is nothing to do meanwhile."
+            )
+        else:
+            message = (
+                f"The first analysis read {_days(days)} of history"
+                f" ({summary['events_analysed']} changes) and found nothing worth automating yet."
+                f" AI Automation looks again every day at {at}."
+            )
+        persistent_notification.async_create(
+            self._hass, message, title="AI Automation", notification_id=FIRST_RUN_NOTIFICATION
+        )
 
     async def _async_word(self, suggestions: list[Suggestion]) -> tuple[list[Suggestion], set[str]]:
         """Let the chosen AI Task entity reword open suggestions; keep the local text otherwise.

@@ -38,7 +38,10 @@ async def async_get_config_entry_diagnostics(
                 "detail": check.meaning,
             },
         },
-        "capabilities": capabilities_model(entry.runtime_data.capabilities),
+        "capabilities": capabilities_model(
+            entry.runtime_data.capabilities,
+            entry.runtime_data.usage.model(entry.runtime_data.settings.lookback_days),
+        ),
         "analysis": {
             "last_run": daily.summary,
             "recent_runs": daily.store.recent_runs,

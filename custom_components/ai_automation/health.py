@@ -15,7 +15,8 @@ from homeassistant.config_entries import (
     ConfigEntryChange,
     ConfigEntryState,
 )
-from homeassistant.core import CALLBACK_TYPE, CoreState, HomeAssistant, callback
+from homeassistant.core import CALLBACK_TYPE, CoreState, Event, HomeAssistant, callback
+from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.event import async_call_later
 from homeassistant.util import dt as dt_util
@@ -24,6 +25,8 @@ from .connection import async_check_broker, broker_label, mqtt_entry
 from .const import (
     BROKER_ISSUES,
     CONNECTION_CHECK_INTERVAL,
+    DATA_ZIGBEE2MQTT_SEEN_ON,
+    DOMAIN,
     GRACE_PERIOD,
     ISSUE_AUTH_FAILED,
     ISSUE_BRIDGE_OFFLINE,
@@ -44,11 +47,43 @@ from .listeners import Observable
 _LOGGER = logging.getLogger(__name__)
 
 
+def _mqtt_connected(hass: HomeAssistant) -> bool:
+    """Tell whether Home Assistant's MQTT client is connected (False without MQTT)."""
+    try:
+        return mqtt.is_connected(hass)
+    except KeyError:
+        return False
+
+
+def _unreachable_reason(result: CheckResult | None) -> str:
+    """Say why the broker counts as unreachable, from a check made during the outage."""
+    if result is None:
+        return "no connection check could be made"
+    if result.accepted:
+        # The broker is back, but Home Assistant's MQTT client has not reconnected yet.
+        return (
+            "the broker accepts a new connection again, but Home Assistant's MQTT integration "
+            "is not connected yet"
+        )
+    return result.meaning
+
+
 class MqttHealthMonitor(Observable):
     """Know whether the broker and the Zigbee2MQTT bridge work; raise and clear Repairs issues."""
 
-    def __init__(self, hass: HomeAssistant, entry_id: str, base_topic: str) -> None:
-        """Prepare the monitor of config entry `entry_id` for Zigbee2MQTT below `base_topic`."""
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry_id: str,
+        base_topic: str,
+        *,
+        zigbee2mqtt_expected: bool = False,
+    ) -> None:
+        """Prepare the monitor of config entry `entry_id` for Zigbee2MQTT below `base_topic`.
+
+        Silence on `base_topic` is a problem only where Zigbee2MQTT is expected: the entry came
+        from its discovery, or it was heard on that base topic before.
+        """
         super().__init__()
         self._hass = hass
         self._entry_id = entry_id
@@ -56,11 +91,14 @@ class MqttHealthMonitor(Observable):
         self.broker_connected = False
         self.bridge_online: bool | None = None
         self.bridge_seen = False
+        self.zigbee2mqtt_expected = zigbee2mqtt_expected
         self.last_check: CheckResult | None = None
         self.last_check_time: datetime | None = None
         self._disconnected_since: datetime | None = None
         self._bridge_offline_since: datetime | None = None
         self._broker_warned = False
+        # The broker issue raised for the current outage, and what it said.
+        self._broker_issue: tuple[str, dict[str, str]] | None = None
         self._unsubscribe: list[CALLBACK_TYPE] = []
         self._timers: dict[str, CALLBACK_TYPE] = {}
         # Right after Home Assistant starts, brokers and add-ons are often still starting too.
@@ -77,6 +115,11 @@ class MqttHealthMonitor(Observable):
         self._unsubscribe.append(
             async_dispatcher_connect(
                 self._hass, SIGNAL_CONFIG_ENTRY_CHANGED, self._on_config_entry_change
+            )
+        )
+        self._unsubscribe.append(
+            self._hass.bus.async_listen(
+                ir.EVENT_REPAIRS_ISSUE_REGISTRY_UPDATED, self._on_issue_removed
             )
         )
         self._unsubscribe.append(
@@ -98,6 +141,11 @@ class MqttHealthMonitor(Observable):
             cancel()
         self._timers.clear()
         self._listeners.clear()
+
+    @callback
+    def async_release_issues(self) -> None:
+        """Let the issues go (the entry is being disabled): none is brought back from now on."""
+        self._broker_issue = None
 
     async def async_check_connection(self) -> CheckResult | None:
         """Run the connection check now and remember its result."""
@@ -157,11 +205,12 @@ class MqttHealthMonitor(Observable):
         self.broker_connected = True
         self._disconnected_since = None
         self._cancel("broker")
+        self._broker_issue = None
         cleared = [async_clear_issue(self._hass, issue) for issue in BROKER_ISSUES]
         if self._broker_warned or any(cleared):
             _LOGGER.info("The MQTT broker is connected again")
         self._broker_warned = False
-        if not self.bridge_seen:
+        if self.zigbee2mqtt_expected and not self.bridge_seen:
             self._schedule("not_found", ZIGBEE2MQTT_NOT_FOUND_AFTER, self._zigbee2mqtt_not_found)
 
     @callback
@@ -196,8 +245,10 @@ class MqttHealthMonitor(Observable):
                 placeholders |= {"code": str(result.code), "meaning": result.meaning}
             else:
                 issue = ISSUE_BROKER_UNREACHABLE
-                reason = result.meaning if result else "no connection"
+                reason = _unreachable_reason(result)
                 placeholders |= {"error": reason}
+        # Set first: clearing the other issues must not bring them back (see _on_issue_removed).
+        self._broker_issue = (issue, placeholders)
         for other in BROKER_ISSUES:
             if other != issue:
                 async_clear_issue(self._hass, other)
@@ -216,10 +267,41 @@ class MqttHealthMonitor(Observable):
     def _is_connected(self) -> bool:
         return self.broker_connected
 
+    @callback
+    def _on_issue_removed(self, event: Event[ir.EventIssueRegistryUpdatedData]) -> None:
+        """Bring back a broker issue removed while the broker still fails.
+
+        Submitting a fix dialog deletes its issue (the credentials repair, on handing over to
+        MQTT's reauthentication); the issue belongs until the broker accepts Home Assistant again.
+        """
+        data = event.data
+        if (
+            data["action"] != "remove"
+            or data["domain"] != DOMAIN
+            or self._broker_issue is None
+            or data["issue_id"] != self._broker_issue[0]
+            or self.broker_connected
+            or _mqtt_connected(self._hass)  # connected, and the news is on its way to us
+        ):
+            return
+        issue, placeholders = self._broker_issue
+        _LOGGER.debug(
+            "The %s issue was closed while the broker still fails; raising it again", issue
+        )
+        async_raise_issue(self._hass, issue, placeholders)
+
     async def _async_rate_limited_check(self) -> CheckResult | None:
-        """Run the check unless one ran within the check interval; return the latest result."""
-        recent = self.last_check_time is not None and (
-            dt_util.utcnow() - self.last_check_time < CONNECTION_CHECK_INTERVAL
+        """Return a check made during this outage, running one unless it ran in the interval.
+
+        A check made before the outage began (the broker still up) never explains the outage.
+        """
+        checked = self.last_check_time
+        outage = self._disconnected_since
+        recent = (
+            checked is not None
+            and outage is not None
+            and checked >= outage
+            and dt_util.utcnow() - checked < CONNECTION_CHECK_INTERVAL
         )
         if recent:
             return self.last_check
@@ -257,8 +339,20 @@ class MqttHealthMonitor(Observable):
         self._cancel("not_found")
         if not self.bridge_seen:
             self.bridge_seen = True
+            self._remember_zigbee2mqtt()
             if async_clear_issue(self._hass, ISSUE_ZIGBEE2MQTT_NOT_FOUND):
                 _LOGGER.info("Zigbee2MQTT found on %s", self.base_topic)
+            self._notify()
+
+    @callback
+    def _remember_zigbee2mqtt(self) -> None:
+        """Keep across restarts that Zigbee2MQTT runs on this base topic: from now on, expect it."""
+        self.zigbee2mqtt_expected = True
+        entry = self._hass.config_entries.async_get_entry(self._entry_id)
+        if entry is not None and entry.data.get(DATA_ZIGBEE2MQTT_SEEN_ON) != self.base_topic:
+            self._hass.config_entries.async_update_entry(
+                entry, data={**entry.data, DATA_ZIGBEE2MQTT_SEEN_ON: self.base_topic}
+            )
 
     @callback
     def _on_bridge_state(self, message: mqtt.ReceiveMessage) -> None:
@@ -295,7 +389,7 @@ class MqttHealthMonitor(Observable):
 
     @callback
     def _zigbee2mqtt_not_found(self) -> None:
-        if self.bridge_seen or not self.broker_connected:
+        if self.bridge_seen or not self.broker_connected or not self.zigbee2mqtt_expected:
             return
         if async_raise_issue(
             self._hass, ISSUE_ZIGBEE2MQTT_NOT_FOUND, {"base_topic": self.base_topic}

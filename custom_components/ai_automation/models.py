@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .capabilities import CapabilityListener
     from .daily import DailyAnalysis
     from .health import MqttHealthMonitor
+    from .usage import UsageWatcher
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,6 +105,7 @@ class AiAutomationData:
     health: MqttHealthMonitor
     capabilities: CapabilityListener
     daily: DailyAnalysis
+    usage: UsageWatcher
 
 
 type AiAutomationConfigEntry = ConfigEntry[AiAutomationData]

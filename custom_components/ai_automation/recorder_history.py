@@ -1,7 +1,17 @@
 """Read state changes straight from the recorder's tables (the one place that knows its schema).
 
-Runs in the recorder's executor. Works on SQLite, MariaDB and PostgreSQL alike: SQLAlchemy Core
-over the recorder's own table definitions, so a schema change breaks the tests, not users.
+Runs in the recorder's executor. Works on SQLite, MariaDB and PostgreSQL alike (the tests run on
+all three): SQLAlchemy Core over the recorder's own table definitions, so a schema change breaks
+the tests, not users. What differs between the databases is handled here:
+- no ORDER BY: SQLite sorts a million rows in a temporary B-tree and MariaDB in a filesort, both
+  slower than numpy; rows are put in time order here, ties by `state_id` (the order the recorder
+  wrote them), so every database gives the same history;
+- at most `MAX_IDS_FOR_INDEXED_GROUP_BY` ids per IN list: past that MariaDB's optimizer stops
+  using the (metadata_id, last_updated_ts) index, as the recorder's own queries note;
+- binary context ids never reach Python (PostgreSQL returns them as memoryview, the others as
+  bytes): whether a person made a change (no parent, no automation's context, no tool
+  account's user id) is worked out in SQL and arrives as 0/1;
+- time is the recorder's float `*_ts` columns on all three (DOUBLE on MariaDB and PostgreSQL).
 
 Who made a change: a change whose context has a parent, or whose context started an automation or
 a script (`automation_triggered` / `script_started` events carry that context), or that was made
@@ -11,13 +21,16 @@ Everything else (the UI, voice, a physical switch, a device's own report) counts
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from datetime import datetime
+from typing import Any
 
 import numpy as np
-from sqlalchemy import and_, or_, select
+import numpy.typing as npt
+from sqlalchemy import Connection, Select, and_, case, or_, select, true
+from sqlalchemy.orm import Session
 
+from homeassistant.components.recorder.const import MAX_IDS_FOR_INDEXED_GROUP_BY
 from homeassistant.components.recorder.core import Recorder
 from homeassistant.components.recorder.db_schema import (
     Events,
@@ -36,6 +49,119 @@ AUTOMATED_EVENTS = ("automation_triggered", "script_started")
 MOMENTARY_DOMAINS = frozenset({"button", "input_button", "event", "scene"})
 ACTIVATED = "activated"
 NOT_A_CHANGE = frozenset({"unavailable", "unknown"})
+ROWS_PER_FETCH = 1000  # short fetches: the event loop gets the GIL between them
+IDS_PER_QUERY = MAX_IDS_FOR_INDEXED_GROUP_BY
+
+
+class _Codes(dict[str | None, int]):
+    """Number each distinct value in the order first seen (`codes[value]`)."""
+
+    def __missing__(self, value: str | None) -> int:
+        code = self[value] = len(self)
+        return code
+
+
+def _chunks[T](values: list[T]) -> Iterator[list[T]]:
+    """Split an IN list into parts the database's optimizer still handles with an index."""
+    for begin in range(0, len(values), IDS_PER_QUERY):
+        yield values[begin : begin + IDS_PER_QUERY]
+
+
+def _changes_query(
+    metadata_ids: list[int],
+    person_ids: list[int],
+    tools: list[bytes],
+    start_ts: float,
+    end_ts: float,
+) -> Select[tuple[int, int, str | None, float, int]]:
+    """Return (state_id, metadata_id, state, last_updated_ts, made by a person 0/1) rows.
+
+    A change made through a tool account (its user id in `tools`) is not a person's.
+    """
+    automated = (
+        select(Events.context_id_bin)
+        .join(EventTypes, Events.event_type_id == EventTypes.event_type_id)
+        .where(
+            EventTypes.event_type.in_(AUTOMATED_EVENTS),
+            Events.time_fired_ts >= start_ts - 3600,
+            Events.time_fired_ts < end_ts,
+            Events.context_id_bin.is_not(None),  # a NULL would make NOT IN unknown for all
+        )
+    )
+    by_person = and_(
+        States.metadata_id.in_(person_ids),
+        States.context_parent_id_bin.is_(None),
+        or_(States.context_id_bin.is_(None), States.context_id_bin.not_in(automated)),
+        # (a user id compared as the binary it is stored as, on every database)
+        or_(States.context_user_id_bin.is_(None), States.context_user_id_bin.not_in(tools))
+        if tools
+        else true(),
+    )
+    return select(
+        States.state_id,
+        States.metadata_id,
+        States.state,
+        States.last_updated_ts,
+        case((by_person, 1), else_=0),
+    ).where(
+        States.metadata_id.in_(metadata_ids),
+        States.last_updated_ts >= start_ts,
+        States.last_updated_ts < end_ts,
+        # A real change: last_changed is stored only when it differs from last_updated.
+        or_(
+            States.last_changed_ts.is_(None),
+            States.last_changed_ts == States.last_updated_ts,
+        ),
+    )
+
+
+def _read_rows(
+    session: Session, query: Select[tuple[int, int, str | None, float, int]], codes: _Codes
+) -> Iterator[tuple[npt.NDArray[np.int64], ...]]:
+    """Yield the query's columns chunk by chunk as arrays (states numbered by `codes`).
+
+    Straight from the driver's cursor: SQLAlchemy's row objects would double the time.
+    """
+    connection = session.connection()
+    compiled = query.compile(
+        dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
+    )
+    parameters: Any = (
+        [compiled.params[name] for name in compiled.positiontup or ()]
+        if compiled.positional
+        else compiled.params
+    )
+    cursor = _streaming_cursor(connection)
+    try:
+        cursor.execute(str(compiled), parameters)
+        while rows := cursor.fetchmany(ROWS_PER_FETCH):
+            # (a comprehension per column is quicker here than zip(*rows))
+            yield (
+                np.array([row[0] for row in rows], np.int64),
+                np.array([row[1] for row in rows], np.int64),
+                np.array([codes[row[2]] for row in rows], np.int64),
+                np.array([row[3] for row in rows], np.float64),
+                np.array([row[4] for row in rows], np.int64),
+            )
+    finally:
+        cursor.close()
+
+
+def _streaming_cursor(connection: Connection) -> Any:
+    """Return a cursor that fetches rows as they are read, not all at once.
+
+    MariaDB's and PostgreSQL's default cursors first copy the whole result into memory; their
+    server-side cursors (mysqlclient's and PyMySQL's `SSCursor`, a named psycopg cursor) stream
+    it. Other drivers get their default cursor.
+    """
+    dbapi_connection: Any = connection.connection.dbapi_connection
+    dialect = connection.dialect
+    cursors = getattr(dialect.loaded_dbapi, "cursors", None)
+    if dialect.name == "mysql" and hasattr(cursors, "SSCursor"):
+        return dbapi_connection.cursor(cursors.SSCursor)  # type: ignore[union-attr]
+    if dialect.driver in {"psycopg2", "psycopg"}:
+        return dbapi_connection.cursor(name="ai_automation_history")
+    return dbapi_connection.cursor()
 
 
 def load_history(  # noqa: PLR0917 (positional: the recorder executor passes no keywords)
@@ -55,121 +181,126 @@ def load_history(  # noqa: PLR0917 (positional: the recorder executor passes no 
     """
     start_ts, end_ts = start.timestamp(), end.timestamp()
     person = frozenset(person_entities)
-    tools = {bytes.fromhex(user) for user in automated_users}
-    when, entity, state_of, manual = array("d"), array("i"), array("i"), array("b")
-    names: dict[int, int] = {}  # metadata_id -> index into entity_names
-    entity_names: list[str] = []
-    states: dict[str, int] = {}
-    momentary: set[int] = set()
+    tools = sorted({bytes.fromhex(user) for user in automated_users})
+    codes = _Codes()
+    chunks: list[tuple[npt.NDArray[np.int64], ...]] = []
     with session_scope(session=instance.get_session(), read_only=True) as session:
-        query = select(StatesMeta.metadata_id, StatesMeta.entity_id).where(
-            StatesMeta.entity_id.in_(list(entity_ids))
-        )
-        # (a Result is not a mapping: build the dict from its rows)
-        metadata: dict[int, str | None] = {row[0]: row[1] for row in session.execute(query)}
-        automated = {
-            context
-            for (context,) in session.execute(
-                select(Events.context_id_bin)
-                .join(EventTypes, Events.event_type_id == EventTypes.event_type_id)
-                .where(
-                    EventTypes.event_type.in_(AUTOMATED_EVENTS),
-                    Events.time_fired_ts >= start_ts - 3600,
-                    Events.time_fired_ts < end_ts,
+        metadata: dict[int, str] = {}
+        for ids in _chunks(sorted(set(entity_ids))):
+            metadata.update(
+                (metadata_id, entity_id)
+                for metadata_id, entity_id in session.execute(
+                    select(StatesMeta.metadata_id, StatesMeta.entity_id).where(
+                        StatesMeta.entity_id.in_(ids)
+                    )
                 )
+                if entity_id is not None
             )
-        }
-        # Core execution (the connection, not the ORM session): plain rows, no ORM loading.
-        rows = session.connection().execute(
-            select(
-                States.metadata_id,
-                States.state,
-                States.last_updated_ts,
-                States.context_id_bin,
-                States.context_parent_id_bin,
-                States.context_user_id_bin,
-            )
-            .where(
-                States.metadata_id.in_(list(metadata)),
-                States.last_updated_ts >= start_ts,
-                States.last_updated_ts < end_ts,
-                # A real change: last_changed is stored only when it differs from last_updated.
-                or_(
-                    States.last_changed_ts.is_(None),
-                    and_(States.last_changed_ts == States.last_updated_ts),
-                ),
-            )
-            .order_by(States.last_updated_ts)
-            .execution_options(
-                yield_per=2_000
-            )  # short fetches: the event loop gets the GIL between them
-        )
-        previous: dict[int, str | None] = {}
-        for metadata_id, state, ts, context, parent, user in rows if metadata else ():
-            before, previous[metadata_id] = previous.get(metadata_id), state
-            # Coming back from unavailable is the device reconnecting, not anybody's action.
-            if state is None or state in NOT_A_CHANGE or before in NOT_A_CHANGE:
-                continue
-            if (index := names.get(metadata_id)) is None:
-                if (entity_id := metadata[metadata_id]) is None:
-                    continue
-                index = names[metadata_id] = len(entity_names)
-                entity_names.append(entity_id)
-                if entity_id.split(".", 1)[0] in MOMENTARY_DOMAINS:
-                    momentary.add(index)
-            value = ACTIVATED if index in momentary else state
-            when.append(ts)
-            entity.append(index)
-            state_of.append(states.setdefault(value, len(states)))
-            manual.append(
-                entity_names[index] in person
-                and parent is None
-                and context not in automated
-                and user not in tools
-            )
+        for metadata_ids in _chunks(sorted(metadata)):
+            person_ids = [m for m in metadata_ids if metadata[m] in person]
+            query = _changes_query(metadata_ids, person_ids, tools, start_ts, end_ts)
+            chunks.extend(_read_rows(session, query, codes))
+    return _history(chunks, codes, metadata, start_ts, end_ts, time_zone)
+
+
+def _history(  # noqa: PLR0917
+    chunks: list[tuple[npt.NDArray[np.int64], ...]],
+    codes: _Codes,
+    metadata: dict[int, str],
+    start_ts: float,
+    end_ts: float,
+    time_zone: str,
+) -> History:
+    """Put the rows in time order and keep the real changes, numbered in order of appearance."""
+    columns = zip(*chunks, strict=True) if chunks else [[np.empty(0, np.int64)]] * 5
+    state_id, metadata_id, state, when, person = (np.concatenate(c) for c in columns)
+    order = np.lexsort((state_id, when))  # time order, ties in the order they were written
+    metadata_id, state, when, person = metadata_id[order], state[order], when[order], person[order]
+    # Each metadata id as a small number: a stable sort by it is then a quick radix sort.
+    known = np.array(sorted(metadata), np.int64)
+    entity = np.searchsorted(known, metadata_id).astype(
+        np.int16 if len(known) < 2**15 else np.int32
+    )
+
+    # Coming back from unavailable is the device reconnecting, not anybody's action: skip a row
+    # whose state, or whose entity's previous state, is unavailable/unknown/missing.
+    invalid = np.zeros(len(codes), np.bool_)
+    for value, code in codes.items():
+        invalid[code] = value is None or value in NOT_A_CHANGE
+    by_entity = np.argsort(entity, kind="stable")  # each entity's rows, in time order
+    after_invalid = np.zeros(len(entity), np.bool_)
+    grouped = entity[by_entity]
+    after_invalid[by_entity[1:]] = (grouped[1:] == grouped[:-1]) & invalid[state[by_entity[:-1]]]
+    keep = ~(invalid[state] | after_invalid)
+    entity, state, when, person = entity[keep], state[keep], when[keep], person[keep]
+
+    # Entities and states numbered in order of first appearance, as before the filtering.
+    entity, present = _by_first_appearance(entity, len(known))
+    entity_ids = tuple(metadata[int(known[index])] for index in present)
+    momentary = np.array([e.split(".", 1)[0] in MOMENTARY_DOMAINS for e in entity_ids], np.bool_)
+    if momentary.any():
+        state = np.where(momentary[entity], codes[ACTIVATED], state)
+    values: list[str | None] = [None] * len(codes)
+    for value, code in codes.items():
+        values[code] = value
+    state, used = _by_first_appearance(state, len(codes))
     return History(
-        entity_ids=tuple(entity_names),
-        states=tuple(states),
-        when=np.frombuffer(when, dtype=np.float64).copy(),
-        entity=np.frombuffer(entity, dtype=np.int32).copy(),
-        state=np.frombuffer(state_of, dtype=np.int32).copy(),
-        manual=np.frombuffer(manual, dtype=np.int8).astype(bool),
+        entity_ids=entity_ids,
+        states=tuple(str(values[code]) for code in used),
+        when=when,
+        entity=entity,
+        state=state,
+        manual=person.astype(np.bool_),
         start=start_ts,
         end=end_ts,
         time_zone=time_zone,
     )
 
 
-def load_attribute_values(
+def _by_first_appearance(
+    codes: npt.NDArray[np.integer[Any]], count: int
+) -> tuple[npt.NDArray[np.int32], list[int]]:
+    """Renumber `codes` (0 ... count-1) in order of first appearance; return the old numbers."""
+    first = np.full(count, len(codes), np.int64)
+    np.minimum.at(first, codes, np.arange(len(codes)))
+    used = [int(code) for code in np.argsort(first, kind="stable") if first[code] < len(codes)]
+    renumber = np.zeros(count, np.int32)
+    renumber[used] = np.arange(len(used), dtype=np.int32)
+    return renumber[codes], used
+
+
+def load_attribute_rows(
     instance: Recorder,
     attributes: dict[str, Collection[str]],
     start: datetime,
     end: datetime,
-) -> dict[tuple[str, str], set[str]]:
-    """Return the distinct values each (entity, attribute) took in [start, end).
+) -> dict[str, list[tuple[float, str, dict[str, Any]]]]:
+    """Return each entity's rows in [start, end), oldest first: time, state, wanted attributes.
 
-    `attributes` maps entity ids to the attribute names wanted (a light's `color_temp_kelvin`).
+    `attributes` maps entity ids to the attribute names wanted (a thermostat's `temperature`).
     """
-    found: dict[tuple[str, str], set[str]] = {
-        (entity_id, name): set() for entity_id, names in attributes.items() for name in names
-    }
+    found: dict[str, list[tuple[float, str, dict[str, Any]]]] = {e: [] for e in attributes}
     if not attributes:
         return found
     with session_scope(session=instance.get_session(), read_only=True) as session:
         rows = session.execute(
-            select(StatesMeta.entity_id, StateAttributes.shared_attrs)
-            .distinct()
+            select(
+                StatesMeta.entity_id,
+                States.last_updated_ts,
+                States.state,
+                StateAttributes.shared_attrs,
+            )
             .join(States, States.metadata_id == StatesMeta.metadata_id)
-            .join(StateAttributes, States.attributes_id == StateAttributes.attributes_id)
+            .outerjoin(StateAttributes, States.attributes_id == StateAttributes.attributes_id)
             .where(
                 StatesMeta.entity_id.in_(list(attributes)),
                 States.last_updated_ts >= start.timestamp(),
                 States.last_updated_ts < end.timestamp(),
             )
+            .order_by(States.last_updated_ts)
         )
-        for entity_id, shared in rows:
+        for entity_id, when, state, shared in rows:
             values = json_loads_object(shared or "{}")
-            for name in attributes.get(entity_id, ()):
-                if (value := values.get(name)) is not None:
-                    found[(entity_id, name)].add(str(value))
+            wanted = {name: values.get(name) for name in attributes[entity_id]}
+            found[entity_id].append((float(when), str(state), wanted))
     return found

@@ -120,8 +120,11 @@ class ConnectionCheckFlow(RepairsFlow):
                 "since": since,
                 "host": result.host,
                 "port": str(result.port),
-                "result": result.meaning,
-                "code": "-" if result.code is None else str(result.code),
+                # The CONNACK code only where the broker sent one.
+                "result": result.meaning
+                if result.code is None
+                else f"{result.meaning} (CONNACK code {result.code})",
+                "code": "" if result.code is None else str(result.code),
             },
         )
 

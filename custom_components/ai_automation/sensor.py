@@ -14,7 +14,8 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
 from .capabilities import CapabilityListener
-from .daily import DailyAnalysis
+from .const import LEARNING_DAYS
+from .daily import LEARNING, RUNNING, SUCCESS, DailyAnalysis
 from .engine.connection_check import CheckResult
 from .entity import AiAutomationEntity
 from .models import AiAutomationConfigEntry
@@ -72,6 +73,17 @@ COUNT_SENSORS: tuple[CountSensorDescription, ...] = (
 )
 
 
+def _run_status(daily: DailyAnalysis) -> str | None:
+    """Return the last run's status; a success on less than a week of history is "learning"."""
+    if daily.running:
+        return RUNNING
+    status: str | None = daily.summary.get("status")
+    days = daily.summary.get("history_days")
+    if status == SUCCESS and days is not None and days < LEARNING_DAYS:
+        return LEARNING
+    return status
+
+
 @dataclass(frozen=True, kw_only=True)
 class RunSensorDescription(SensorEntityDescription):
     """Describes a sensor reporting on the daily analysis."""
@@ -91,10 +103,14 @@ RUN_SENSORS: tuple[RunSensorDescription, ...] = (
         key="last_run_status",
         translation_key="last_run_status",
         device_class=SensorDeviceClass.ENUM,
-        options=["success", "no_data", "failed", "running"],
-        value_fn=lambda daily: "running" if daily.running else daily.summary.get("status"),
-        # Why the last run failed (None otherwise): one short line, not a list.
-        attributes_fn=lambda daily: {"error": daily.summary.get("error")},
+        options=["success", "learning", "no_data", "failed", "running"],
+        value_fn=_run_status,
+        # Why the last run failed (None otherwise): one short line, not a list; and how many
+        # days of history the home has.
+        attributes_fn=lambda daily: {
+            "error": daily.summary.get("error"),
+            "history_days": daily.summary.get("history_days"),
+        },
     ),
     RunSensorDescription(
         key="last_run_duration",
@@ -165,16 +181,34 @@ class CountSensor(AiAutomationEntity, SensorEntity):
         """Initialise the sensor."""
         super().__init__(entry, description)
         self._listener = entry.runtime_data.capabilities
+        self._health = entry.runtime_data.health
 
     @property
-    def native_value(self) -> int:
-        """Return the count."""
+    def _zigbee2mqtt_seen(self) -> bool:
+        """Tell whether Zigbee2MQTT was ever heard on the base topic (or offered itself)."""
+        health = self._health
+        return health.bridge_seen or health.zigbee2mqtt_expected or bool(self._listener.devices)
+
+    @property
+    def native_value(self) -> int | None:
+        """Return the count; unknown while no Zigbee2MQTT has been seen."""
+        if not self._zigbee2mqtt_seen:
+            return None
         return self.entity_description.value_fn(self._listener)
 
+    @property
+    def extra_state_attributes(self) -> dict[str, Any]:
+        """Say whether a Zigbee2MQTT has been seen, and where it is listened for."""
+        return {
+            "zigbee2mqtt": "seen" if self._zigbee2mqtt_seen else "not_seen",
+            "base_topic": self._listener.base_topic,
+        }
+
     async def async_added_to_hass(self) -> None:
-        """Write the state whenever the device list changes."""
+        """Write the state whenever the device list changes or Zigbee2MQTT is first heard."""
         await super().async_added_to_hass()
         self.async_on_remove(self._listener.async_add_listener(self.async_write_ha_state))
+        self.async_on_remove(self._health.async_add_listener(self.async_write_ha_state))
 
 
 class ConnectionCheckSensor(AiAutomationEntity, SensorEntity):

@@ -17,7 +17,7 @@ from homeassistant.util.yaml import dump, load_yaml
 
 from .const import DOMAIN, SNOOZE_DAYS
 from .daily import DailyAnalysis
-from .suggestion_store import ACCEPTED, DISMISSED, NEW
+from .suggestion_store import DISMISSED, NEW
 
 AUTOMATIONS_FILE = "automations.yaml"  # where the automation editor keeps automations
 SUGGESTED_BY = "Suggested by AI Automation."
@@ -115,7 +115,7 @@ async def async_accept(hass: HomeAssistant, daily: DailyAnalysis, suggestion_id:
             translation_key="automation_not_loaded",
             translation_placeholders={"path": path},
         )
-    daily.store.set_status(suggestion["id"], ACCEPTED)
+    daily.store.mark_accepted(suggestion["id"], automation_id)
     await daily.store.async_save()
     daily.async_notify()
 
@@ -170,10 +170,14 @@ async def _snooze(call: ServiceCall) -> None:
 
 
 def async_setup_services(hass: HomeAssistant) -> None:
-    """Register the actions (once, when the integration loads)."""
+    """Register the actions (once, when the integration loads).
+
+    Accepting writes automations.yaml, which only administrators may change; deciding a
+    suggestion's fate is theirs too. Automations (no user in the context) may call them.
+    """
     hass.services.async_register(
         DOMAIN, "run_analysis", _run, supports_response=SupportsResponse.OPTIONAL
     )
-    hass.services.async_register(DOMAIN, "accept_suggestion", _accept, schema=SUGGESTION_SCHEMA)
-    hass.services.async_register(DOMAIN, "dismiss_suggestion", _dismiss, schema=SUGGESTION_SCHEMA)
-    async_register_admin_service(hass, DOMAIN, "snooze_suggestion", _snooze, schema=SNOOZE_SCHEMA)
+    async_register_admin_service(hass, DOMAIN, "accept_suggestion", _accept, SUGGESTION_SCHEMA)
+    async_register_admin_service(hass, DOMAIN, "dismiss_suggestion", _dismiss, SUGGESTION_SCHEMA)
+    async_register_admin_service(hass, DOMAIN, "snooze_suggestion", _snooze, SNOOZE_SCHEMA)

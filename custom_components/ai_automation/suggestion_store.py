@@ -99,6 +99,13 @@ class SuggestionStore:
             for known in self.suggestions.values()
         )
 
+    def withdraw_open(self, kind: str, found: set[str]) -> None:
+        """Forget the open suggestions of `kind` not in `found`; the user's decisions stay."""
+        for suggestion_id, suggestion in list(self.suggestions.items()):
+            open_ = suggestion["status"] == NEW
+            if open_ and suggestion["kind"] == kind and suggestion_id not in found:
+                del self.suggestions[suggestion_id]
+
     def open_suggestions(self) -> list[dict[str, Any]]:
         """Return the suggestions waiting for the user, newest evidence first."""
         return sorted(
@@ -123,6 +130,27 @@ class SuggestionStore:
         """Put a suggestion away until `until`; after that it may come back if it still holds."""
         self.set_status(suggestion_id, SNOOZED)
         self.suggestions[suggestion_id]["snoozed_until"] = until.isoformat()
+
+    def mark_accepted(self, suggestion_id: str, automation_id: str) -> None:
+        """Record that the suggestion became the automation `automation_id`, and when."""
+        self.set_status(suggestion_id, ACCEPTED)
+        self.suggestions[suggestion_id] |= {
+            "accepted_at": dt_util.utcnow().isoformat(),
+            "automation_id": automation_id,
+        }
+
+    def accepted_since(self, since: datetime) -> list[dict[str, Any]]:
+        """Return the suggestions accepted since `since` and not cleared, newest first."""
+        found = [
+            suggestion
+            for suggestion in self.suggestions.values()
+            if suggestion["status"] == ACCEPTED
+            and not suggestion.get("cleared")
+            and (accepted := dt_util.parse_datetime(suggestion.get("accepted_at") or ""))
+            is not None
+            and accepted >= since
+        ]
+        return sorted(found, key=lambda s: str(s["accepted_at"]), reverse=True)
 
 
 def _score(evidence: dict[str, Any]) -> float:

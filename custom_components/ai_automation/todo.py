@@ -1,4 +1,4 @@
-"""To-do list "Automation suggestions": complete to accept, delete to dismiss, date to snooze."""
+"""To-do list "AI Automation Suggestions": complete to accept, delete to dismiss, date to snooze."""
 
 from __future__ import annotations
 
@@ -8,13 +8,18 @@ from typing import Any
 from homeassistant.components.todo.const import TodoItemStatus, TodoListEntityFeature
 from homeassistant.components.todo.entity import TodoItem, TodoListEntity
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
+from .const import ACCEPTED_SHOWN_FOR, DOMAIN
 from .entity import AiAutomationEntity
 from .models import AiAutomationConfigEntry
+from .permissions import async_check_admin
 from .services import async_accept, async_dismiss, async_snooze
+from .suggestion_store import ACCEPTED
 
 PARALLEL_UPDATES = 1
 SUGGESTIONS = EntityDescription(key="suggestions", translation_key="suggestions")
@@ -63,7 +68,9 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
 
     @property
     def todo_items(self) -> list[TodoItem]:
-        """Return the open suggestions."""
+        """Return the open suggestions, then those accepted in the last 30 days (completed)."""
+        store = self._daily.store
+        accepted = store.accepted_since(dt_util.utcnow() - ACCEPTED_SHOWN_FOR)
         return [
             TodoItem(
                 uid=suggestion["id"],
@@ -71,22 +78,61 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
                 description=_description(suggestion),
                 status=TodoItemStatus.NEEDS_ACTION,
             )
-            for suggestion in self._daily.store.open_suggestions()
-        ]
+            for suggestion in store.open_suggestions()
+        ] + [self._accepted_item(suggestion) for suggestion in accepted]
+
+    def _accepted_item(self, suggestion: dict[str, Any]) -> TodoItem:
+        """Show an accepted suggestion under the name its automation has now."""
+        entity_id = er.async_get(self.hass).async_get_entity_id(
+            "automation", "automation", suggestion.get("automation_id") or ""
+        )
+        state = self.hass.states.get(entity_id) if entity_id else None
+        completed = dt_util.parse_datetime(suggestion["accepted_at"])
+        return TodoItem(
+            uid=suggestion["id"],
+            summary=state.name if state else suggestion["title"],
+            description=_description(suggestion),
+            status=TodoItemStatus.COMPLETED,
+            completed=completed,
+        )
+
+    def _is_accepted(self, uid: str) -> bool:
+        suggestion = self._daily.store.suggestions.get(uid)
+        return suggestion is not None and suggestion["status"] == ACCEPTED
 
     async def async_update_todo_item(self, item: TodoItem) -> None:
-        """Accept the suggestion whose item was completed; snooze one given a due date."""
+        """Accept a completed item's suggestion, snooze one given a due date.
+
+        An accepted one stays accepted. Administrators only.
+        """
+        await async_check_admin(self.hass, self._context)
         if item.uid is None:
             return
-        if item.status == TodoItemStatus.COMPLETED:
-            await async_accept(self.hass, self._daily, item.uid)
-        elif item.due is not None:
-            await async_snooze(self._daily, item.uid, _moment(item.due))
+        if not self._is_accepted(item.uid):
+            if item.status == TodoItemStatus.COMPLETED:
+                await async_accept(self.hass, self._daily, item.uid)
+            elif item.due is not None:
+                await async_snooze(self._daily, item.uid, _moment(item.due))
+        elif item.status == TodoItemStatus.NEEDS_ACTION:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="accepted_stays",
+                translation_placeholders={"title": item.summary or item.uid},
+            )
 
     async def async_delete_todo_items(self, uids: list[str]) -> None:
-        """Dismiss the suggestions whose items were deleted."""
+        """Dismiss the suggestions whose items were deleted; accepted ones just leave the list.
+
+        Administrators only.
+        """
+        await async_check_admin(self.hass, self._context)
         for uid in uids:
-            await async_dismiss(self._daily, uid)
+            if self._is_accepted(uid):
+                self._daily.store.suggestions[uid]["cleared"] = True
+                await self._daily.store.async_save()
+                self._daily.async_notify()
+            else:
+                await async_dismiss(self._daily, uid)
 
     async def async_added_to_hass(self) -> None:
         """Show changes whenever suggestions change."""

@@ -1,7 +1,9 @@
-"""Websocket command `ai_automation/capabilities`: the device model for a frontend card."""
+"""Websocket commands of the dashboard card: the device model, the suggestions, the analysis status."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 import probatio
@@ -13,14 +15,20 @@ from homeassistant.components.websocket_api.decorators import (
     require_admin,
     websocket_command,
 )
+from homeassistant.components.websocket_api.messages import construct_result_message
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.helpers.json import json_bytes
 
-from .capabilities import CapabilityListener, capability_key_of
+from .capabilities import CapabilityListener, HaMatch, capability_key_of
 from .const import DOMAIN, SNOOZE_DAYS
 from .daily import DailyAnalysis
+from .engine.habits import HabitSettings
 from .services import async_accept, async_dismiss, async_restore, async_snooze, snooze_until
+
+# What the card may do with a suggestion (it shows a button for each it knows).
+DECISIONS = ["accept", "dismiss", "restore", "snooze"]
 
 
 @callback
@@ -29,19 +37,43 @@ def async_register_websocket_commands(hass: HomeAssistant) -> None:
     websocket_api.async_register_command(hass, ws_capabilities)
     websocket_api.async_register_command(hass, ws_list_suggestions)
     websocket_api.async_register_command(hass, ws_handle_suggestion)
+    websocket_api.async_register_command(hass, ws_status)
 
 
-def capabilities_model(listener: CapabilityListener) -> dict[str, Any]:
-    """Return every device, its capabilities and its Home Assistant match, as plain data."""
-    matches = listener.async_match()
+def capabilities_model(
+    listener: CapabilityListener, usage: Mapping[str, Mapping[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Return every device, its capabilities and its Home Assistant match, as plain data.
+
+    `usage` (per device and capability key) adds whether each watched capability was used.
+    """
+    return _model(
+        listener.base_topic,
+        listener.updated,
+        listener.device_data,
+        listener.async_match(),
+        usage or {},
+    )
+
+
+def _model(
+    base_topic: str,
+    updated: datetime | None,
+    device_data: list[dict[str, Any]],
+    matches: dict[str, HaMatch],
+    usage: Mapping[str, Mapping[str, Any]],
+) -> dict[str, Any]:
+    """Build the model (thread-safe: the listener replaces its device data, never changes it)."""
     devices = []
-    for stored in listener.device_data:
+    for stored in device_data:
         match = matches.get(stored["ieee_address"])
         capabilities = []
         for raw in stored["capabilities"]:
             key = capability_key_of(raw["property"], raw["endpoint"])
             entity_id = match.entities.get(key) if match else None
             capabilities.append({**raw, "key": key, "entity_id": entity_id})
+            if (used := usage.get(stored["ieee_address"], {}).get(key)) is not None:
+                capabilities[-1]["usage"] = used
         devices.append(
             {
                 **stored,
@@ -50,21 +82,37 @@ def capabilities_model(listener: CapabilityListener) -> dict[str, Any]:
             }
         )
     return {
-        "base_topic": listener.base_topic,
-        "updated": listener.updated.isoformat() if listener.updated else None,
+        "base_topic": base_topic,
+        "updated": updated.isoformat() if updated else None,
         "devices": devices,
     }
 
 
-@callback
+def _model_json(*args: Any) -> bytes:
+    return json_bytes(_model(*args))
+
+
 @websocket_command({probatio.Required("type"): f"{DOMAIN}/capabilities"})
-def ws_capabilities(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
-    """Send the capability model of the loaded AI Automation entry."""
+@async_response
+async def ws_capabilities(
+    hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
+) -> None:
+    """Send the capability model of the loaded AI Automation entry (built off the event loop)."""
     entries = hass.config_entries.async_loaded_entries(DOMAIN)
     if not entries:
         connection.send_error(msg["id"], "not_loaded", "AI Automation is not set up or not running")
         return
-    connection.send_result(msg["id"], capabilities_model(entries[0].runtime_data.capabilities))
+    data = entries[0].runtime_data
+    listener: CapabilityListener = data.capabilities
+    payload = await hass.async_add_executor_job(
+        _model_json,
+        listener.base_topic,
+        listener.updated,
+        listener.device_data,
+        listener.async_match(),
+        data.usage.model(data.settings.lookback_days),
+    )
+    connection.send_message(construct_result_message(msg["id"], payload))
 
 
 def _area_of(hass: HomeAssistant, entity_id: str) -> str | None:
@@ -93,10 +141,10 @@ def _daily(
     {
         probatio.Required("type"): f"{DOMAIN}/suggestions",
         probatio.Optional("status"): probatio.In(["new", "accepted", "dismissed", "snoozed"]),
-        probatio.Optional("kind"): probatio.In(
-            ["habit", "sun", "sequence", "group", "unused_capability", "override"]
-        ),
+        probatio.Optional("kind"): str,
+        probatio.Optional("kinds"): [str],
         probatio.Optional("area_id"): str,
+        probatio.Optional("area_ids"): [str],
         probatio.Optional("offset", default=0): probatio.All(int, probatio.Range(min=0)),
         probatio.Optional("limit", default=50): probatio.All(int, probatio.Range(min=1, max=500)),
     }
@@ -114,15 +162,14 @@ def ws_list_suggestions(
         key=lambda s: s["last_found"],
         reverse=True,
     )
+    kinds = set(msg.get("kinds", ())) | ({msg["kind"]} if "kind" in msg else set())
+    areas = set(msg.get("area_ids", ())) | ({msg["area_id"]} if "area_id" in msg else set())
     matching = [
         s
         for s in suggestions
         if s["status"] == msg.get("status", s["status"])
-        and s["kind"] == msg.get("kind", s["kind"])
-        and (
-            "area_id" not in msg
-            or any(_area_of(hass, entity_id) == msg["area_id"] for entity_id in s["entities"])
-        )
+        and (not kinds or s["kind"] in kinds)
+        and (not areas or any(_area_of(hass, entity_id) in areas for entity_id in s["entities"]))
     ]
     page = matching[msg["offset"] : msg["offset"] + msg["limit"]]
     connection.send_result(msg["id"], {"total": len(matching), "suggestions": page})
@@ -132,7 +179,7 @@ def ws_list_suggestions(
     {
         probatio.Required("type"): f"{DOMAIN}/suggestions/handle",
         probatio.Required("suggestion_id"): str,
-        probatio.Required("decision"): probatio.In(["accept", "dismiss", "restore", "snooze"]),
+        probatio.Required("decision"): probatio.In(DECISIONS),
         probatio.Optional("days", default=SNOOZE_DAYS): probatio.All(
             int, probatio.Range(min=1, max=365)
         ),
@@ -159,3 +206,24 @@ async def ws_handle_suggestion(
         connection.send_error(msg["id"], "invalid", str(err))
         return
     connection.send_result(msg["id"], daily.store.suggestions[msg["suggestion_id"]])
+
+
+@websocket_command({probatio.Required("type"): f"{DOMAIN}/status"})
+@require_admin
+@callback
+def ws_status(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
+    """Send the last analysis run, whether one runs now, and what the card may decide."""
+    if (daily := _daily(hass, connection, msg)) is None:
+        return
+    settings = hass.config_entries.async_loaded_entries(DOMAIN)[0].runtime_data.settings
+    connection.send_result(
+        msg["id"],
+        {
+            "running": daily.running,
+            "last_run": daily.summary,
+            "suggestions_open": len(daily.store.open_suggestions()),
+            "lookback_days": settings.lookback_days,
+            "min_days": HabitSettings().min_days,
+            "decisions": DECISIONS,
+        },
+    )

@@ -1,6 +1,6 @@
 """Tests for the habit and sequence detectors, on small hand-made histories and a synthetic home."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -372,3 +372,36 @@ def test_presence_needs_a_home_zone_and_reads_unknown_as_home() -> None:
     )
     assert days_away(unknown) == set()
     assert [h.away_days for h in with_presence(unknown, habits)] == [0]
+
+
+def test_habit_keeps_each_day_and_time_for_its_picture() -> None:
+    """A habit carries every time it was done, per day of the lookback, at most 8 a day."""
+    changes = [
+        change
+        for change in _daily("switch.coffee_machine", "on", 390)
+        if datetime.fromtimestamp(change.when, BERLIN).weekday() < 5
+    ]
+    busy_day = START + timedelta(days=2, hours=20)  # a Wednesday evening of fiddling with it
+    changes += [
+        Change("switch.coffee_machine", "on", (busy_day + timedelta(minutes=i)).timestamp(), True)
+        for i in range(10)
+    ]
+    (habit,) = detect_habits(_history(changes))
+    assert habit.day_count == 29
+    assert datetime.fromtimestamp(habit.first_day * 86400, UTC).date() == START.date()
+    days = [day for day, _ in habit.times]
+    assert sorted(set(days)) == [
+        day for day in range(28) if (START + timedelta(days=day)).weekday() < 5
+    ]
+    assert days.count(2) == 8  # the morning's one and seven of the evening's ten
+    assert all(abs(minute - 390) <= 6 for day, minute in habit.times if day != 2)
+    assert habit.half_width_minutes >= 15
+
+
+def test_sequence_keeps_its_delays_and_window() -> None:
+    """A sequence carries each delay between trigger and action, and the window used."""
+    (sequence,), _ = detect_sequences(
+        _history(_pairs("binary_sensor.hall_motion", "light.hall", 10, 8.0))
+    )
+    assert sequence.delays == (8.0,) * 10
+    assert sequence.window_seconds == 120.0

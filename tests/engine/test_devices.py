@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import given, settings, strategies as st
 import pytest
 
-from custom_components.ai_automation.engine.devices import Device, parse_devices
+from custom_components.ai_automation.engine.devices import Device, DeviceListParser, parse_devices
 from custom_components.ai_automation.engine.zigbee2mqtt import PayloadError
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "bridge_devices.json"
@@ -214,3 +214,182 @@ def test_random_json_never_breaks_the_parser(document: Any) -> None:
     except PayloadError:
         return
     assert all(isinstance(device, Device) for device in parsed.devices)
+
+
+def _compact(devices: list[Any]) -> bytes:
+    return json.dumps(devices, separators=(",", ":")).encode()
+
+
+def test_republished_list_reuses_unchanged_devices() -> None:
+    """Only the changed device is parsed again; the others are the very same objects."""
+    devices = json.loads(FIXTURE.read_bytes())
+    parser = DeviceListParser()
+    first = parser.parse(_compact(devices))
+    devices[3]["friendly_name"] = "Lounge remote"
+    second = parser.parse(_compact(devices))
+    assert [d.friendly_name for d in second.devices][3] == "Lounge remote"
+    reused = [a is b for a, b in zip(first.devices, second.devices, strict=True)]
+    assert reused == [index != 3 for index in range(10)]
+    assert second.device_data[1] is first.device_data[1]
+    assert second.device_data[3] == second.devices[3].to_dict()
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_any_json_layout_gives_the_same_devices(indent: int | None) -> None:
+    """Spaced or indented lists parse as Zigbee2MQTT's compact ones do (and reuse too)."""
+    devices = json.loads(FIXTURE.read_bytes())
+    expected = parse_devices(_compact(devices)).devices
+    parser = DeviceListParser()
+    first = parser.parse(json.dumps(devices, indent=indent).encode())
+    again = parser.parse(json.dumps(devices, indent=indent).encode())
+    assert first.devices == expected
+    assert all(a is b for a, b in zip(first.devices, again.devices, strict=True))
+
+
+def test_device_start_inside_a_device_does_not_mislead() -> None:
+    """A nested object that looks like a device start is read as part of its device."""
+    devices = json.loads(FIXTURE.read_bytes())
+    devices[1]["endpoints"]["1"]["bindings"] = [
+        {"ieee_address": "0x1", "endpoint": 1},
+        {"ieee_address": "0x2", "endpoint": 1},
+    ]
+    parsed = parse_devices(_compact(devices))
+    assert len(parsed.devices) == 10
+    assert parsed.problems == ()
+
+
+def test_one_broken_device_text_refuses_the_list() -> None:
+    """Invalid JSON anywhere refuses the whole list, as one parse of it would."""
+    payload = _compact(json.loads(FIXTURE.read_bytes())).replace(b'"Front door"', b'"Front', 1)
+    with pytest.raises(PayloadError, match="not valid UTF-8 JSON"):
+        DeviceListParser().parse(payload)
+
+
+@pytest.mark.parametrize("payload", [b"[]", b"[1, 2, 3]", b"[{}]", b"[null]", b'[{"a": 1}]'])
+def test_list_without_devices_is_refused(payload: bytes) -> None:
+    """Zigbee2MQTT always lists its coordinator: a list without any device is not used."""
+    with pytest.raises(PayloadError, match="no usable device"):
+        parse_devices(payload)
+
+
+def test_deep_values_and_features_are_bounded() -> None:
+    """Values over three levels deep are dropped, features over eight levels skipped."""
+    features: Any = {"type": "numeric", "property": "bottom", "access": 1}
+    for _ in range(20):
+        features = {"type": "composite", "name": "c", "property": "c", "features": [features]}
+    shallow = {"state": ["ON", {"level": 1}]}
+    raw = [
+        {
+            "ieee_address": "0x1",
+            "friendly_name": "deep",
+            "definition": {
+                "exposes": [
+                    {"type": "binary", "property": "a", "value_on": [[[[["ON"]]]]]},
+                    {"type": "binary", "property": "b", "value_on": shallow, "value_off": 0},
+                    features,
+                ]
+            },
+        }
+    ]
+    parsed = parse_devices(_payload(raw))
+    caps = _caps(parsed.devices[0])
+    assert caps[("a", None)].value_on is None
+    assert caps[("b", None)].value_on == shallow
+    assert ("c", None) not in caps
+    assert parsed.problems == (
+        "deep (0x1): a: value_on/value_off nested deeper than 3 levels, dropped",
+        "deep (0x1): expose 2 skipped: features nested deeper than 8 levels",
+    )
+    stored = json.loads(json.dumps(parsed.device_data[0]))
+    assert Device.from_dict(stored) == parsed.devices[0]
+
+
+def test_composite_without_property_keys_features_at_its_level() -> None:
+    """Features of a composite without property are keyed as Zigbee2MQTT sets them."""
+    raw = [
+        {
+            "ieee_address": "0x1",
+            "friendly_name": "trv",
+            "definition": {
+                "exposes": [
+                    {
+                        "type": "composite",
+                        "name": "programming_mode",
+                        "features": [{"type": "text", "property": "week", "access": 3}],
+                    }
+                ]
+            },
+        }
+    ]
+    caps = _caps(parse_devices(_payload(raw)).devices[0])
+    assert set(caps) == {("programming_mode", None), ("week", None)}
+    assert caps[("week", None)].parent == "programming_mode"
+
+
+def test_zigbee2mqtt_2_fields_and_legacy_interview() -> None:
+    """interview_state, endpoint names and definition source are kept; 1.x booleans understood."""
+    raw = [
+        {
+            "ieee_address": "0x1",
+            "friendly_name": "new",
+            "interview_state": "PENDING",
+            "endpoints": {"1": {"name": "left"}, "2": {"name": 5}, "3": []},
+            "definition": {"source": "generated", "exposes": []},
+        },
+        {"ieee_address": "0x2", "friendly_name": "old", "interviewing": True},
+        {"ieee_address": "0x3", "friendly_name": "older", "interview_completed": True},
+    ]
+    new, old, older = parse_devices(_payload(raw)).devices
+    assert (new.interview_state, new.source, new.endpoint_names) == (
+        "PENDING",
+        "generated",
+        (("1", "left"),),
+    )
+    assert new.to_dict()["endpoint_names"] == {"1": "left"}
+    assert (old.interview_state, older.interview_state) == ("IN_PROGRESS", "SUCCESSFUL")
+    stored = new.to_dict()
+    del stored["source"], stored["endpoint_names"]  # written by an older version
+    assert Device.from_dict(stored).source is None
+
+
+def test_layout_fallback_keeps_deep_devices_and_odd_starts() -> None:
+    """Lists whose devices cannot be cut or written again are still read device by device."""
+    deep = "[" * 300 + "1" + "]" * 300
+    text = '[{"friendly_name": "deep", "ieee_address": "0x1", "extra": DEEP}]'.replace("DEEP", deep)
+    assert [d.friendly_name for d in parse_devices(text.encode()).devices] == ["deep"]
+    nested_start = b'[{"ieee_address":{"ieee_address":"0x2"}},{"ieee_address":"0x3"}]'
+    parsed = parse_devices(nested_start)
+    assert [d.ieee_address for d in parsed.devices] == ["0x3"]
+    assert parsed.problems == ("a device without an ieee_address was skipped",)
+    exposes = '[{"type": "binary", "property": "on", "access": 1, "extra": DEEP}, 5]'
+    odd = f'[{{"ieee_address": "0x4", "definition": {{"exposes": {exposes}}}}},'
+    odd += '{"ieee_address": "0x5", "definition": {"model": "no exposes"}}]'
+    parsed = parse_devices(odd.replace("DEEP", deep).encode())
+    assert [cap.property for cap in parsed.devices[0].capabilities] == ["on"]
+    assert parsed.problems == (
+        "0x4 (0x4): expose 1 skipped: an expose is int, not an object",
+        "0x5 (0x5): definition has no exposes list",
+    )
+    with pytest.raises(PayloadError, match="not valid UTF-8 JSON"):
+        parse_devices(b'[{"ieee_address":"0x6"}] trailing')
+
+
+def test_enum_values_keep_text_and_numbers_only() -> None:
+    """Values and preset names are text; numbers become text; anything else is left out."""
+    raw = [
+        {
+            "ieee_address": "0x1",
+            "definition": {
+                "exposes": [
+                    {
+                        "type": "enum",
+                        "property": "mode",
+                        "values": ["a", 1, 2.5, True, None, [1], {"name": "b"}, {"name": [2]}],
+                        "presets": "not a list",
+                    }
+                ]
+            },
+        }
+    ]
+    capability = _caps(parse_devices(_payload(raw)).devices[0])[("mode", None)]
+    assert (capability.values, capability.presets) == (("a", "1", "2.5", "b"), ())

@@ -7,10 +7,10 @@ from custom_components.ai_automation.engine.habits import Habit
 from custom_components.ai_automation.engine.sequences import Sequence
 from custom_components.ai_automation.engine.suggestions import (
     ExistingAutomation,
-    UnusedCapability,
     action_for,
     build_suggestions,
 )
+from custom_components.ai_automation.engine.unused import UnusedCapability
 
 HABIT = Habit(
     entity_id="light.kitchen", state="on", days="weekdays", minute=405.4, spread_minutes=8.2,
@@ -118,17 +118,29 @@ def test_existing_automations_cover_suggestions() -> None:
 
 
 def test_unused_capabilities_ranked_with_automation_for_colour_temperature() -> None:
-    """Colour temperature comes first and gets an evening automation; others are pointed out."""
+    """Colour temperature comes first with its automation; a word-only one follows."""
     unused = [
-        UnusedCapability(device="Plug", property="power_on_behavior", entity_id="select.plug"),
-        UnusedCapability(device="Kitchen", property="color_temp", entity_id="light.kitchen_2"),
+        UnusedCapability(
+            device="Plug", property="power_on_behavior", entity_id="select.plug", value="on"
+        ),
+        UnusedCapability(
+            device="Kitchen",
+            property="color_temp",
+            entity_id="light.kitchen_2",
+            value=4000,
+            value_min=2000,
+            value_max=6500,
+            days_in_use=6,
+            on_off=True,
+        ),
     ]
     first, second = build_suggestions([], [], unused, names={})
-    assert first.title == "Warm light in the evening for Kitchen"
+    assert first.title == "Colour temperature of Kitchen following the time of day"
     assert first.automation is not None
-    assert first.automation["triggers"] == [{"trigger": "sun", "event": "sunset"}]
+    assert first.evidence["days_in_use"] == 6
     assert second.automation is None
-    assert second.title == "Plug can change its power on behavior, never used"
+    assert second.title == "Plug can change its power on behavior, unchanged in use"
+    assert second.description == "Plug was used on 0 days in two weeks, always set to “on”."
 
 
 def test_weekday_set_and_backtest_in_words_and_evidence() -> None:
@@ -157,3 +169,46 @@ def test_weekday_set_and_backtest_in_words_and_evidence() -> None:
     ]
     assert suggestion.evidence["backtest_days"][1] == {"date": "2026-10-28", "result": "wrong"}
     assert suggestion.evidence["day_times"] == [{"date": "2026-10-24", "minute": 405.0}]
+
+
+def test_habit_evidence_has_the_days_times_and_band() -> None:
+    """The habit's picture gets the first day, the days, the times and the suggested band."""
+    habit = Habit(
+        **{**HABIT.__dict__, "minute": 5.0, "half_width_minutes": 20.0, "first_day": 20400,
+           "day_count": 14, "times": ((0, 3), (1, 1435))}
+    )  # fmt: skip
+    (suggestion,) = build_suggestions([habit], [], [], names=NAMES)
+    assert suggestion.evidence["series"] == {
+        "first_day": "2025-11-08",
+        "days": 14,
+        "times": [[0, 3], [1, 1435]],
+        "band": [1425, 25],  # around midnight: from 23:45 to 00:25
+    }
+
+
+def test_sequence_evidence_is_a_histogram_over_the_window() -> None:
+    """Delays become counts in 12 bins over the window; the longest delay lands in the last."""
+    sequence = Sequence(
+        **{**SEQUENCE.__dict__, "window_seconds": 120.0, "delays": (0.5, 9.9, 10.0, 61.0, 120.0)}
+    )
+    (suggestion,) = build_suggestions([], [sequence], [], names=NAMES)
+    assert suggestion.evidence["delays"] == {
+        "window_seconds": 120.0,
+        "bin_seconds": 10,
+        "counts": [2, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1],
+    }
+
+
+def test_unused_capability_evidence_names_device_capability_and_range() -> None:
+    """An unused capability shows its device, its name, its range or its values."""
+    unused = UnusedCapability(
+        device="Bedroom radiator", property="preset", entity_id="climate.bedroom",
+        label="Preset", values=tuple(f"mode {i}" for i in range(25)), value="mode 3",
+    )  # fmt: skip
+    (suggestion,) = build_suggestions([], [], [unused], names=NAMES)
+    capability = suggestion.evidence["capability"]
+    assert capability["device"] == "Bedroom radiator"
+    assert capability["label"] == "Preset"
+    assert (capability["min"], capability["max"]) == (None, None)
+    assert capability["values"] == [f"mode {i}" for i in range(20)]
+    assert capability["value"] == "mode 3"  # the one it always had, marked in the picture

@@ -1,14 +1,15 @@
 """Parse Zigbee2MQTT's `<base>/bridge/devices` list into typed devices and capabilities.
 
 Tolerant by design: a malformed expose costs only that expose, an unknown expose type is kept as
-"unknown", and every problem is reported in words next to the result.
+"unknown", and every problem is reported in words next to the result. Nothing kept from the list is
+nested deeper than a few levels, so storing and sending the model never meets a depth limit.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 import hashlib
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -18,10 +19,18 @@ DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 ACCESS_PUBLISHED, ACCESS_SETTABLE, ACCESS_GETTABLE = 1, 2, 4
 GENERIC_TYPES = frozenset({"binary", "numeric", "enum", "text", "composite", "list"})
 SPECIFIC_TYPES = frozenset({"light", "switch", "fan", "cover", "lock", "climate"})
+KNOWN_TYPES = GENERIC_TYPES | SPECIFIC_TYPES
+# value_on/value_off are free JSON; deeper values are dropped (real ones are plain values).
+MAX_VALUE_DEPTH = 3
+# Features inside features (composites in a light, ...); real lists nest two or three levels.
+MAX_FEATURE_DEPTH = 8
+# Names and reasons quoted in problems and log lines are cut to this length.
+MAX_QUOTED = 80
+# Zigbee2MQTT 1.x said `interviewing`/`interview_completed`; 2.3 says `interview_state`.
+LEGACY_INTERVIEW = {"interviewing": "IN_PROGRESS", "interview_completed": "SUCCESSFUL"}
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Capability:
+class Capability(NamedTuple):
     """One thing a device reports or accepts: a (property, endpoint) of an expose."""
 
     property: str
@@ -44,6 +53,25 @@ class Capability:
     label: str | None = None
     description: str | None = None
 
+    def to_dict(self) -> dict[str, Any]:
+        """Return plain data for storage and the websocket."""
+        data = dict(zip(self._fields, self, strict=True))
+        data["values"], data["presets"] = list(self.values), list(self.presets)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Capability:
+        """Rebuild a capability stored with `to_dict`."""
+        return cls(
+            **{
+                **data,
+                "values": tuple(data.get("values", ())),
+                "presets": tuple(data.get("presets", ())),
+                "value_on": bounded(data.get("value_on")),
+                "value_off": bounded(data.get("value_off")),
+            }
+        )
+
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Device:
@@ -59,40 +87,79 @@ class Device:
     supported: bool = False
     disabled: bool = False
     interview_state: str | None = None
+    # Where the definition comes from (Zigbee2MQTT 2.6): native, generated or external.
+    source: str | None = None
+    # Endpoint id -> name, for endpoints Zigbee2MQTT 2.6 names (e.g. "11" -> "l1").
+    endpoint_names: tuple[tuple[str, str], ...] = ()
     capabilities: tuple[Capability, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return plain data for storage and diagnostics."""
-        return asdict(self)
+    def to_dict(self, capability_data: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        """Return plain data for storage and diagnostics (with capabilities' data if made before)."""
+        if capability_data is None:
+            capability_data = [capability.to_dict() for capability in self.capabilities]
+        return {
+            "ieee_address": self.ieee_address,
+            "friendly_name": self.friendly_name,
+            "type": self.type,
+            "vendor": self.vendor,
+            "model": self.model,
+            "description": self.description,
+            "power_source": self.power_source,
+            "supported": self.supported,
+            "disabled": self.disabled,
+            "interview_state": self.interview_state,
+            "source": self.source,
+            "endpoint_names": dict(self.endpoint_names),
+            "capabilities": capability_data,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Device:
         """Rebuild a device stored with `to_dict`."""
-        capabilities = tuple(
-            Capability(
-                **{
-                    **cap,
-                    "values": tuple(cap.get("values", ())),
-                    "presets": tuple(cap.get("presets", ())),
-                }
-            )
-            for cap in data.get("capabilities", ())
+        return cls(
+            **{
+                **data,
+                "endpoint_names": tuple(data.get("endpoint_names", {}).items()),
+                "capabilities": tuple(
+                    Capability.from_dict(cap) for cap in data.get("capabilities", ())
+                ),
+            }
         )
-        return cls(**{**data, "capabilities": capabilities})
 
 
 @dataclass(frozen=True, kw_only=True)
 class DeviceList:
-    """The parsed list, a fingerprint of the payload, and what could not be understood."""
+    """The parsed list, its plain data, a fingerprint of the payload, and what was not understood."""
 
     devices: tuple[Device, ...]
     digest: str
     problems: tuple[str, ...] = field(default=())
+    # `device.to_dict()` of each device, made once when the device was parsed.
+    device_data: tuple[dict[str, Any], ...] = field(default=())
 
 
 def payload_digest(payload: bytes) -> str:
     """Return a cheap fingerprint to recognise a re-published identical list."""
     return hashlib.blake2b(payload, digest_size=16).hexdigest()
+
+
+def quoted(text: str, limit: int = MAX_QUOTED) -> str:
+    """Return `text` cut to `limit` characters, for problems and log lines."""
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
+
+
+def nests_within(value: Any, depth: int = MAX_VALUE_DEPTH) -> bool:
+    """Return whether a JSON value has at most `depth` levels of lists and objects."""
+    if isinstance(value, list):
+        return depth > 0 and all(nests_within(item, depth - 1) for item in value)
+    if isinstance(value, dict):
+        return depth > 0 and all(nests_within(item, depth - 1) for item in value.values())
+    return True
+
+
+def bounded(value: Any) -> Any:
+    """Return a JSON value unchanged, or None when it nests deeper than MAX_VALUE_DEPTH."""
+    return value if nests_within(value) else None
 
 
 def _text(value: Any) -> str | None:
@@ -104,99 +171,209 @@ def _number(value: Any) -> float | None:
 
 
 def _strings(value: Any) -> tuple[str, ...]:
+    """Return enum values or preset names; anything that is neither is left out."""
     if not isinstance(value, list):
         return ()
-    return tuple(str(item.get("name")) if isinstance(item, dict) else str(item) for item in value)
+    found = []
+    for item in value:
+        text = item.get("name") if isinstance(item, dict) else item
+        if isinstance(text, str):
+            found.append(text)
+        elif isinstance(text, (int, float)) and not isinstance(text, bool):
+            found.append(str(text))
+    return tuple(found)
 
 
 def _capability(
-    expose: dict[str, Any], endpoint: str | None, parent: str | None, prefix: str
+    expose: dict[str, Any],
+    endpoint: str | None,
+    parent: str | None,
+    prefix: str,
+    problems: list[str],
 ) -> Capability:
-    access = expose.get("access", 0)
+    get = expose.get
+    access = get("access", 0)
     access = access if isinstance(access, int) and not isinstance(access, bool) else 0
-    kind = expose.get("type")
-    name = _text(expose.get("name")) or _text(expose.get("property")) or str(kind)
-    return Capability(
-        property=prefix + (_text(expose.get("property")) or name),
-        endpoint=_text(expose.get("endpoint")) or endpoint,
-        type=kind if kind in GENERIC_TYPES | SPECIFIC_TYPES else "unknown",
-        name=name,
-        parent=parent,
-        published=bool(access & ACCESS_PUBLISHED),
-        settable=bool(access & ACCESS_SETTABLE),
-        gettable=bool(access & ACCESS_GETTABLE),
-        category=_text(expose.get("category")),
-        unit=_text(expose.get("unit")),
-        value_min=_number(expose.get("value_min")),
-        value_max=_number(expose.get("value_max")),
-        value_step=_number(expose.get("value_step")),
-        values=_strings(expose.get("values")),
-        presets=_strings(expose.get("presets")),
-        value_on=expose.get("value_on"),
-        value_off=expose.get("value_off"),
-        label=_text(expose.get("label")),
-        description=_text(expose.get("description")),
+    kind = _text(get("type"))
+    own_property = _text(get("property"))
+    name = _text(get("name")) or own_property or kind or "unknown"
+    value_on, value_off = get("value_on"), get("value_off")
+    if not (nests_within(value_on) and nests_within(value_off)):
+        problems.append(
+            f"{quoted(name)}: value_on/value_off nested deeper than {MAX_VALUE_DEPTH} levels, dropped"
+        )
+        value_on, value_off = bounded(value_on), bounded(value_off)
+    values, presets = get("values"), get("presets")
+    return Capability(  # positional: thousands are made per list
+        prefix + (own_property or name),
+        _text(get("endpoint")) or endpoint,
+        kind if kind in KNOWN_TYPES else "unknown",
+        name,
+        parent,
+        bool(access & ACCESS_PUBLISHED),
+        bool(access & ACCESS_SETTABLE),
+        bool(access & ACCESS_GETTABLE),
+        _text(get("category")),
+        _text(get("unit")),
+        _number(get("value_min")),
+        _number(get("value_max")),
+        _number(get("value_step")),
+        _strings(values) if values else (),
+        _strings(presets) if presets else (),
+        value_on,
+        value_off,
+        _text(get("label")),
+        _text(get("description")),
     )
 
 
 def _flatten(
-    expose: Any, endpoint: str | None, parent: str | None, prefix: str, out: list[Capability]
+    expose: Any,
+    endpoint: str | None,
+    parent: str | None,
+    prefix: str,
+    *,
+    depth: int,
+    out: list[Capability],
+    problems: list[str],
 ) -> None:
     """Add `expose` and its features to `out`; specific and composite exposes keep their path."""
     if not isinstance(expose, dict):
         raise TypeError(f"an expose is {type(expose).__name__}, not an object")
-    kind = expose.get("type")
+    if depth > MAX_FEATURE_DEPTH:
+        raise TypeError(f"features nested deeper than {MAX_FEATURE_DEPTH} levels")
+    kind = _text(expose.get("type"))
     features = expose.get("features")
     if kind in SPECIFIC_TYPES:
         if not isinstance(features, list):
             raise TypeError(f"{kind} expose has no features list")
         own_endpoint = _text(expose.get("endpoint")) or endpoint
         for feature in features:
-            _flatten(feature, own_endpoint, kind, prefix, out)
+            _flatten(
+                feature, own_endpoint, kind, prefix, depth=depth + 1, out=out, problems=problems
+            )
         return
-    capability = _capability(expose, endpoint, parent, prefix)
+    capability = _capability(expose, endpoint, parent, prefix, problems)
     out.append(capability)
     if kind == "composite" and isinstance(features, list):
         path = f"{parent}>{capability.name}" if parent else capability.name
+        # Without a property of its own (Zigbee2MQTT 1.x TuYa `programming_mode`), Zigbee2MQTT
+        # reads and sets a composite's features at the level the composite itself is on.
+        inner = f"{capability.property}." if _text(expose.get("property")) else prefix
         for feature in features:
-            _flatten(feature, capability.endpoint, path, f"{capability.property}.", out)
+            _flatten(
+                feature,
+                capability.endpoint,
+                path,
+                inner,
+                depth=depth + 1,
+                out=out,
+                problems=problems,
+            )
 
 
-def _capabilities(
-    device: dict[str, Any], label: str, problems: list[str]
-) -> tuple[Capability, ...]:
-    definition = device.get("definition")
-    if not isinstance(definition, dict):
-        return ()
-    exposes = definition.get("exposes")
+class _Expose(NamedTuple):
+    """One expose of a definition as read, shared by every device with the same expose."""
+
+    capabilities: tuple[Capability, ...]
+    data: tuple[dict[str, Any], ...]  # to_dict of each capability
+    notes: tuple[str, ...]
+    skipped: str | None  # why the whole expose was skipped
+
+
+class _Exposes(NamedTuple):
+    """What a definition's exposes say, and what was wrong with them (without the device name)."""
+
+    capabilities: tuple[Capability, ...]
+    data: list[dict[str, Any]]
+    problems: tuple[str, ...]
+
+
+_NO_EXPOSES = _Exposes((), [], ())
+
+
+def _read_expose(expose: Any) -> _Expose:
+    flat: list[Capability] = []
+    notes: list[str] = []
+    try:
+        _flatten(expose, None, None, "", depth=0, out=flat, problems=notes)
+    except TypeError as err:
+        return _Expose((), (), (), str(err))
+    return _Expose(tuple(flat), tuple(cap.to_dict() for cap in flat), tuple(notes), None)
+
+
+def _exposes(exposes: Any, memo: dict[bytes, _Expose]) -> _Exposes:
+    """Read an exposes list; `memo` shares what identical exposes of other devices gave."""
     if not isinstance(exposes, list):
-        problems.append(f"{label}: definition has no exposes list")
-        return ()
-    found: dict[tuple[str, str | None], Capability] = {}
+        return _NO_EXPOSES
+    found: dict[tuple[str, str | None], tuple[Capability, dict[str, Any]]] = {}
+    problems: list[str] = []
     for index, expose in enumerate(exposes):
-        flat: list[Capability] = []
         try:
-            _flatten(expose, None, None, "", flat)
-        except TypeError as err:
-            problems.append(f"{label}: expose {index} skipped: {err}")
+            key: bytes | None = orjson.dumps(expose)
+        except orjson.JSONEncodeError:  # nested beyond what orjson writes: read, never share
+            key = None
+        read = memo.get(key) if key is not None else None
+        if read is None:
+            read = _read_expose(expose)
+            if key is not None:
+                memo[key] = read
+        if read.skipped is not None:
+            problems.append(f"expose {index} skipped: {read.skipped}")
             continue
-        for capability in flat:
-            found.setdefault((capability.property, capability.endpoint), capability)
-    return tuple(found.values())
+        problems.extend(read.notes)
+        for capability, data in zip(read.capabilities, read.data, strict=True):
+            found.setdefault((capability.property, capability.endpoint), (capability, data))
+    return _Exposes(
+        tuple(capability for capability, _ in found.values()),
+        [data for _, data in found.values()],
+        tuple(problems),
+    )
 
 
-def _device(raw: Any, problems: list[str]) -> Device | None:
+def _interview_state(raw: dict[str, Any]) -> str | None:
+    if (state := _text(raw.get("interview_state"))) is not None:
+        return state
+    for legacy, state in LEGACY_INTERVIEW.items():
+        if raw.get(legacy) is True:
+            return state
+    return None
+
+
+def _endpoint_names(endpoints: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(endpoints, dict):
+        return ()
+    return tuple(
+        (key, name)
+        for key, endpoint in endpoints.items()
+        if isinstance(endpoint, dict) and isinstance(name := endpoint.get("name"), str)
+    )
+
+
+class _Entry(NamedTuple):
+    """One element of the list as parsed: a device and its plain data, or why it is none."""
+
+    device: Device | None
+    data: dict[str, Any] | None
+    problems: tuple[str, ...]
+
+
+def _entry(raw: Any, memo: dict[bytes, _Expose]) -> _Entry:
+    """Parse one element of the list; `memo` shares the exposes of devices of the same kind."""
     if not isinstance(raw, dict):
-        problems.append(f"an entry is {type(raw).__name__}, not a device object")
-        return None
+        return _Entry(None, None, (f"an entry is {type(raw).__name__}, not a device object",))
     ieee = raw.get("ieee_address")
     if not isinstance(ieee, str) or not ieee:
-        problems.append("a device without an ieee_address was skipped")
-        return None
+        return _Entry(None, None, ("a device without an ieee_address was skipped",))
     friendly = _text(raw.get("friendly_name")) or ieee
+    label = f"{quoted(friendly)} ({quoted(ieee)})"
     raw_definition = raw.get("definition")
     definition: dict[str, Any] = raw_definition if isinstance(raw_definition, dict) else {}
-    return Device(
+    exposes = _exposes(definition.get("exposes"), memo) if definition else _NO_EXPOSES
+    problems = tuple(f"{label}: {problem}" for problem in exposes.problems)
+    if definition and not isinstance(definition.get("exposes"), list):
+        problems = (f"{label}: definition has no exposes list",)
+    device = Device(
         ieee_address=ieee,
         friendly_name=friendly,
         type=_text(raw.get("type")) or "Unknown",
@@ -206,31 +383,144 @@ def _device(raw: Any, problems: list[str]) -> Device | None:
         power_source=_text(raw.get("power_source")),
         supported=raw.get("supported") is True,
         disabled=raw.get("disabled") is True,
-        interview_state=_text(raw.get("interview_state")),
-        capabilities=_capabilities(raw, f"{friendly} ({ieee})", problems),
+        interview_state=_interview_state(raw),
+        source=_text(definition.get("source")),
+        endpoint_names=_endpoint_names(raw.get("endpoints")),
+        capabilities=exposes.capabilities,
+    )
+    return _Entry(device, device.to_dict(exposes.data), problems)
+
+
+# Zigbee2MQTT writes its list as compact JSON, each device starting with its IEEE address.
+_DEVICE_START = b'{"ieee_address":'
+
+
+def _device_texts(payload: bytes) -> list[bytes] | None:
+    """Cut a list into the JSON texts of its devices, without their common start.
+
+    Cheap (no parsing), and only a guess: every text is later either
+    parsed or found identical to one parsed before, so a wrong cut shows as a text that does not
+    parse. None when the payload does not look like Zigbee2MQTT's layout at all.
+    """
+    first = payload.find(_DEVICE_START)
+    if first == -1 or payload[:first].strip() != b"[":
+        return [] if payload.strip() == b"[]" else None
+    close = payload.rfind(b"]")
+    if close < first or payload[close + 1 :].strip():
+        return None
+    second = payload.find(_DEVICE_START, first + 1)
+    if second == -1:
+        return [payload[first + len(_DEVICE_START) : close].rstrip()]
+    comma = payload.rfind(b",", first, second)
+    if comma == -1 or payload[comma + 1 : second].strip():
+        return None
+    separator = payload[comma:second] + _DEVICE_START
+    texts, start = [], first + len(_DEVICE_START)
+    # One short search per device rather than one split of the whole payload: other threads
+    # (the event loop) get their turn between devices, whatever the size of the list.
+    while (cut := payload.find(separator, start, close)) != -1:
+        texts.append(payload[start:cut])
+        start = cut + len(separator)
+    texts.append(payload[start:close].rstrip())
+    return texts
+
+
+def _load(payload: bytes) -> list[Any]:
+    try:
+        document = orjson.loads(payload)
+    except orjson.JSONDecodeError as err:
+        raise PayloadError(f"payload is not valid UTF-8 JSON ({quoted(str(err))})") from err
+    if not isinstance(document, list):
+        raise PayloadError(f"payload is a JSON {type(document).__name__}, not a list of devices")
+    return document
+
+
+class DeviceListParser:
+    """Parse successive device lists, reusing every device whose JSON text did not change.
+
+    Zigbee2MQTT republishes its whole list when one device joins, leaves or is renamed; only the
+    changed devices are parsed again. Safe to call from one thread at a time per list; lists parsed
+    at the same time in several threads are correct, they only reuse less.
+    """
+
+    def __init__(self, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        """Start with nothing known."""
+        self.max_bytes = max_bytes
+        # Keyed by a device's JSON text: without its start when cut from the payload (never valid
+        # JSON on its own), or whole when written again by orjson, so the two never meet.
+        self._known: dict[bytes, _Entry] = {}
+
+    def parse(self, payload: bytes, digest: str | None = None) -> DeviceList:
+        """Parse a bridge/devices payload; raise PayloadError when no device of it can be used."""
+        if len(payload) > self.max_bytes:
+            raise PayloadError(
+                f"payload of {len(payload):,} bytes is over the limit of {self.max_bytes:,}"
+            )
+        fresh: dict[bytes, _Entry] = {}
+        memo: dict[bytes, _Expose] = {}
+        entries = self._incremental(payload, fresh, memo)
+        if entries is None:  # not Zigbee2MQTT's layout: parse it whole, key devices by their JSON
+            fresh.clear()
+            entries = [self._reuse(raw, fresh, memo) for raw in _load(payload)]
+        parsed = _assemble(entries, digest or payload_digest(payload))
+        self._known = fresh
+        return parsed
+
+    def _incremental(
+        self, payload: bytes, fresh: dict[bytes, _Entry], memo: dict[bytes, _Expose]
+    ) -> list[_Entry] | None:
+        if (texts := _device_texts(payload)) is None:
+            return None
+        known, entries = self._known, []
+        for text in texts:
+            entry = known.get(text) or fresh.get(text)
+            if entry is None:
+                try:
+                    entry = _entry(orjson.loads(_DEVICE_START + text), memo)
+                except orjson.JSONDecodeError:
+                    return None
+            fresh[text] = entry
+            entries.append(entry)
+        return entries
+
+    def _reuse(self, raw: Any, fresh: dict[bytes, _Entry], memo: dict[bytes, _Expose]) -> _Entry:
+        try:
+            text = orjson.dumps(raw)
+        except orjson.JSONEncodeError:  # nested beyond what orjson writes: parse, never keep
+            return _entry(raw, memo)
+        if (entry := self._known.get(text) or fresh.get(text)) is None:
+            entry = _entry(raw, memo)
+        fresh[text] = entry
+        return entry
+
+
+def _assemble(entries: list[_Entry], digest: str) -> DeviceList:
+    problems: list[str] = []
+    devices: dict[str, _Entry] = {}
+    for entry in entries:
+        problems.extend(entry.problems)
+        if entry.device is None:
+            continue
+        if entry.device.ieee_address in devices:
+            problems.append(
+                f"duplicate ieee_address {quoted(entry.device.ieee_address)}: kept the first"
+            )
+            continue
+        devices[entry.device.ieee_address] = entry
+    if not devices:
+        shown = f": {problems[0]}" if problems else ""
+        raise PayloadError(
+            f"the list has {len(entries)} entries and no usable device{shown}"
+            " (Zigbee2MQTT always lists at least its coordinator)"
+        )
+    return DeviceList(
+        devices=tuple(entry.device for entry in devices.values() if entry.device),
+        device_data=tuple(entry.data for entry in devices.values() if entry.data),
+        digest=digest,
+        problems=tuple(problems),
     )
 
 
 def parse_devices(payload: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> DeviceList:
-    """Parse a bridge/devices payload; raise PayloadError when nothing of it can be used."""
-    if len(payload) > max_bytes:
-        raise PayloadError(f"payload of {len(payload):,} bytes is over the limit of {max_bytes:,}")
-    try:
-        document = orjson.loads(payload)
-    except orjson.JSONDecodeError as err:
-        raise PayloadError(f"payload is not valid UTF-8 JSON ({err})") from err
-    if not isinstance(document, list):
-        raise PayloadError(f"payload is a JSON {type(document).__name__}, not a list of devices")
-    problems: list[str] = []
-    devices: dict[str, Device] = {}
-    for raw in document:
-        device = _device(raw, problems)
-        if device is None:
-            continue
-        if device.ieee_address in devices:
-            problems.append(f"duplicate ieee_address {device.ieee_address}: kept the first")
-            continue
-        devices[device.ieee_address] = device
-    return DeviceList(
-        devices=tuple(devices.values()), digest=payload_digest(payload), problems=tuple(problems)
-    )
+    """Parse one bridge/devices payload on its own; raise PayloadError when it cannot be used."""
+    return DeviceListParser(max_bytes).parse(payload)

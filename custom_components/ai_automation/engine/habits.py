@@ -8,7 +8,7 @@ the days of that kind? A light used at random times all evening is not a habit a
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 import functools
 import math
 import time
@@ -23,6 +23,10 @@ MINUTES_PER_DAY = 1440.0
 MIN_HALF_WIDTH = 15.0  # minutes either side of a habit's time that count as "around" it
 BIN_MINUTES = 5
 BINS = int(MINUTES_PER_DAY) // BIN_MINUTES
+# The evidence series kept per habit (for a picture of it): at most this many times per day and
+# in all, the latest kept.
+MAX_TIMES_PER_DAY = 8
+MAX_TIMES = 720
 IGNORED_STATES = frozenset({"unavailable", "unknown", ""})
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_TYPES: dict[str, frozenset[int]] = {
@@ -84,6 +88,11 @@ class Habit:
     # (local day number, local minute) of each day it happened, the change closest to its time
     day_times: tuple[tuple[int, float], ...] = ()
     away_days: int = 0  # days nobody was home at that time (and it never happened then)
+    half_width_minutes: float = MIN_HALF_WIDTH  # what counts as "around" the time, either side
+    first_day: int = 0  # local day number of the lookback's first day
+    day_count: int = 0  # days in the lookback
+    # (day index from first_day, local minute) of every time it went to `state` by hand.
+    times: tuple[tuple[int, int], ...] = ()
 
     @property
     def ratio(self) -> float:
@@ -449,6 +458,7 @@ def _habit_for(  # noqa: PLR0917
         last_seen=float(when.max()),
         lift=evaluation.lift,
         chance=evaluation.chance,
+        half_width_minutes=evaluation.half_width,
         backtest=backtest,
         day_times=tuple(
             (int(group.days[chosen][i]), round(float(group.minutes[chosen][i]), 1)) for i in firsts
@@ -474,6 +484,7 @@ def detect_habits(
     if not len(history):
         return []
     minutes, days = clock if clock is not None else history.local_clock()
+    all_days = history.local_days()  # (for the evidence series: every day of the lookback)
     whole_days = history.whole_days()
     whole_days = whole_days[~np.isin(whole_days, np.fromiter(away, np.int64))]
     if len(whole_days) < settings.min_days:
@@ -512,5 +523,22 @@ def detect_habits(
                 settings,
             )
             if habit is not None:
-                habits.append(habit)
+                habits.append(_with_times(habit, group_minutes, group_days, all_days))
     return habits
+
+
+def _with_times(
+    habit: Habit,
+    minutes: npt.NDArray[np.float64],
+    days: npt.NDArray[np.int64],
+    all_days: npt.NDArray[np.int64],
+) -> Habit:
+    """Return the habit with every time it was done by hand in the lookback, bounded in size."""
+    first = int(all_days[0]) if len(all_days) else 0
+    per_day: dict[int, list[int]] = {}
+    for day, minute in zip(days.tolist(), minutes.tolist(), strict=True):
+        per_day.setdefault(day - first, []).append(round(minute) % 1440)
+    times = [
+        (day, minute) for day in sorted(per_day) for minute in per_day[day][:MAX_TIMES_PER_DAY]
+    ]
+    return replace(habit, first_day=first, day_count=len(all_days), times=tuple(times[-MAX_TIMES:]))

@@ -42,8 +42,12 @@ class Sequence:
     first_seen: float
     last_seen: float
     backtest: Backtest | None = None
+    window_seconds: float = 0.0  # the longest delay that counted
+    # Every delay (seconds) between trigger and action, the latest MAX_DELAYS, in time order.
+    delays: tuple[float, ...] = ()
 
 
+MAX_DELAYS = 500  # delays kept per sequence as evidence
 CHUNK = 20_000  # trigger events per block: bounds memory whatever the history's size
 
 
@@ -202,6 +206,8 @@ def detect_sequences(
                 first_seen=float(when[triggers].min()),
                 last_seen=float(when[triggers].max()),
                 backtest=backtest,
+                window_seconds=settings.window_seconds,
+                delays=_delays(when[triggers], when[acted]),
             )
         )
     return found, explained
@@ -241,3 +247,11 @@ def _backtest(  # noqa: PLR0917
         triggers=triggers, actions=when[acted], window=settings.window_seconds
     )
     return backtest if backtest.passes(settings.backtest) else None
+
+
+def _delays(
+    triggered: npt.NDArray[np.float64], acted: npt.NDArray[np.float64]
+) -> tuple[float, ...]:
+    """Return each delay (seconds) between trigger and action, the latest MAX_DELAYS, in time order."""
+    order = np.argsort(triggered, kind="stable")[-MAX_DELAYS:]
+    return tuple(round(float(d), 1) for d in acted[order] - triggered[order])

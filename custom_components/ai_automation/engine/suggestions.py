@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 import hashlib
+import math
 from typing import Any
 
 from .backtest import Backtest
@@ -14,13 +15,16 @@ from .habits import Habit
 from .overrides import Override
 from .sequences import Sequence
 from .sun_habits import SunHabit
+from .unused import USEFUL_CAPABILITIES, UnusedCapability, proposal
 
+EPOCH = date(1970, 1, 1)  # local day number 0
+DELAY_BINS = 12  # bars of a sequence's delay histogram
+MAX_VALUES = 20  # enum values of a capability shown as evidence
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
 WEEKENDS = ("sat", "sun")
 DAY_NAMES = dict(
     zip((*WEEKDAYS, *WEEKENDS), ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True)
 )
-EPOCH = date(1970, 1, 1)
 SOMEONE_HOME = {"condition": "numeric_state", "entity_id": "zone.home", "above": 0}
 # (domain, state) -> (action, data) that brings an entity to that state.
 STATE_ACTIONS: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {
@@ -45,17 +49,6 @@ VERBS = {
     "unlocked": "Unlock",
     "playing": "Play",
     "paused": "Pause",
-}
-# Settable Zigbee capabilities people usually value, most useful first.
-USEFUL_CAPABILITIES = {
-    "color_temp": 0.9,
-    "brightness": 0.8,
-    "color": 0.6,
-    "position": 0.6,
-    "occupied_heating_setpoint": 0.7,
-    "preset": 0.5,
-    "power_on_behavior": 0.4,
-    "effect": 0.2,
 }
 
 
@@ -199,6 +192,7 @@ def habit_suggestion(habit: Habit, names: Mapping[str, str]) -> Suggestion | Non
             "chance": round(habit.chance, 3),
             "first_seen": habit.first_seen,
             "last_seen": habit.last_seen,
+            "series": _habit_series(habit),
             "day_times": [
                 {"date": _date(day), "minute": minute} for day, minute in habit.day_times
             ],
@@ -272,6 +266,29 @@ def _trigger_words(entity_id: str, state: str, names: Mapping[str, str]) -> str:
     return f"{name} turns {state}"
 
 
+def _habit_series(habit: Habit) -> dict[str, Any]:
+    """Return what a picture of the habit needs: the times per day and the suggested band."""
+    return {
+        "first_day": (EPOCH + timedelta(days=habit.first_day)).isoformat(),
+        "days": habit.day_count,
+        "times": [list(time) for time in habit.times],
+        "band": [
+            round(habit.minute - habit.half_width_minutes) % 1440,
+            round(habit.minute + habit.half_width_minutes) % 1440,
+        ],
+    }
+
+
+def _delay_histogram(sequence: Sequence) -> dict[str, Any]:
+    """Return the delays between trigger and action as counts in equal bins over the window."""
+    window = sequence.window_seconds or max(sequence.delays, default=0.0)
+    width = max(math.ceil(window / DELAY_BINS), 1)
+    counts = [0] * DELAY_BINS
+    for delay in sequence.delays:
+        counts[min(int(delay // width), DELAY_BINS - 1)] += 1
+    return {"window_seconds": window, "bin_seconds": width, "counts": counts}
+
+
 def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggestion | None:
     """Suggest doing automatically what the person does after the trigger."""
     action = action_for(sequence.action_entity, sequence.action_state)
@@ -330,6 +347,7 @@ def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggest
             "distinct_days": sequence.distinct_days,
             "first_seen": sequence.first_seen,
             "last_seen": sequence.last_seen,
+            "delays": _delay_histogram(sequence),
             "score": strength(sequence.confidence, sequence.occurrences, sequence.backtest),
             "state": sequence.action_state,
         }
@@ -361,37 +379,9 @@ def override_suggestion(
     )
 
 
-@dataclass(frozen=True, kw_only=True)
-class UnusedCapability:
-    """A settable capability whose entity never changed in the lookback."""
-
-    device: str
-    property: str
-    entity_id: str
-
-
 def unused_capability_suggestion(unused: UnusedCapability) -> Suggestion:
-    """Point out a capability nobody uses, with an automation where one makes sense."""
-    automation: dict[str, Any] | None = None
-    title = f"{unused.device} can change its {unused.property.replace('_', ' ')}, never used"
-    description = f"{unused.entity_id} did not change in the analysed period."
-    if unused.property == "color_temp" and unused.entity_id.startswith("light."):
-        title = f"Warm light in the evening for {unused.device}"
-        description += " Its colour temperature can follow the time of day."
-        automation = {
-            "alias": title,
-            "description": f"{description} Suggested by AI Automation.",
-            "triggers": [{"trigger": "sun", "event": "sunset"}],
-            "conditions": [{"condition": "state", "entity_id": unused.entity_id, "state": "on"}],
-            "actions": [
-                {
-                    "action": "light.turn_on",
-                    "target": {"entity_id": unused.entity_id},
-                    "data": {"color_temp_kelvin": 2700},
-                }
-            ],
-            "mode": "single",
-        }
+    """Point out a capability proven unused, with what was seen and a better use where one exists."""
+    title, description, automation = proposal(unused)
     return Suggestion(
         id=stable_id("unused", unused.entity_id, unused.property),
         kind="unused_capability",
@@ -403,6 +393,20 @@ def unused_capability_suggestion(unused: UnusedCapability) -> Suggestion:
             "property": unused.property,
             "usefulness": USEFUL_CAPABILITIES.get(unused.property, 0.1),
             "score": round(USEFUL_CAPABILITIES.get(unused.property, 0.1) / 2, 3),
+            "days_in_use": unused.days_in_use,
+            "lookback_days": unused.lookback_days,
+            "value": unused.value,
+            "unit": unused.unit,
+            "capability": {
+                "device": unused.device,
+                "property": unused.property,
+                "label": unused.label,
+                "unit": unused.unit,
+                "min": unused.value_min,
+                "max": unused.value_max,
+                "values": list(unused.values[:MAX_VALUES]),
+                "value": unused.value,  # the one value seen in use, in `unit`
+            },
         },
     )
 

@@ -1,4 +1,7 @@
-"""Every detector over one history, in the order they depend on each other."""
+"""Every detector run on one history, in the order they depend on each other.
+
+The CPU work of an analysis: it runs in the detectors' own process (`worker.py`).
+"""
 
 from __future__ import annotations
 
@@ -23,11 +26,11 @@ class Findings:
     groups: list[Group]
 
 
-def detect_all(history: History, sun: Mapping[str, Mapping[int, float]]) -> Findings:
+def detect(history: History, sun: Mapping[str, Mapping[int, float]]) -> Findings:
     """Find groups, then sequences, then the habits the sequences do not explain.
 
-    Group members do not explain each other; habits are looked for on the clock and in the
-    sun's frame.
+    `sun` holds each local day's sunset and sunrise (local minutes, by day number). Group
+    members do not explain each other; habits are looked for on the clock and in the sun's frame.
     """
     groups = detect_groups(history)
     sequences, explained = detect_sequences(history, together=together(groups))

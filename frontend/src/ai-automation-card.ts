@@ -1,0 +1,377 @@
+/** `custom:ai-automation-card`: the open suggestions with the evidence behind them. */
+
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+
+import { automationText } from "./automation-text";
+import { AiAutomationCardEditor } from "./editor";
+import { evidencePictures } from "./pictures";
+import { cardStyles } from "./styles";
+import { browserLanguage, translator, type StringKey, type Translate } from "./translations";
+import type { CardConfig, HassEntity, HomeAssistant, Status, Suggestion } from "./types";
+
+const DOMAIN = "ai_automation";
+const CARD_TYPE = "ai-automation-card";
+const DEFAULT_MAX = 5;
+// The integration's entities the header shows, by translation key.
+const WATCHED = ["mqtt_broker", "zigbee2mqtt_bridge", "last_run", "last_run_status", "suggestions_open"];
+
+interface Created {
+  id: string;
+  title: string;
+  automationId: string;
+}
+
+function errorText(err: unknown): string {
+  if (err && typeof err === "object" && "message" in err) return String(err.message);
+  return String(err);
+}
+
+function prettify(name: string): string {
+  const text = name.replace(/_/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export class AiAutomationCard extends LitElement {
+  static override styles = cardStyles;
+
+  static override properties = {
+    hass: { attribute: false },
+    _config: { state: true },
+    _status: { state: true },
+    _suggestions: { state: true },
+    _total: { state: true },
+    _error: { state: true },
+    _running: { state: true },
+    _busy: { state: true },
+    _created: { state: true },
+  };
+
+  declare hass?: HomeAssistant;
+  declare _config?: CardConfig;
+  declare _status?: Status;
+  declare _suggestions?: Suggestion[];
+  declare _total: number;
+  declare _error?: string;
+  declare _running: boolean;
+  declare _busy: Set<string>;
+  declare _created: Created[];
+  private _entityIds: Record<string, string> = {};
+  private _watched = "";
+  private _request = 0;
+
+  constructor() {
+    super();
+    this._total = 0;
+    this._running = false;
+    this._busy = new Set();
+    this._created = [];
+  }
+
+  static getConfigElement(): HTMLElement {
+    return document.createElement("ai-automation-card-editor");
+  }
+
+  static getStubConfig(): Partial<CardConfig> {
+    return { show_header: true, max_suggestions: DEFAULT_MAX };
+  }
+
+  setConfig(config: CardConfig): void {
+    if (!config || typeof config !== "object") throw new Error("Invalid configuration");
+    if (config.kinds !== undefined && !Array.isArray(config.kinds)) {
+      throw new Error("kinds must be a list");
+    }
+    if (config.areas !== undefined && !Array.isArray(config.areas)) {
+      throw new Error("areas must be a list");
+    }
+    const changed = JSON.stringify(config) !== JSON.stringify(this._config);
+    this._config = config;
+    if (changed && this.hass) void this._refresh();
+  }
+
+  getCardSize(): number {
+    // Before the data is there, as many as the card will show (the dashboard lays out columns).
+    const shown = this._suggestions?.length ?? Math.min(this._config?.max_suggestions ?? DEFAULT_MAX, 3);
+    return (this._config?.show_header === false ? 1 : 3) + 5 * Math.max(shown, 1);
+  }
+
+  getGridOptions(): Record<string, unknown> {
+    return { columns: 12, min_columns: 6, rows: "auto" };
+  }
+
+  private get _t(): Translate {
+    return translator(this.hass?.locale?.language ?? this.hass?.language);
+  }
+
+  private get _language(): string {
+    return this.hass?.locale?.language ?? this.hass?.language ?? "en";
+  }
+
+  /** The state of the integration's entity with this translation key. */
+  private _entity(key: string): HassEntity | undefined {
+    if (!this._entityIds[key] && this.hass?.entities) {
+      for (const entry of Object.values(this.hass.entities)) {
+        if (entry.platform === DOMAIN && entry.translation_key) {
+          this._entityIds[entry.translation_key] = entry.entity_id;
+        }
+      }
+    }
+    const entityId = this._entityIds[key];
+    return entityId ? this.hass?.states[entityId] : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!changed.has("hass") || !this.hass) return;
+    // Reload when an analysis starts or ends or a suggestion is handled anywhere.
+    const watched = WATCHED.slice(2)
+      .map((key) => this._entity(key)?.state ?? "")
+      .join("|");
+    if (watched !== this._watched || this._status === undefined) {
+      this._watched = watched;
+      void this._refresh();
+    }
+  }
+
+  private async _refresh(): Promise<void> {
+    if (!this.hass || !this._config) return;
+    const request = ++this._request;
+    const query: Record<string, unknown> = {
+      type: `${DOMAIN}/suggestions`,
+      status: "new",
+      limit: this._config.max_suggestions ?? DEFAULT_MAX,
+    };
+    if (this._config.kinds?.length) query.kinds = this._config.kinds;
+    if (this._config.areas?.length) query.area_ids = this._config.areas;
+    try {
+      const [status, page] = await Promise.all([
+        this.hass.callWS<Status>({ type: `${DOMAIN}/status` }),
+        this.hass.callWS<{ total: number; suggestions: Suggestion[] }>(query),
+      ]);
+      if (request !== this._request) return;
+      this._status = status;
+      this._suggestions = page.suggestions;
+      this._total = page.total;
+      this._error = undefined;
+    } catch (err) {
+      if (request !== this._request) return;
+      const code = err && typeof err === "object" && "code" in err ? err.code : undefined;
+      this._error =
+        code === "not_loaded" ? this._t("not_loaded") : this._t("load_error", { error: errorText(err) });
+    }
+  }
+
+  private async _runAnalysis(): Promise<void> {
+    if (!this.hass) return;
+    this._running = true;
+    try {
+      await this.hass.callService(DOMAIN, "run_analysis", {});
+    } catch (err) {
+      this._error = this._t("action_failed", { error: errorText(err) });
+    } finally {
+      this._running = false;
+    }
+    await this._refresh();
+  }
+
+  private async _decide(suggestion: Suggestion, decision: string): Promise<void> {
+    if (!this.hass) return;
+    this._busy = new Set([...this._busy, suggestion.id]);
+    try {
+      const result = await this.hass.callWS<Suggestion>({
+        type: `${DOMAIN}/suggestions/handle`,
+        suggestion_id: suggestion.id,
+        decision,
+      });
+      if (decision === "accept") {
+        this._created = [
+          ...this._created,
+          {
+            id: suggestion.id,
+            title: result.title,
+            automationId: result.automation_id ?? `${DOMAIN}_${suggestion.id}`,
+          },
+        ];
+      }
+      this._suggestions = this._suggestions?.filter((item) => item.id !== suggestion.id);
+      this._error = undefined;
+    } catch (err) {
+      this._error = this._t("action_failed", { error: errorText(err) });
+    } finally {
+      const busy = new Set(this._busy);
+      busy.delete(suggestion.id);
+      this._busy = busy;
+    }
+    await this._refresh();
+  }
+
+  protected override render(): TemplateResult {
+    const t = this._t;
+    return html`
+      <ha-card>
+        ${this._config?.show_header === false ? nothing : this._renderHeader(t)}
+        ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+        ${this._created.length
+          ? html`<ul class="suggestions created" aria-live="polite">
+              ${this._created.map(
+                (created) => html`<li class="suggestion done" data-id=${created.id}>
+                  <span>${t("created", { title: created.title })}</span> ·
+                  <a href="/config/automation/edit/${created.automationId}">${t("open_editor")}</a>
+                </li>`,
+              )}
+            </ul>`
+          : nothing}
+        ${this._renderSuggestions(t)}
+      </ha-card>
+    `;
+  }
+
+  private _renderHeader(t: Translate): TemplateResult {
+    const broker = this._entity("mqtt_broker")?.state;
+    const bridge = this._entity("zigbee2mqtt_bridge")?.state;
+    const brokerText =
+      broker === "on" ? t("connected") : broker === "off" ? t("disconnected") : t("unknown");
+    const bridgeText =
+      bridge === "on"
+        ? t("online")
+        : bridge === "off"
+          ? t("offline")
+          : bridge === "unknown"
+            ? t("not_seen")
+            : t("unknown");
+    const run = this._status?.last_run ?? {};
+    const running = this._running || this._status?.running || this._entity("last_run_status")?.state === "running";
+    const facts: string[] = [];
+    if (running) {
+      facts.push(t("status_running"));
+    } else if (run.status) {
+      const key = `status_${run.status}` as StringKey;
+      facts.push(t(key) === key ? run.status : t(key));
+      if (run.success) {
+        facts.push(t("changes_read", { n: run.events_analysed ?? 0 }));
+        facts.push(t("new_suggestions", { n: run.suggestions_generated ?? 0 }));
+      }
+    }
+    return html`
+      <h2 class="card-title">${t("card_name")}</h2>
+      <div class="header">
+        <div class="health">
+          <span class="pill broker"><span class="dot ${broker === "on" ? "ok" : "bad"}"></span>${t("broker")}: ${brokerText}</span>
+          <span class="pill bridge"><span class="dot ${bridge === "on" ? "ok" : bridge === "off" ? "bad" : "warn"}"></span>${t("bridge")}: ${bridgeText}</span>
+        </div>
+        <div class="run">
+          <span class="last-run">${t("last_analysis")}:
+            <strong title=${run.timestamp ? new Date(run.timestamp).toLocaleString(this._language) : ""}>${run.timestamp ? this._ago(run.timestamp) : t("never")}</strong>${facts.length ? ` · ${facts.join(" · ")}` : ""}</span>
+          <button class="run-analysis" ?disabled=${running} @click=${this._runAnalysis}>
+            ${running ? t("running") : t("run_analysis")}
+          </button>
+        </div>
+      </div>
+    `;
+  }
+
+  private _ago(timestamp: string): string {
+    const seconds = (new Date(timestamp).getTime() - Date.now()) / 1000;
+    const format = new Intl.RelativeTimeFormat(this._language, { numeric: "auto" });
+    const units: [Intl.RelativeTimeFormatUnit, number][] = [
+      ["day", 86400],
+      ["hour", 3600],
+      ["minute", 60],
+    ];
+    for (const [unit, size] of units) {
+      if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+    }
+    return format.format(Math.min(0, Math.round(seconds)), "second");
+  }
+
+  private _emptyText(t: Translate): string {
+    const status = this._status;
+    const run = status?.last_run ?? {};
+    if (!run.status) return t("no_run");
+    if (run.status === "failed") return t("failed", { error: run.error ?? "" });
+    const days = run.history_days;
+    if (days !== undefined && status && days < status.min_days) {
+      return t("short_history", { days: Math.floor(days), min: status.min_days });
+    }
+    return t("nothing_found", { events: run.events_analysed ?? 0 });
+  }
+
+  private _renderSuggestions(t: Translate): TemplateResult | typeof nothing {
+    if (this._suggestions === undefined) return nothing;
+    if (!this._suggestions.length) {
+      return html`<p class="empty">${this._emptyText(t)}</p>`;
+    }
+    const more = this._total - this._suggestions.length;
+    return html`
+      <ul class="suggestions">
+        ${this._suggestions.map((suggestion) => this._renderSuggestion(suggestion, t))}
+      </ul>
+      ${more > 0 ? html`<div class="more">${t("more", { n: more })}</div>` : nothing}
+    `;
+  }
+
+  private _renderSuggestion(suggestion: Suggestion, t: Translate): TemplateResult {
+    const kindKey = `kind_${suggestion.kind}` as StringKey;
+    const kind = t(kindKey) === kindKey ? prettify(suggestion.kind) : t(kindKey);
+    const busy = this._busy.has(suggestion.id);
+    const decisions = this._status?.decisions ?? ["accept", "dismiss"];
+    const titleId = `title-${suggestion.id}`;
+    const extra =
+      suggestion.ai_worded && suggestion.evidence_text && suggestion.evidence_text !== suggestion.description
+        ? suggestion.evidence_text
+        : undefined;
+    return html`
+      <li class="suggestion" data-id=${suggestion.id} data-kind=${suggestion.kind}>
+        <span class="kind">${kind}</span>
+        <h3 id=${titleId}>${suggestion.title}</h3>
+        <p class="evidence">${suggestion.description}${extra ? html`<br />${extra}` : nothing}</p>
+        ${evidencePictures(suggestion.evidence ?? {}, t, this._language)}
+        ${suggestion.automation
+          ? html`<details>
+              <summary>${t("show_automation")}</summary>
+              <pre>${automationText(suggestion.automation)}</pre>
+            </details>`
+          : html`<p class="hint">${t("no_automation")}</p>`}
+        <div class="actions">
+          ${decisions.includes("snooze")
+            ? html`<button class="snooze" aria-describedby=${titleId} ?disabled=${busy}
+                @click=${() => this._decide(suggestion, "snooze")}>${t("snooze")}</button>`
+            : nothing}
+          <button class="dismiss" aria-describedby=${titleId} ?disabled=${busy}
+            @click=${() => this._decide(suggestion, "dismiss")}>${t("dismiss")}</button>
+          ${suggestion.automation
+            ? html`<button class="accept primary" aria-describedby=${titleId} ?disabled=${busy}
+                @click=${() => this._decide(suggestion, "accept")}>${t("accept")}</button>`
+            : nothing}
+        </div>
+      </li>
+    `;
+  }
+}
+
+declare global {
+  interface Window {
+    customCards?: Record<string, unknown>[];
+  }
+}
+
+/** Define the card and its editor, and announce the card to the card picker. */
+function register(): void {
+  if (!customElements.get("ai-automation-card-editor")) {
+    customElements.define("ai-automation-card-editor", AiAutomationCardEditor);
+  }
+  if (customElements.get(CARD_TYPE)) return;
+  customElements.define(CARD_TYPE, AiAutomationCard);
+  const t = translator(browserLanguage());
+  window.customCards = window.customCards ?? [];
+  window.customCards.push({
+    type: CARD_TYPE,
+    name: t("card_name"),
+    description: t("card_description"),
+    preview: true,
+    documentationURL: "https://github.com/ai-automation-team/ai_automation#dashboard-card",
+  });
+}
+
+// The integration loads this module next to Home Assistant's own app, which replaces
+// window.customElements with a scoped registry when it starts: an element defined before that
+// is not found by the dashboards. So define once the app's root element exists.
+void customElements.whenDefined("home-assistant").then(register);

@@ -1,0 +1,115 @@
+/** The parts of Home Assistant's frontend objects the card reads. */
+
+export interface HassEntity {
+  entity_id: string;
+  state: string;
+  attributes: Record<string, unknown>;
+  last_changed: string;
+}
+
+export interface HassEntityRegistryEntry {
+  entity_id: string;
+  platform?: string;
+  translation_key?: string;
+}
+
+export interface HomeAssistant {
+  states: Record<string, HassEntity>;
+  entities?: Record<string, HassEntityRegistryEntry>;
+  language: string;
+  locale?: { language: string };
+  themes?: { darkMode?: boolean };
+  callWS<T>(msg: Record<string, unknown>): Promise<T>;
+  callService(
+    domain: string,
+    service: string,
+    data?: Record<string, unknown>,
+  ): Promise<unknown>;
+}
+
+export interface CardConfig {
+  type: string;
+  kinds?: string[];
+  areas?: string[];
+  max_suggestions?: number;
+  show_header?: boolean;
+}
+
+/** A habit's days and times, as the engine keeps them (see frontend/README.md). */
+export interface HabitSeries {
+  first_day: string; // ISO date of the first row
+  days: number;
+  times: [number, number][]; // [day index, minute of the day]
+  band?: [number, number]; // suggested time, minutes of the day (may wrap midnight)
+  bands?: ([number, number] | null)[]; // per day, for a sun-relative time
+}
+
+export interface DelayHistogram {
+  window_seconds: number;
+  bin_seconds: number;
+  counts: number[];
+}
+
+export interface CapabilityEvidence {
+  device: string;
+  property: string;
+  label?: string | null;
+  unit?: string | null;
+  min?: number | null;
+  max?: number | null;
+  values?: string[];
+  /** The one value seen while the device was in use, in `unit`. */
+  value?: number | string | null;
+}
+
+export interface BacktestDay {
+  date?: string;
+  hit: boolean;
+}
+
+export interface Evidence {
+  days?: string; // "all", "weekdays", "weekends"
+  median_time?: string;
+  median_delay_seconds?: number;
+  series?: HabitSeries;
+  delays?: DelayHistogram;
+  capability?: CapabilityEvidence;
+  backtest?: (BacktestDay | boolean)[] | { days: (BacktestDay | boolean)[] };
+  sun_event?: string;
+  [key: string]: unknown;
+}
+
+export interface Suggestion {
+  id: string;
+  kind: string;
+  title: string;
+  description: string;
+  evidence_text?: string;
+  ai_worded?: boolean;
+  automation: Record<string, unknown> | null;
+  evidence: Evidence;
+  entities: string[];
+  status: string;
+  automation_id?: string;
+}
+
+export interface RunSummary {
+  timestamp?: string;
+  success?: boolean;
+  status?: string;
+  patterns_detected?: number;
+  suggestions_generated?: number;
+  suggestions_open?: number;
+  events_analysed?: number;
+  history_days?: number;
+  error?: string | null;
+}
+
+export interface Status {
+  running: boolean;
+  last_run: RunSummary;
+  suggestions_open: number;
+  lookback_days: number;
+  min_days: number;
+  decisions: string[];
+}

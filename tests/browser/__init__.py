@@ -1,0 +1,1 @@
+"""Browser tests of the dashboard card, against a real Home Assistant process."""

@@ -1,0 +1,236 @@
+"""The dashboard card in Chromium against a real Home Assistant: picker, pictures, decisions."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from playwright.sync_api import Locator, Page, expect
+import pytest
+
+from .conftest import DASHBOARD
+from .home import ROOT, RunningHome
+from .seeds import PRESENCE_ID
+
+# A test run writes the screenshots beside the other caches, so it leaves the work tree clean;
+# AI_AUTOMATION_SCREENSHOTS=docs/screenshots refreshes the README's pictures.
+SCREENSHOTS = ROOT / os.environ.get("AI_AUTOMATION_SCREENSHOTS", ".cache/screenshots")
+VIEW = f"/{DASHBOARD}/home"
+KINDS = ("habit", "sequence", "unused_capability", "presence")
+
+pytestmark = pytest.mark.timeout(900)  # the first test also starts Home Assistant
+
+
+def open_suggestions(card: Locator) -> Locator:
+    """Return the open suggestions the card lists."""
+    return card.locator("ul.suggestions:not(.created) > li.suggestion")
+
+
+def add_card_from_picker(page: Page, home: RunningHome) -> Locator:
+    """Add the card to the test dashboard through the card picker and its visual editor."""
+    page.goto(f"{home.url}{VIEW}?edit=1")
+    page.get_by_role("button", name="Add card").click()
+    page.get_by_role("tab", name="By card").click()
+    page.get_by_placeholder("Search cards").fill("AI Automation")
+    choice = page.locator("hui-card-picker .card").filter(has_text="AI Automation").first
+    # The picker shows the card's preview, with live data.
+    expect(choice.locator("ai-automation-card li.suggestion").first).to_be_visible(timeout=30_000)
+    choice.click()
+    # The visual editor: show up to 20 suggestions.
+    many = page.get_by_role("spinbutton", name="How many suggestions")
+    many.fill("20")
+    many.press("Tab")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Done").click()
+    (saved,) = home.websocket({"type": "lovelace/config", "url_path": DASHBOARD})
+    assert saved["views"][0]["cards"] == [
+        {"type": "custom:ai-automation-card", "show_header": True, "max_suggestions": 20}
+    ]
+    return page.locator("hui-masonry-view ai-automation-card")
+
+
+def test_card_from_the_picker_shows_every_kind_with_its_evidence(
+    page: Page, home: RunningHome
+) -> None:
+    """Add the card from the picker; every kind shows its title, evidence, picture and automation."""
+    card = add_card_from_picker(page, home)
+    expect(card.locator(".pill.broker")).to_have_text("MQTT broker: connected")
+    expect(card.locator(".pill.bridge")).to_have_text("Zigbee2MQTT: online")
+    expect(card.locator(".last-run")).to_contain_text("success")
+    for kind in KINDS:
+        expect(card.locator(f"li.suggestion[data-kind={kind}]").first).to_be_visible()
+    # The kind this card does not know yet: its own name, its band per day and its backtest.
+    presence = card.locator(f"li.suggestion[data-id={PRESENCE_ID}]")
+    expect(presence.locator(".kind")).to_have_text("Presence")
+    expect(presence.locator("svg rect.band")).to_have_count(14)
+    expect(presence.locator("svg rect.hit")).to_have_count(6)
+    expect(presence.locator("svg rect.miss")).to_have_count(1)
+    expect(presence.locator("figcaption")).to_contain_text(
+        ["band follows sunset", "6 would have been right"]
+    )
+
+    habit = card.locator("li.suggestion[data-kind=habit]").first
+    expect(habit.locator("svg[role=img]")).to_have_attribute(
+        "aria-label", re.compile(r"Times over 1\d days")
+    )
+    expect(habit.locator("svg circle.dot:not(.other)").first).to_be_visible()
+    expect(habit.locator("svg rect.row.other").first).to_be_attached()  # weekend rows greyed
+    sequence = card.locator("li.suggestion[data-kind=sequence]").first
+    expect(sequence.locator("svg rect.bar")).to_have_count(12)
+    expect(sequence.locator("figcaption")).to_contain_text("window 120 s")
+    unused = card.locator("li.suggestion[data-kind=unused_capability]").first
+    expect(unused.locator(".device-name")).to_have_text("Kitchen light")
+    expect(
+        card.locator("li.suggestion[data-kind=unused_capability] .capability-name")
+    ).to_contain_text(["Color temp"])
+    # Its range in the units the words use, not Zigbee2MQTT's mired, and where it always sits.
+    colour = card.locator(".capability").filter(has_text="Color temp")
+    for text in ("2000 K", "6535 K", "never changed while in use", "always 2702 K"):
+        expect(colour).to_contain_text(text)
+    expect(colour.locator("svg circle.usual")).to_have_count(1)
+    expect(unused.locator("p.evidence")).to_contain_text(
+        "Kitchen light was on 14 evenings in two weeks, always at 2702 K."
+    )
+
+    # The automation is folded until asked for, then readable.
+    automation = habit.locator("details pre")
+    expect(automation).not_to_be_visible()
+    habit.get_by_text("The automation it creates").click()
+    expect(automation).to_contain_text("trigger: time")
+    expect(automation).to_contain_text("weekday:")
+
+    # Keyboard: Tab reaches the buttons, Enter presses them (here: opens the automation).
+    summary = sequence.locator("summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(sequence.locator("details pre")).to_be_visible()
+
+    # The card was saved to the dashboard: it is there after a reload.
+    page.reload()
+    expect(
+        open_suggestions(page.locator("hui-masonry-view ai-automation-card")).first
+    ).to_be_visible()
+
+
+def test_accept_creates_the_automation_and_links_to_the_editor(
+    page: Page, home: RunningHome
+) -> None:
+    """Accept: the automation exists in the automation editor's API, the suggestion is gone."""
+    page.goto(home.url + VIEW)
+    card = page.locator("hui-masonry-view ai-automation-card")
+    habit = open_suggestions(card).and_(card.locator("li[data-kind=habit]")).first
+    suggestion_id = habit.get_attribute("data-id")
+    title = habit.locator("h3").inner_text()
+    habit.get_by_role("button", name="Accept").click()
+
+    link = card.get_by_role("link", name="Open in the automation editor")
+    expect(link).to_have_attribute("href", f"/config/automation/edit/ai_automation_{suggestion_id}")
+    expect(
+        card.locator(f"ul.suggestions:not(.created) li[data-id='{suggestion_id}']")
+    ).to_have_count(0)
+    status, automation = home.get(f"/api/config/automation/config/ai_automation_{suggestion_id}")
+    assert status == 200, automation
+    assert automation["alias"] == title
+    assert automation["triggers"][0]["trigger"] == "time"
+
+    link.click()
+    page.wait_for_url(f"**/config/automation/edit/ai_automation_{suggestion_id}")
+    expect(page.get_by_text(title).first).to_be_visible()
+
+
+def test_dismiss_is_for_good_and_run_analysis_updates_the_header(
+    page: Page, home: RunningHome
+) -> None:
+    """Dismiss removes a suggestion; a new analysis (from the card) updates the header only."""
+    page.goto(home.url + VIEW)
+    card = page.locator("hui-masonry-view ai-automation-card")
+    sequence = open_suggestions(card).and_(card.locator("li[data-kind=sequence]")).first
+    suggestion_id = sequence.get_attribute("data-id")
+    sequence.get_by_role("button", name="Dismiss").click()
+    gone = card.locator(f"li.suggestion[data-id='{suggestion_id}']")
+    expect(gone).to_have_count(0)
+
+    last_run = card.locator(".last-run strong")
+    before = last_run.get_attribute("title")
+    run = card.get_by_role("button", name="Run analysis")
+    run.click()
+    expect(last_run).not_to_have_attribute("title", before or "", timeout=120_000)
+    expect(card.locator(".last-run")).to_contain_text("0 new")
+    expect(run).to_be_enabled()
+    expect(gone).to_have_count(0)  # found again by the analysis, still dismissed
+    page.reload()
+    expect(
+        open_suggestions(page.locator("hui-masonry-view ai-automation-card")).first
+    ).to_be_visible()
+    expect(page.locator(f"li.suggestion[data-id='{suggestion_id}']")).to_have_count(0)
+
+
+SHOWCASE = {
+    "title": "Showcase",
+    "path": "showcase",
+    "cards": [
+        {"type": "custom:ai-automation-card", "kinds": ["habit"], "max_suggestions": 1},
+        {"type": "custom:ai-automation-card", "kinds": ["sequence", "presence"],
+         "max_suggestions": 2, "show_header": False},
+        {"type": "custom:ai-automation-card", "kinds": ["unused_capability"],
+         "max_suggestions": 2, "show_header": False},
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("width", "theme"),
+    [(1280, "light"), (1280, "dark"), (390, "light"), (390, "dark")],
+)
+def test_screenshots_in_light_and_dark_at_desktop_and_phone_width(
+    page: Page, home: RunningHome, width: int, theme: str
+) -> None:
+    """Write the README's screenshots; the card follows the theme and fits a phone's width."""
+    home.websocket(
+        {"type": "lovelace/config/save", "url_path": DASHBOARD,
+         "config": {"views": [{"title": "Home", "path": "home", "cards": [
+             {"type": "custom:ai-automation-card", "max_suggestions": 20}]}, SHOWCASE]}},
+    )  # fmt: skip
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme=theme)
+    page.goto(f"{home.url}/{DASHBOARD}/showcase")
+    cards = page.locator("hui-masonry-view ai-automation-card")
+    expect(cards).to_have_count(3)
+    for index in range(3):
+        expect(open_suggestions(cards.nth(index)).first).to_be_visible()
+    expect(cards.first.locator("li[data-kind=habit] svg circle.dot").first).to_be_visible()
+    background = cards.first.evaluate(
+        "card => getComputedStyle(card.shadowRoot.querySelector('ha-card')).backgroundColor"
+    )
+    brightness = sum(int(part) for part in re.findall(r"\d+", background)[:3])
+    assert (brightness < 200) == (theme == "dark"), background
+    for index in range(3):
+        overflow = cards.nth(index).evaluate(
+            "card => { const c = card.shadowRoot.querySelector('ha-card');"
+            " return c.scrollWidth - c.clientWidth; }"
+        )
+        assert overflow <= 0, f"card {index} is wider than the screen at {width} px"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    name = f"card-{'desktop' if width > 600 else 'phone'}-{theme}.png"
+    # Tall enough for the whole view: Home Assistant scrolls inside its own layout.
+    page.set_viewport_size({"width": width, "height": 3000})
+    # Written here, not by Playwright (which would leave a writer thread behind).
+    (SCREENSHOTS / name).write_bytes(page.locator("hui-masonry-view").screenshot())
+    assert (SCREENSHOTS / name).stat().st_size > 10_000
+
+
+def test_empty_state_says_what_the_last_analysis_did(page: Page, home: RunningHome) -> None:
+    """With nothing to show, the card says so honestly, with the last run's figures."""
+    home.websocket(
+        {"type": "lovelace/config/save", "url_path": DASHBOARD,
+         "config": {"views": [{"title": "Empty", "path": "empty", "cards": [
+             {"type": "custom:ai-automation-card", "kinds": ["group"]}]}]}},
+    )  # fmt: skip
+    status = home.websocket({"type": "ai_automation/status"})[0]
+    page.goto(f"{home.url}/{DASHBOARD}/empty")
+    card = page.locator("hui-masonry-view ai-automation-card")
+    expect(card.locator("p.empty")).to_have_text(
+        f"No open suggestions. The last analysis read {status['last_run']['events_analysed']}"
+        " changes and found nothing new."
+    )
+    expect(card.locator("li.suggestion")).to_have_count(0)

@@ -1,0 +1,61 @@
+"""The detectors' own process: same answer as in-process, and no Home Assistant inside it."""
+
+from datetime import datetime, timedelta
+import io
+import pickle
+import subprocess
+import sys
+from zoneinfo import ZoneInfo
+
+from custom_components.ai_automation.engine import worker
+from custom_components.ai_automation.engine.detection import detect
+from custom_components.ai_automation.engine.history import Change, History
+
+from ..synthetic_home import sun_times
+
+BERLIN = ZoneInfo("Europe/Berlin")
+START = datetime(2026, 10, 12, tzinfo=BERLIN)
+
+
+def _history() -> History:
+    """Three weeks: a person turns the hall light on at about 07:00, the door opens before."""
+    changes = []
+    for day in range(21):
+        morning = START + timedelta(days=day, hours=7, minutes=day % 5)
+        changes.append(Change("binary_sensor.door", "on", morning.timestamp() - 20, False))
+        changes.append(Change("light.hall", "on", morning.timestamp(), True))
+        changes.append(Change("light.hall", "off", morning.timestamp() + 1800, True))
+    end = START + timedelta(days=21)
+    return History.from_changes(
+        changes, start=START.timestamp(), end=end.timestamp(), time_zone="Europe/Berlin"
+    )
+
+
+def test_worker_answers_what_the_detectors_find() -> None:
+    """What the worker writes back is what the detectors find in the same process."""
+    history, sun = _history(), sun_times(START, 21)
+    answer = io.BytesIO()
+    worker.main(io.BytesIO(pickle.dumps((history, sun))), answer)
+    found = pickle.loads(answer.getvalue())  # noqa: S301 (our own bytes)
+    assert found == detect(history, sun)
+    assert [(s.trigger_entity, s.action_entity) for s in found.sequences] == [
+        ("binary_sensor.door", "light.hall")
+    ]
+    assert [(h.entity_id, h.state) for h in found.habits] == [("light.hall", "off")]
+
+
+def test_worker_process_runs_without_home_assistant() -> None:
+    """Run as a script it answers the same, without importing Home Assistant (a quick start)."""
+    history = _history()
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", worker.__file__],
+        input=pickle.dumps((history, sun_times(START, 21))),
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    found = pickle.loads(done.stdout)  # noqa: S301 (our own bytes)
+    assert found == detect(history, sun_times(START, 21))
+    imported = done.stderr.decode()
+    assert "custom_components.ai_automation.engine.detection" in imported
+    assert "homeassistant" not in imported

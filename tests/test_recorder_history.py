@@ -1,0 +1,153 @@
+"""Reading the recorder's tables on the database the recorder runs on (`--dburl`).
+
+`scripts/test` runs this module, and the other recorder-facing ones, on SQLite and then again on
+a real MariaDB and PostgreSQL server (`scripts/databases`).
+"""
+
+from datetime import datetime, timedelta
+from unittest.mock import patch
+
+from freezegun.api import FrozenDateTimeFactory
+import pytest
+from pytest_homeassistant_custom_component.components.recorder.common import (
+    async_wait_recording_done,
+)
+
+from custom_components.ai_automation.engine.history import Change
+from custom_components.ai_automation.recorder_history import load_attribute_rows, load_history
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.helpers.recorder import get_instance
+from homeassistant.util import dt as dt_util
+
+
+async def test_the_recorder_runs_on_the_database_asked_for(
+    hass: HomeAssistant, pytestconfig: pytest.Config
+) -> None:
+    """A run meant for MariaDB or PostgreSQL really reads that server, not SQLite."""
+    url = str(pytestconfig.getoption("dburl"))
+    expected = url.split(":", 1)[0].split("+", 1)[0]
+    assert get_instance(hass).dialect_name == expected
+
+
+async def test_attribute_values_differing_only_in_case_stay_apart(hass: HomeAssistant) -> None:
+    """A thermostat's presets `Comfort` and `comfort` are two values on every database.
+
+    A MariaDB database is usually created case-insensitive (utf8mb4_unicode_ci); the recorder's
+    tables are utf8mb4_bin, so the attribute texts stay apart.
+    """
+    start = dt_util.utcnow() - timedelta(seconds=1)
+    for preset in ("Comfort", "comfort", "Comfort"):
+        hass.states.async_set("climate.living_room", "heat", {"preset_mode": preset})
+        await hass.async_block_till_done()
+    await async_wait_recording_done(hass)
+    instance = get_instance(hass)
+    rows = await instance.async_add_executor_job(
+        load_attribute_rows,
+        instance,
+        {"climate.living_room": ["preset_mode"], "climate.hall": ["preset_mode"]},
+        start,
+        dt_util.utcnow() + timedelta(seconds=1),
+    )
+    assert [values["preset_mode"] for _, _, values in rows["climate.living_room"]] == [
+        "Comfort",
+        "comfort",
+        "Comfort",
+    ]
+    assert rows["climate.hall"] == []
+
+
+async def test_changes_at_the_same_moment_keep_the_order_they_happened_in(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """Changes recorded at one timestamp come back in the order they were made, on any database.
+
+    The rows are read unsorted (sorting a million rows in SQL is slower than in numpy), so ties
+    must be broken by the order the recorder wrote them, not by how the database returns them.
+    """
+    start = dt_util.utcnow()
+    freezer.tick(timedelta(minutes=1))
+    for entity_id, state in (
+        ("light.b", "on"),
+        ("light.a", "on"),
+        ("light.b", "off"),
+        ("switch.c", "on"),
+        ("light.a", "off"),
+        ("light.b", "on"),
+    ):
+        hass.states.async_set(entity_id, state, context=Context())
+    await async_wait_recording_done(hass)
+    changes = await _load(hass, start, ["light.a", "light.b", "switch.c"])
+    assert [(c.entity_id, c.state) for c in changes] == [
+        ("light.b", "on"),
+        ("light.a", "on"),
+        ("light.b", "off"),
+        ("switch.c", "on"),
+        ("light.a", "off"),
+        ("light.b", "on"),
+    ]
+
+
+async def test_many_entities_are_read_in_parts(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """Past the recorder's IN-list limit the entities are read part by part; nothing is lost."""
+    start = dt_util.utcnow()
+    entities = [f"light.lamp_{index}" for index in range(7)] + ["binary_sensor.motion"]
+    for entity_id in entities:
+        freezer.tick(timedelta(seconds=10))
+        hass.states.async_set(entity_id, "on", context=Context())
+    freezer.tick(timedelta(seconds=10))
+    automation = Context()
+    hass.bus.async_fire("automation_triggered", {"name": "Night"}, context=automation)
+    hass.states.async_set("light.lamp_6", "off", context=automation)
+    await async_wait_recording_done(hass)
+    with patch("custom_components.ai_automation.recorder_history.IDS_PER_QUERY", 3):
+        changes = await _load(hass, start, entities[:-1], entities)
+    assert [(c.entity_id, c.state, c.manual) for c in changes] == [
+        *((entity_id, "on", True) for entity_id in entities[:-1]),
+        ("binary_sensor.motion", "on", False),
+        ("light.lamp_6", "off", False),
+    ]
+
+
+async def test_a_button_press_is_one_activation_whatever_its_timestamp_state(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """A button's or scene's state is the time of its last use: each change is `activated`."""
+    start = dt_util.utcnow()
+    for entity_id, state in (
+        ("button.doorbell", "2026-11-28T07:00:00+00:00"),
+        ("light.hall", "on"),
+        ("button.doorbell", "2026-11-28T07:05:00+00:00"),
+        ("scene.evening", "2026-11-28T18:00:00+00:00"),
+    ):
+        freezer.tick(timedelta(minutes=1))
+        hass.states.async_set(entity_id, state, context=Context())
+    await async_wait_recording_done(hass)
+    entities = ["button.doorbell", "light.hall", "scene.evening"]
+    changes = await _load(hass, start, ["light.hall", "scene.evening"], entities)
+    assert [(c.entity_id, c.state, c.manual) for c in changes] == [
+        ("button.doorbell", "activated", False),
+        ("light.hall", "on", True),
+        ("button.doorbell", "activated", False),
+        ("scene.evening", "activated", True),
+    ]
+
+
+async def _load(
+    hass: HomeAssistant,
+    start: datetime,
+    person: list[str],
+    entities: list[str] | None = None,
+) -> list[Change]:
+    instance = get_instance(hass)
+    history = await instance.async_add_executor_job(
+        load_history,
+        instance,
+        entities or person,
+        person,
+        start,
+        dt_util.utcnow() + timedelta(seconds=1),
+        "Europe/Berlin",
+    )
+    return history.changes()
