@@ -1,6 +1,6 @@
 """Tests for the habit and sequence detectors, on small hand-made histories and a synthetic home."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -294,6 +294,18 @@ def test_sun_relative_habit(start: datetime, days: int) -> None:
         {"trigger": "sun", "event": "sunset", "offset": f"00:{round(found.offset_minutes):02d}:00"}
     ]
     assert [s.kind for s in suggestions if "light.kitchen" in s.entities] == ["habit"]
+    # The card's picture: each time where it was on the clock, a band following each sunset.
+    series = porch.evidence["series"]
+    assert porch.evidence["sun_event"] == "sunset"
+    first = date.fromisoformat(series["first_day"])
+    numbers = [(first + timedelta(days=d) - date(1970, 1, 1)).days for d in range(series["days"])]
+    expected = [sun["sunset"][n] + found.offset_minutes for n in numbers if n in sun["sunset"]]
+    bands = [band for band in series["bands"] if band is not None]
+    assert len(bands) == len(expected) >= days
+    for (start_band, end_band), centre in zip(bands, expected, strict=True):
+        assert abs((start_band + (end_band - start_band) % 1440 / 2) - centre) <= 1
+    for day, minute in series["times"]:
+        assert abs(minute - sun["sunset"][numbers[day]] - 10) <= 15
 
 
 def test_lights_switched_together_are_one_group() -> None:

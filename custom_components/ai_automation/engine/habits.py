@@ -93,6 +93,8 @@ class Habit:
     day_count: int = 0  # days in the lookback
     # (day index from first_day, local minute) of every time it went to `state` by hand.
     times: tuple[tuple[int, int], ...] = ()
+    # Per day from first_day, the suggested band (local minutes) when it moves (with the sun).
+    bands: tuple[tuple[int, int] | None, ...] = ()
 
     @property
     def ratio(self) -> float:

@@ -247,6 +247,7 @@ def sun_habit_suggestion(found: SunHabit, names: Mapping[str, str]) -> Suggestio
         evidence={
             **suggestion.evidence,
             "event": found.event,
+            "sun_event": found.event,  # (the card's name for it: its band follows the event)
             "offset_minutes": round(found.offset_minutes, 1),
             "clock_spread_minutes": round(found.clock_spread_minutes, 1),
         },
@@ -267,7 +268,11 @@ def _trigger_words(entity_id: str, state: str, names: Mapping[str, str]) -> str:
 
 
 def _habit_series(habit: Habit) -> dict[str, Any]:
-    """Return what a picture of the habit needs: the times per day and the suggested band."""
+    """Return what a picture of the habit needs: the times per day and the suggested band.
+
+    A band that moves with the sun is given per day too (`bands`: None on a day without one).
+    """
+    moving = {"bands": [list(band) if band else None for band in habit.bands]}
     return {
         "first_day": (EPOCH + timedelta(days=habit.first_day)).isoformat(),
         "days": habit.day_count,
@@ -276,7 +281,7 @@ def _habit_series(habit: Habit) -> dict[str, Any]:
             round(habit.minute - habit.half_width_minutes) % 1440,
             round(habit.minute + habit.half_width_minutes) % 1440,
         ],
-    }
+    } | (moving if habit.bands else {})
 
 
 def _delay_histogram(sequence: Sequence) -> dict[str, Any]:

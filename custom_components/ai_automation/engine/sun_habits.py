@@ -8,7 +8,7 @@ the sun's only when its spread there is clearly narrower than on the clock.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -85,10 +85,36 @@ def detect_sun_habits(
                         event=event,
                         offset_minutes=offset,
                         clock_spread_minutes=on_clock,
-                        habit=habit,
+                        habit=_on_the_clock(habit, times, mean, offset),
                     )
                 )
     return found
+
+
+def _on_the_clock(habit: Habit, times: Mapping[int, float], mean: float, offset: float) -> Habit:
+    """Return the habit with its evidence series on the clock.
+
+    Each time as it was on the clock, and a band that follows the day's sun event (none on a day
+    without one).
+    """
+    first = habit.first_day
+    bands: list[tuple[int, int] | None] = []
+    for day in range(habit.day_count):
+        if (event := times.get(first + day)) is None:
+            bands.append(None)
+            continue
+        centre = event + offset
+        bands.append(
+            (
+                round(centre - habit.half_width_minutes) % 1440,
+                round(centre + habit.half_width_minutes) % 1440,
+            )
+        )
+    clock = tuple(
+        (day, round(minute + times.get(first + day, mean) - mean) % 1440)
+        for day, minute in habit.times
+    )
+    return replace(habit, times=clock, bands=tuple(bands))
 
 
 def _slope(sun: npt.NDArray[np.float64], clock: npt.NDArray[np.float64]) -> float:
