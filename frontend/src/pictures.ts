@@ -19,6 +19,20 @@ const DAY_TYPES: Record<string, number[]> = {
   weekdays: [1, 2, 3, 4, 5],
   weekends: [0, 6],
 };
+const WEEKDAY_NUMBERS: Record<string, number> = {
+  sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6,
+};
+
+/** The days a habit counts: a day type, or a set of weekdays ("mon,wed,fri"). */
+function countedDays(days: string | undefined): number[] {
+  if (days === undefined) return DAY_TYPES.all;
+  if (DAY_TYPES[days]) return DAY_TYPES[days];
+  const set = days
+    .split(",")
+    .map((name) => WEEKDAY_NUMBERS[name.trim()])
+    .filter((day) => day !== undefined);
+  return set.length ? set : DAY_TYPES.all;
+}
 
 /** "06:45" for a minute of the day. */
 export function clock(minute: number): string {
@@ -46,7 +60,7 @@ export function habitPicture(
   const plotWidth = WIDTH - GUTTER - RIGHT;
   const x = (minute: number) => GUTTER + (minute / 1440) * plotWidth;
   const y = (day: number) => top + day * rowHeight + rowHeight / 2;
-  const wanted = DAY_TYPES[evidence.days ?? "all"] ?? DAY_TYPES.all;
+  const wanted = countedDays(evidence.days);
   const first = new Date(`${series.first_day}T12:00:00`);
   const weekday = new Intl.DateTimeFormat(language, { weekday: "short" });
   const rows = Array.from({ length: days }, (_, day) => {
@@ -214,6 +228,14 @@ export function capabilityPicture(capability: CapabilityEvidence, t: Translate):
 }
 
 function backtestDays(evidence: Evidence): BacktestDay[] {
+  if (evidence.backtest === undefined && Array.isArray(evidence.backtest_days)) {
+    // The integration's replay: each held-out day right, near (the same day, further off) or wrong.
+    return evidence.backtest_days.map((day) => ({
+      date: day.date,
+      hit: day.result === "right",
+      near: day.result === "near",
+    }));
+  }
   const raw = evidence.backtest;
   const list = Array.isArray(raw) ? raw : raw?.days ?? [];
   return list.map((day) => (typeof day === "boolean" ? { hit: day } : day));
@@ -232,7 +254,7 @@ export function backtestPicture(evidence: Evidence, t: Translate): TemplateResul
         <title>${label}</title>
         ${days.map(
           (day, index) =>
-            svg`<rect class=${day.hit ? "hit" : "miss"} x=${4 + index * (size + 2)} y="2" width=${size} height=${size} rx="2"><title>${day.date ?? ""} ${day.hit ? t("hit") : t("miss")}</title></rect>`,
+            svg`<rect class=${day.hit ? "hit" : day.near ? "near" : "miss"} x=${4 + index * (size + 2)} y="2" width=${size} height=${size} rx="2"><title>${day.date ?? ""} ${day.hit ? t("hit") : day.near ? t("near") : t("miss")}</title></rect>`,
         )}
       </svg>
       <figcaption>

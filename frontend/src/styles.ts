@@ -262,6 +262,11 @@ export const cardStyles = css`
     stroke: var(--aa-bad);
     stroke-width: 1.2;
   }
+  svg .near {
+    fill: transparent;
+    stroke: var(--aa-accent);
+    stroke-width: 1.2;
+  }
   .capability .device {
     display: flex;
     flex-wrap: wrap;

@@ -65,6 +65,7 @@ export interface CapabilityEvidence {
 export interface BacktestDay {
   date?: string;
   hit: boolean;
+  near?: boolean; // not right, but done the same day further off
 }
 
 export interface Evidence {
@@ -76,6 +77,8 @@ export interface Evidence {
   capability?: CapabilityEvidence;
   backtest?: (BacktestDay | boolean)[] | { days: (BacktestDay | boolean)[] };
   sun_event?: string;
+  // The integration's replay of the last days (when `backtest` is absent).
+  backtest_days?: { date: string; result: "right" | "near" | "wrong" }[];
   [key: string]: unknown;
 }
 
