@@ -37,7 +37,9 @@ DEFAULT_OPTIONS = {
     "exclude_entities": [],
     "exclude_domains": [],
     "exclude_areas": [],
+    "automated_users": [],
     "persistent_notification": True,
+    "max_new_suggestions": 5,
 }
 # What the reconfigure form asks (the rest is only in the options).
 FORM_INPUT = {

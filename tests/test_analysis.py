@@ -20,6 +20,7 @@ from homeassistant.components.automation.config import async_validate_config_ite
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import area_registry as ar, device_registry as dr, entity_registry as er
 from homeassistant.helpers.recorder import get_instance
+from homeassistant.helpers.sun import get_astral_event_date
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 
@@ -122,7 +123,11 @@ async def test_analysis_suggests_valid_automations(
         t.startswith("Turn on Kitchen light around 06:") for t in titles
     )
     on = next(s for s in result.suggestions if s.title.startswith("Turn on Kitchen light"))
-    assert on.evidence["distinct_days"] == 14
+    # Fourteen days back from 03:30: the first and the current day are partial, 13 are whole.
+    assert (on.evidence["distinct_days"], on.evidence["eligible_days"]) == (13, 13)
+    assert on.description.endswith("Would have been right on 7 of the last 7 days, wrong on 0.")
+    assert [day["result"] for day in on.evidence["backtest_days"]] == ["right"] * 7
+    assert len(on.evidence["day_times"]) == 13
     series = on.evidence["series"]  # the card's picture: one row per day, a dot per change
     assert series["days"] == 15
     assert len(series["times"]) == 14
@@ -135,6 +140,52 @@ async def test_analysis_suggests_valid_automations(
         assert await async_validate_config_item(hass, "x", suggestion.automation) is not None
         for entity_id in suggestion.entities:
             assert hass.states.get(entity_id) is not None
+
+
+@pytest.fixture
+async def gym_and_door(
+    freezer: FrozenDateTimeFactory, mqtt_ready: MqttMockHAClient, hass: HomeAssistant
+) -> None:
+    """Four weeks: the gym heater on Mon/Wed/Fri at 17:30; the door unlocked any time 06:30-09:30."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    zone = dt_util.get_default_time_zone()
+    today = dt_util.now().date()
+    moments = []
+    for days_ago in range(28, 0, -1):
+        day = datetime.combine(today - timedelta(days=days_ago), datetime.min.time(), zone)
+        if day.weekday() in {0, 2, 4}:
+            moments.append((day + timedelta(minutes=1050 + days_ago % 6), "switch.gym", "on"))
+            moments.append((day + timedelta(minutes=1140 + days_ago % 7 * 9), "switch.gym", "off"))
+        unlock = 390 + (days_ago * 67) % 180  # spread over the whole band
+        moments.append((day + timedelta(minutes=unlock), "lock.front_door", "unlocked"))
+        moments.append((day + timedelta(minutes=unlock + 2), "lock.front_door", "locked"))
+    for moment, entity_id, state in sorted(moments):
+        freezer.move_to(moment)
+        hass.states.async_set(entity_id, state, context=Context())
+        await hass.async_block_till_done()
+    freezer.move_to(
+        datetime.combine(today, datetime.min.time(), zone) + timedelta(hours=3, minutes=30)
+    )
+    await async_wait_recording_done(hass)
+
+
+async def test_weekday_set_and_band_use(
+    gym_and_door: None, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> None:
+    """Mon/Wed/Fri becomes a weekday condition; a door unlocked anywhere in its band is no habit."""
+    await setup_integration(hass, config_entry)
+    result = await async_analyse(
+        hass, Settings(lookback_days=28), config_entry.runtime_data.capabilities
+    )
+    (gym,) = [s for s in result.suggestions if s.title.startswith("Turn on gym around 17:")]
+    assert gym.title.endswith("on Mon, Wed and Fri")
+    assert gym.automation is not None
+    assert gym.automation["conditions"] == [{"condition": "time", "weekday": ["mon", "wed", "fri"]}]
+    assert "Would have been right on 3 of the last 3 Mon, Wed and Fri days, wrong on 0." in (
+        gym.description
+    )
+    assert await async_validate_config_item(hass, "x", gym.automation) is not None
+    assert not [s for s in result.suggestions if "lock.front_door" in s.entities]
 
 
 async def test_existing_automation_is_not_suggested_again(
@@ -223,6 +274,170 @@ async def test_include_and_exclude_options(hass: HomeAssistant) -> None:
     assert person == ["light.kitchen"]
     everything, _ = entities_to_analyse(hass, Settings())
     assert everything == ["binary_sensor.door", "light.garage", "light.hall", "light.kitchen"]
+
+
+async def test_tool_accounts_are_automations(
+    freezer: FrozenDateTimeFactory,
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    config_entry: MockConfigEntry,
+) -> None:
+    """Node-RED's system user and a chosen AppDaemon account act on schedules: no habits."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    node_red = await hass.auth.async_create_system_user("Node-RED")
+    appdaemon = await hass.auth.async_create_user("AppDaemon")
+    anna = await hass.auth.async_create_user("Anna")
+    zone = dt_util.get_default_time_zone()
+    today = dt_util.now().date()
+    users = {"light.porch": node_red.id, "light.desk": appdaemon.id, "light.reading": anna.id}
+    for days_ago in range(14, 0, -1):
+        day = datetime.combine(today - timedelta(days=days_ago), datetime.min.time(), zone)
+        for number, (entity_id, user_id) in enumerate(users.items()):
+            for minute, state in ((600 + 60 * number, "on"), (630 + 60 * number, "off")):
+                freezer.move_to(day + timedelta(minutes=minute + days_ago % 3))
+                hass.states.async_set(entity_id, state, context=Context(user_id=user_id))
+                await hass.async_block_till_done()
+    freezer.move_to(datetime.combine(today, datetime.min.time(), zone) + timedelta(hours=3))
+    await async_wait_recording_done(hass)
+    await setup_integration(hass, config_entry)
+
+    everyone = await async_analyse(
+        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+    )
+    assert {s.entities for s in everyone.suggestions} == {("light.desk",), ("light.reading",)}
+    chosen = await async_analyse(
+        hass,
+        Settings(lookback_days=14, automated_users=(appdaemon.id,)),
+        config_entry.runtime_data.capabilities,
+    )
+    assert {s.entities for s in chosen.suggestions} == {("light.reading",)}
+
+
+async def test_sun_relative_habit_gets_a_sun_trigger(
+    freezer: FrozenDateTimeFactory,
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    config_entry: MockConfigEntry,
+) -> None:
+    """Porch light 10 min after sunset while sunset drifts 25 min: a sun trigger, not a clock."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    hass.config.latitude, hass.config.longitude = 52.52, 13.40
+    zone = dt_util.get_default_time_zone()
+    first = datetime(2026, 3, 1, tzinfo=zone).date()
+    for number in range(14):
+        day = first + timedelta(days=number)
+        sunset = get_astral_event_date(hass, "sunset", day)
+        assert sunset is not None
+        on = sunset + timedelta(minutes=10 + (number * 7) % 5 - 2)
+        for moment, state in ((on, "on"), (on + timedelta(hours=4), "off")):
+            freezer.move_to(moment)
+            hass.states.async_set("light.porch", state, context=Context())
+            await hass.async_block_till_done()
+    freezer.move_to(datetime.combine(first + timedelta(days=14), datetime.min.time(), zone))
+    await async_wait_recording_done(hass)
+    await setup_integration(hass, config_entry)
+    result = await async_analyse(
+        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+    )
+    (porch,) = [s for s in result.suggestions if s.title.startswith("Turn on porch")]
+    assert porch.kind == "sun"
+    assert porch.title == "Turn on porch 10 min after sunset every day"
+    assert porch.automation is not None
+    assert porch.automation["triggers"] == [
+        {"trigger": "sun", "event": "sunset", "offset": "00:10:00"}
+    ]
+    assert await async_validate_config_item(hass, "x", porch.automation) is not None
+
+
+async def test_lights_switched_together_are_one_suggestion(
+    freezer: FrozenDateTimeFactory,
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    config_entry: MockConfigEntry,
+) -> None:
+    """Three lights switched on within a minute at about 19:00: one suggestion, three actions."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    zone = dt_util.get_default_time_zone()
+    today = dt_util.now().date()
+    lights = ("light.sofa", "light.shelf", "light.ceiling")
+    for days_ago in range(14, 0, -1):
+        day = datetime.combine(today - timedelta(days=days_ago), datetime.min.time(), zone)
+        for state, minute in (("on", 1140 + days_ago % 4), ("off", 1380 + days_ago % 5)):
+            for number, light in enumerate(lights):
+                seconds = (number * 17 + days_ago * 5) % 50
+                freezer.move_to(day + timedelta(minutes=minute, seconds=seconds))
+                hass.states.async_set(light, state, context=Context())
+                await hass.async_block_till_done()
+    freezer.move_to(datetime.combine(today, datetime.min.time(), zone) + timedelta(hours=3))
+    await async_wait_recording_done(hass)
+    await setup_integration(hass, config_entry)
+    result = await async_analyse(
+        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+    )
+    assert [s.kind for s in result.suggestions] == ["group", "group"]
+    evening = next(s for s in result.suggestions if s.title.startswith("Turn on"))
+    assert evening.automation is not None
+    assert evening.automation["triggers"][0]["trigger"] == "time"
+    assert sorted(a["target"]["entity_id"] for a in evening.automation["actions"]) == sorted(lights)
+    assert await async_validate_config_item(hass, "x", evening.automation) is not None
+
+
+async def test_presence_arrivals_departures_and_home_only_habits(
+    freezer: FrozenDateTimeFactory,
+    mqtt_ready: MqttMockHAClient,
+    hass: HomeAssistant,
+    config_entry: MockConfigEntry,
+) -> None:
+    """Hall light when Anna arrives, kitchen off when the last person leaves, a lamp only at home."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    zone = dt_util.get_default_time_zone()
+    today = dt_util.now().date()
+    moments: list[tuple[datetime, str, str]] = []
+    for days_ago in range(14, 0, -1):
+        day = datetime.combine(today - timedelta(days=days_ago), datetime.min.time(), zone)
+        if days_ago % 4 == 0:
+            continue  # away all day: nobody home, the lamp stays off
+        arrive = day + timedelta(minutes=1020 + days_ago * 7 % 60)
+        leave = day + timedelta(minutes=1380 + days_ago % 5)
+        moments += [
+            (arrive, "person.anna", "home"),
+            (arrive, "zone.home", "1"),
+            (arrive + timedelta(seconds=40), "light.hall", "on"),
+            (arrive + timedelta(minutes=20), "light.hall", "off"),
+            (day + timedelta(minutes=1200 + days_ago % 3), "light.lamp", "on"),
+            (day + timedelta(minutes=1290 + days_ago % 4), "light.lamp", "off"),
+            (leave, "person.anna", "not_home"),
+            (leave, "zone.home", "0"),
+            (leave + timedelta(seconds=30), "light.kitchen", "off"),
+            (leave - timedelta(minutes=50 + days_ago % 7), "light.kitchen", "on"),
+        ]
+    for moment, entity_id, state in sorted(moments):
+        freezer.move_to(moment)
+        hass.states.async_set(entity_id, state, context=Context())
+        await hass.async_block_till_done()
+    freezer.move_to(datetime.combine(today, datetime.min.time(), zone) + timedelta(hours=3))
+    await async_wait_recording_done(hass)
+    await setup_integration(hass, config_entry)
+    result = await async_analyse(
+        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+    )
+    titles = {s.title: s for s in result.suggestions}
+    assert "Turn on hall when anna arrives" in titles
+    assert "Turn off kitchen when the last person leaves" in titles
+    leaves = titles["Turn off kitchen when the last person leaves"]
+    assert leaves.automation is not None
+    assert leaves.automation["triggers"] == [
+        {"trigger": "state", "entity_id": "zone.home", "to": "0"}
+    ]
+    (lamp,) = [s for s in result.suggestions if s.title.startswith("Turn on lamp")]
+    assert lamp.title.endswith("every day when someone is home")
+    assert lamp.automation is not None
+    assert {"condition": "numeric_state", "entity_id": "zone.home", "above": 0} in (
+        lamp.automation["conditions"]
+    )
+    for suggestion in result.suggestions:
+        assert suggestion.automation is not None
+        assert await async_validate_config_item(hass, "x", suggestion.automation) is not None
 
 
 @pytest.mark.parametrize(

@@ -97,7 +97,9 @@ async def test_user_flow_creates_entry(mqtt_ready: MqttMockHAClient, hass: HomeA
         "exclude_entities": [],
         "exclude_domains": [],
         "exclude_areas": [],
+        "automated_users": [],
         "persistent_notification": True,
+        "max_new_suggestions": 5,
     }
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.LOADED
@@ -302,6 +304,27 @@ async def test_reconfigure_flow(
     assert config_entry.options["analysis_time"] == "05:00:00"
     assert config_entry.options["max_devices_payload_mib"] == 64
     assert config_entry.state is ConfigEntryState.LOADED
+
+
+async def test_options_mark_tool_accounts(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> None:
+    """People's accounts can be marked as tool accounts; system accounts are not offered."""
+    await setup_integration(hass, config_entry)
+    appdaemon = await hass.auth.async_create_user("AppDaemon")
+    system = await hass.auth.async_create_system_user("Node-RED")
+    result = await hass.config_entries.options.async_init(config_entry.entry_id)
+    with pytest.raises(InvalidData):
+        await hass.config_entries.options.async_configure(
+            result["flow_id"], {**DEFAULT_OPTIONS, "automated_users": [system.id]}
+        )
+    with patch("custom_components.ai_automation.async_setup_entry", return_value=True):
+        result = await hass.config_entries.options.async_configure(
+            result["flow_id"], {**DEFAULT_OPTIONS, "automated_users": [appdaemon.id]}
+        )
+        await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert config_entry.options["automated_users"] == [appdaemon.id]
 
 
 async def test_kinds_of_entities_have_their_names(

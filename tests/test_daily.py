@@ -199,7 +199,7 @@ async def test_run_action_returns_summary_and_joins(
     await _setup(hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone))
     release = asyncio.Event()
 
-    async def slow(*_: Any) -> AnalysisResult:
+    async def slow(*_: Any, **__: Any) -> AnalysisResult:
         await release.wait()
         return _result()
 

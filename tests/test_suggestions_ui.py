@@ -8,12 +8,17 @@ from unittest.mock import AsyncMock, patch
 
 from paho.mqtt import client as paho_mqtt
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    MockUser,
+    async_capture_events,
+)
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient, WebSocketGenerator
 
 from custom_components.ai_automation.engine.suggestions import Suggestion
 from homeassistant.components import persistent_notification
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.exceptions import Unauthorized
 from homeassistant.helpers import area_registry as ar, entity_registry as er
 from homeassistant.util import dt as dt_util
 
@@ -107,6 +112,75 @@ async def test_completing_an_item_accepts_it(
     accept.assert_awaited_once()
     assert accept.await_args is not None
     assert accept.await_args.args[2] == SUGGESTION.id
+
+
+async def test_due_date_snoozes_an_item(
+    hass: HomeAssistant, with_suggestions: MockConfigEntry
+) -> None:
+    """Giving an item a due date puts the suggestion away until then."""
+    await hass.services.async_call(
+        "todo",
+        "update_item",
+        {"entity_id": SUGGESTION_LIST, "item": "Hall", "due_date": "2030-01-15"},
+        blocking=True,
+    )
+    stored = with_suggestions.runtime_data.daily.store.suggestions["seq1"]
+    assert stored["status"] == "snoozed"
+    until = dt_util.parse_datetime(stored["snoozed_until"])
+    assert until is not None
+    assert dt_util.as_local(until).date().isoformat() == "2030-01-15"
+    assert hass.states.get(SUGGESTION_LIST).state == "1"
+
+
+async def test_due_time_snoozes_until_then(
+    hass: HomeAssistant, with_suggestions: MockConfigEntry
+) -> None:
+    """A due date with a time snoozes the suggestion until that very moment."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    await hass.services.async_call(
+        "todo",
+        "update_item",
+        {"entity_id": SUGGESTION_LIST, "item": "Hall", "due_datetime": "2030-01-15 08:30:00"},
+        blocking=True,
+    )
+    stored = with_suggestions.runtime_data.daily.store.suggestions["seq1"]
+    until = dt_util.parse_datetime(stored["snoozed_until"])
+    assert until is not None
+    assert dt_util.as_local(until).isoformat() == "2030-01-15T08:30:00+01:00"
+
+
+async def test_snooze_action_is_for_admins_only(
+    hass: HomeAssistant, with_suggestions: MockConfigEntry, hass_read_only_user: MockUser
+) -> None:
+    """A user who is not an administrator cannot snooze suggestions through the action."""
+    with pytest.raises(Unauthorized):
+        await hass.services.async_call(
+            "ai_automation",
+            "snooze_suggestion",
+            {"suggestion_id": "seq1"},
+            blocking=True,
+            context=Context(user_id=hass_read_only_user.id),
+        )
+    assert with_suggestions.runtime_data.daily.store.suggestions["seq1"]["status"] == "new"
+
+
+async def test_websocket_snooze(
+    hass: HomeAssistant, with_suggestions: MockConfigEntry, hass_ws_client: WebSocketGenerator
+) -> None:
+    """A card can snooze a suggestion for some days (30 unless it says) and list snoozed ones."""
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id(
+        {"type": "ai_automation/suggestions/handle", "suggestion_id": "seq1", "decision": "snooze",
+         "days": 3}
+    )  # fmt: skip
+    handled = await client.receive_json()
+    assert handled["result"]["status"] == "snoozed"
+    until = dt_util.parse_datetime(handled["result"]["snoozed_until"])
+    assert until is not None
+    assert abs((until - dt_util.utcnow()).total_seconds() - 3 * 86400) < 60
+    await client.send_json_auto_id({"type": "ai_automation/suggestions", "status": "snoozed"})
+    listed = await client.receive_json()
+    assert [s["id"] for s in listed["result"]["suggestions"]] == ["seq1"]
 
 
 async def test_websocket_paging_filters_and_decisions(
@@ -218,7 +292,7 @@ async def test_unload_cancels_a_running_analysis(
         await run_analysis(hass)
     started = asyncio.Event()
 
-    async def forever(*_: Any) -> Any:
+    async def forever(*_: Any, **__: Any) -> Any:
         started.set()
         await asyncio.Event().wait()
 
@@ -334,7 +408,7 @@ async def test_websocket_status_and_several_kinds_and_areas(
     assert status["last_run"]["events_analysed"] == 120
     assert status["suggestions_open"] == 2
     assert (status["lookback_days"], status["min_days"]) == (14, 5)
-    assert status["decisions"] == ["accept", "dismiss", "restore"]
+    assert status["decisions"] == ["accept", "dismiss", "restore", "snooze"]
     both = await ask(type="ai_automation/suggestions", kinds=["habit", "sequence"])
     assert both["result"]["total"] == 2
     unknown = await ask(type="ai_automation/suggestions", kinds=["presence"])

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 import time
 from typing import Any
 
@@ -11,12 +12,20 @@ from homeassistant.components.automation import DATA_COMPONENT as AUTOMATIONS
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.recorder import get_instance
+from homeassistant.helpers.sun import get_astral_event_date
 from homeassistant.util import dt as dt_util
 
 from .capabilities import CapabilityListener
 from .const import ACTION_DOMAINS, ANALYSED_DOMAINS
 from .detector_process import DetectorProcess
-from .engine.suggestions import ExistingAutomation, Suggestion, build_suggestions
+from .engine.overrides import detect_overrides
+from .engine.suggestions import (
+    ExistingAutomation,
+    Suggestion,
+    build_suggestions,
+    override_suggestion,
+)
+from .engine.sun_habits import SUN_EVENTS
 from .engine.unused import UnusedSettings, detect_unused
 from .models import Settings
 from .recorder_history import load_history
@@ -81,6 +90,10 @@ def existing_automations(hass: HomeAssistant) -> list[ExistingAutomation]:
                     isinstance(t, dict) and (t.get("trigger") or t.get("platform")) == "time"
                     for t in triggers
                 ),
+                has_sun_trigger=any(
+                    isinstance(t, dict) and (t.get("trigger") or t.get("platform")) == "sun"
+                    for t in triggers
+                ),
                 targets=frozenset(entity.referenced_entities),
             )
         )
@@ -93,13 +106,47 @@ def _as_list(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
+def sun_times(hass: HomeAssistant, start: datetime, end: datetime) -> dict[str, dict[int, float]]:
+    """Return each local day's sunset and sunrise (local minutes) at the home's location."""
+    times: dict[str, dict[int, float]] = {event: {} for event in SUN_EVENTS}
+    day = dt_util.as_local(start).date()
+    while day <= dt_util.as_local(end).date():
+        number = (day - date(1970, 1, 1)).days
+        for event in SUN_EVENTS:
+            if (moment := get_astral_event_date(hass, event, day)) is not None:
+                local = dt_util.as_local(moment)
+                times[event][number] = local.hour * 60 + local.minute + local.second / 60
+        day += timedelta(days=1)
+    return times
+
+
+async def async_automated_users(hass: HomeAssistant, settings: Settings) -> list[str]:
+    """Return the users whose changes are automated: system-generated ones and those chosen."""
+    system = [user.id for user in await hass.auth.async_get_users() if user.system_generated]
+    return sorted({*system, *settings.automated_users})
+
+
+def _watched(accepted: Mapping[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """Return (suggestion id, entity, state) that each accepted suggestion's automation sets."""
+    return [
+        (suggestion_id, suggestion["entities"][-1], state)
+        for suggestion_id, suggestion in accepted.items()
+        if suggestion.get("entities") and (state := suggestion.get("evidence", {}).get("state"))
+    ]
+
+
 async def async_analyse(
     hass: HomeAssistant,
     settings: Settings,
     listener: CapabilityListener,
     usage: UsageWatcher | None = None,
+    *,
+    accepted: Mapping[str, dict[str, Any]] | None = None,
 ) -> AnalysisResult:
-    """Read the lookback's history through the recorder and build suggestions from it."""
+    """Read the lookback's history through the recorder and build suggestions from it.
+
+    `accepted` (stored suggestions the user accepted, by id) are checked for being undone.
+    """
     end = dt_util.utcnow()
     start = end - timedelta(days=settings.lookback_days)
     analysed, person = entities_to_analyse(hass, settings)
@@ -108,12 +155,25 @@ async def async_analyse(
     try:
         instance = get_instance(hass)
         history = await instance.async_add_executor_job(
-            load_history, instance, analysed, person, start, end, hass.config.time_zone
+            load_history,
+            instance,
+            analysed,
+            person,
+            start,
+            end,
+            hass.config.time_zone,
+            await async_automated_users(hass, settings),
         )
         loaded = time.perf_counter()
-        habits, sequences = await detectors.async_detect(hass, history)
+        found = await detectors.async_detect(hass, history, sun_times(hass, start, end))
     finally:
         await detectors.async_close()
+    habits, sequences, sun_habits, groups = (
+        found.habits,
+        found.sequences,
+        found.sun_habits,
+        found.groups,
+    )
     names = {
         entity_id: state.name
         for entity_id in history.entity_ids
@@ -129,11 +189,23 @@ async def async_analyse(
         else []
     )
     suggestions = build_suggestions(
-        habits, sequences, unused, names=names, existing=existing_automations(hass)
+        habits,
+        sequences,
+        unused,
+        names=names,
+        existing=existing_automations(hass),
+        sun_habits=sun_habits,
+        groups=groups,
     )
+    if accepted:
+        overrides = await hass.async_add_executor_job(detect_overrides, history, _watched(accepted))
+        suggestions += [
+            override_suggestion(override, accepted[override.key]["title"], names)
+            for override in overrides
+        ]
     return AnalysisResult(
         suggestions=suggestions,
-        habits=len(habits),
+        habits=len(habits) + len(sun_habits),
         sequences=len(sequences),
         events_analysed=len(history),
         entities_analysed=len(analysed),

@@ -22,6 +22,7 @@ from homeassistant.helpers.selector import (
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
+    SelectOptionDict,
     SelectSelector,
     SelectSelectorConfig,
     SelectSelectorMode,
@@ -35,21 +36,25 @@ from .const import (
     ANALYSED_DOMAINS,
     CONF_AI_TASK_ENTITY,
     CONF_ANALYSIS_TIME,
+    CONF_AUTOMATED_USERS,
     CONF_BASE_TOPIC,
     CONF_EXCLUDE_AREAS,
     CONF_EXCLUDE_DOMAINS,
     CONF_EXCLUDE_ENTITIES,
     CONF_INCLUDE_ENTITIES,
     CONF_LOOKBACK_DAYS,
+    CONF_MAX_NEW_SUGGESTIONS,
     CONF_MAX_PAYLOAD_MIB,
     CONF_NOTIFY_NEW,
     CONF_NOTIFY_TOPIC,
     DEFAULT_LOOKBACK_DAYS,
+    DEFAULT_MAX_NEW_SUGGESTIONS,
     DEFAULT_MAX_PAYLOAD_MIB,
     DISCOVERY_TOPIC_SUFFIX,
     DOMAIN,
     LIST_OPTIONS,
     MAX_LOOKBACK_DAYS,
+    MAX_MAX_NEW_SUGGESTIONS,
     MAX_MAX_PAYLOAD_MIB,
     MIN_LOOKBACK_DAYS,
 )
@@ -60,8 +65,13 @@ TITLE = "AI Automation"
 SECTION_ZIGBEE2MQTT = "zigbee2mqtt"
 
 
-def _settings_schema(defaults: Settings, *, advanced: bool = False) -> probatio.Schema:
-    """Return the form asking for the settings, pre-filled with `defaults`."""
+def _settings_schema(
+    defaults: Settings, *, advanced: bool = False, users: list[SelectOptionDict] | None = None
+) -> probatio.Schema:
+    """Return the form asking for the settings, pre-filled with `defaults`.
+
+    `users` are the people's accounts one may mark as tool accounts (advanced form only).
+    """
     current = defaults.as_options()
     fields: dict[Any, Any] = {
         probatio.Required(CONF_BASE_TOPIC, default=current[CONF_BASE_TOPIC]): TextSelector(),
@@ -96,8 +106,22 @@ def _settings_schema(defaults: Settings, *, advanced: bool = False) -> probatio.
         fields[probatio.Optional(CONF_EXCLUDE_AREAS, default=current[CONF_EXCLUDE_AREAS])] = (
             AreaSelector(AreaSelectorConfig(multiple=True))
         )
+        fields[probatio.Optional(CONF_AUTOMATED_USERS, default=current[CONF_AUTOMATED_USERS])] = (
+            SelectSelector(
+                SelectSelectorConfig(
+                    options=users or [], multiple=True, mode=SelectSelectorMode.DROPDOWN
+                )
+            )
+        )
         fields[probatio.Required(CONF_NOTIFY_NEW, default=current[CONF_NOTIFY_NEW])] = (
             BooleanSelector()
+        )
+        fields[
+            probatio.Required(CONF_MAX_NEW_SUGGESTIONS, default=current[CONF_MAX_NEW_SUGGESTIONS])
+        ] = NumberSelector(
+            NumberSelectorConfig(
+                min=1, max=MAX_MAX_NEW_SUGGESTIONS, step=1, mode=NumberSelectorMode.BOX
+            )
         )
         fields[
             probatio.Optional(
@@ -181,6 +205,9 @@ def _validate(user_input: dict[str, Any]) -> tuple[Settings | None, dict[str, st
             **{key: tuple(user_input.get(key, ())) for key in LIST_OPTIONS},
             persistent_notification=bool(user_input.get(CONF_NOTIFY_NEW, True)),
             ai_task_entity=user_input.get(CONF_AI_TASK_ENTITY) or None,
+            max_new_suggestions=int(
+                user_input.get(CONF_MAX_NEW_SUGGESTIONS, DEFAULT_MAX_NEW_SUGGESTIONS)
+            ),
         ),
         errors,
     )
@@ -285,6 +312,14 @@ class AiAutomationConfigFlow(ConfigFlow, domain=DOMAIN):
 class AiAutomationOptionsFlow(OptionsFlowWithReload):
     """Change the settings; the entry reloads with them."""
 
+    async def _people(self) -> list[SelectOptionDict]:
+        """Return the accounts that can be marked as tool accounts (not system-generated)."""
+        return [
+            SelectOptionDict(value=user.id, label=user.name or user.id)
+            for user in await self.hass.auth.async_get_users()
+            if not user.system_generated
+        ]
+
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Show the settings form."""
         errors: dict[str, str] = {}
@@ -299,7 +334,11 @@ class AiAutomationOptionsFlow(OptionsFlowWithReload):
         return self.async_show_form(
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(
-                _settings_schema(Settings.from_options(self.config_entry.options), advanced=True),
+                _settings_schema(
+                    Settings.from_options(self.config_entry.options),
+                    advanced=True,
+                    users=await self._people(),
+                ),
                 user_input or {},
             ),
             errors=errors,

@@ -20,14 +20,25 @@ DATA_ZIGBEE2MQTT_SEEN_ON: Final = "zigbee2mqtt_seen_on"
 AI_TASK_GENERATE_DATA: Final = 1
 AI_WORDING_TIMEOUT: Final = 30.0  # seconds per suggestion
 AI_WORDING_MAX_PER_RUN: Final = 20  # suggestions sent to the AI per run; the rest next run
+CONF_MAX_NEW_SUGGESTIONS: Final = "max_new_suggestions"
+DEFAULT_MAX_NEW_SUGGESTIONS: Final = 5  # new suggestions per run, strongest first
+MAX_MAX_NEW_SUGGESTIONS: Final = 50
+SNOOZE_DAYS: Final = 30  # a snoozed suggestion may come back after this, if it still holds
+# A suggestion like a dismissed one (same kind, same entity) needs this much more evidence...
+DISMISSED_SIMILAR_FACTOR: Final = 1.5
+DISMISSED_SIMILAR_DAYS: Final = 90  # ... for this long after the dismissal
 CONF_EXCLUDE_ENTITIES: Final = "exclude_entities"
 CONF_EXCLUDE_DOMAINS: Final = "exclude_domains"
 CONF_EXCLUDE_AREAS: Final = "exclude_areas"
+# Users whose changes count as automated (tool accounts for Node-RED, AppDaemon, pyscript...);
+# system-generated users always do.
+CONF_AUTOMATED_USERS: Final = "automated_users"
 LIST_OPTIONS: Final = (
     CONF_INCLUDE_ENTITIES,
     CONF_EXCLUDE_ENTITIES,
     CONF_EXCLUDE_DOMAINS,
     CONF_EXCLUDE_AREAS,
+    CONF_AUTOMATED_USERS,
 )
 
 DEFAULT_BASE_TOPIC: Final = "zigbee2mqtt"
@@ -97,6 +108,7 @@ ANALYSED_DOMAINS: Final = ACTION_DOMAINS | {
     "binary_sensor",
     "person",
     "device_tracker",
+    "zone",  # zone.home counts the people at home: arrivals, departures, presence
     "sun",
     "button",
     "event",

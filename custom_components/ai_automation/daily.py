@@ -167,7 +167,13 @@ class DailyAnalysis(Observable):
         }
         first = False  # the first successful run ever
         try:
-            result = await async_analyse(self._hass, data.settings, data.capabilities, data.usage)
+            result = await async_analyse(
+                self._hass,
+                data.settings,
+                data.capabilities,
+                data.usage,
+                accepted=self.store.accepted(),
+            )
         except asyncio.CancelledError:
             summary["error"] = "cancelled"
             raise
@@ -176,12 +182,13 @@ class DailyAnalysis(Observable):
             _LOGGER.warning("The analysis failed: %s", summary["error"], exc_info=True)
         else:
             suggestions, ai_worded = await self._async_word(result.suggestions)
-            new = self.store.merge(suggestions)
+            new = self.store.merge(suggestions, limit=data.settings.max_new_suggestions)
             # An unused capability stands only while the evidence does (and older versions
             # claimed some without any): open ones not found again are withdrawn.
             self.store.withdraw_open("unused_capability", {s.id for s in suggestions})
             for suggestion in result.suggestions:
-                stored = self.store.suggestions[suggestion.id]
+                if (stored := self.store.suggestions.get(suggestion.id)) is None:
+                    continue  # waits for a later run (at most so many new ones per run)
                 if suggestion.id in ai_worded:
                     stored["ai_worded"] = True
                 # This run's numbers in our words, shown under the AI's words.

@@ -9,6 +9,7 @@ process is started as the analysis begins, so it is ready by the time the histor
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 import logging
 from pathlib import Path
 import pickle
@@ -17,10 +18,8 @@ import sys
 from homeassistant.core import HomeAssistant
 
 from .engine import worker
-from .engine.detection import detect
-from .engine.habits import Habit
+from .engine.detection import Findings, detect
 from .engine.history import History
-from .engine.sequences import Sequence
 
 _LOGGER = logging.getLogger(__name__)
 WORKER = Path(worker.__file__)
@@ -58,19 +57,21 @@ class DetectorProcess:
         return cls(process)
 
     async def async_detect(
-        self, hass: HomeAssistant, history: History
-    ) -> tuple[list[Habit], list[Sequence]]:
-        """Send the history, wait for the habits and sequences found in it."""
+        self, hass: HomeAssistant, history: History, sun: Mapping[str, Mapping[int, float]]
+    ) -> Findings:
+        """Send the history and each day's sun times, wait for what the detectors find."""
         if self._process is None:
-            return await hass.async_add_executor_job(detect, history)
-        sent = await hass.async_add_executor_job(pickle.dumps, history, pickle.HIGHEST_PROTOCOL)
+            return await hass.async_add_executor_job(detect, history, sun)
+        sent = await hass.async_add_executor_job(
+            pickle.dumps, (history, sun), pickle.HIGHEST_PROTOCOL
+        )
         answer, errors = await self._process.communicate(sent)
         if self._process.returncode != 0 or not answer:
             last = errors.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
             raise DetectorProcessError(
                 f"the detection process ended with code {self._process.returncode}: {last[0]}"
             )
-        found: tuple[list[Habit], list[Sequence]] = pickle.loads(answer)  # noqa: S301 (ours)
+        found: Findings = pickle.loads(answer)  # noqa: S301 (ours)
         return found
 
     async def async_close(self) -> None:

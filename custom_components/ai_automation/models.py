@@ -13,18 +13,21 @@ from homeassistant.util import dt as dt_util
 from .const import (
     CONF_AI_TASK_ENTITY,
     CONF_ANALYSIS_TIME,
+    CONF_AUTOMATED_USERS,
     CONF_BASE_TOPIC,
     CONF_EXCLUDE_AREAS,
     CONF_EXCLUDE_DOMAINS,
     CONF_EXCLUDE_ENTITIES,
     CONF_INCLUDE_ENTITIES,
     CONF_LOOKBACK_DAYS,
+    CONF_MAX_NEW_SUGGESTIONS,
     CONF_MAX_PAYLOAD_MIB,
     CONF_NOTIFY_NEW,
     CONF_NOTIFY_TOPIC,
     DEFAULT_ANALYSIS_TIME,
     DEFAULT_BASE_TOPIC,
     DEFAULT_LOOKBACK_DAYS,
+    DEFAULT_MAX_NEW_SUGGESTIONS,
     DEFAULT_MAX_PAYLOAD_MIB,
     DEFAULT_NOTIFY_TOPIC,
 )
@@ -49,8 +52,10 @@ class Settings:
     exclude_entities: tuple[str, ...] = ()
     exclude_domains: tuple[str, ...] = ()
     exclude_areas: tuple[str, ...] = ()
+    automated_users: tuple[str, ...] = ()
     persistent_notification: bool = True
     ai_task_entity: str | None = None
+    max_new_suggestions: int = DEFAULT_MAX_NEW_SUGGESTIONS
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Settings:
@@ -66,8 +71,12 @@ class Settings:
             exclude_entities=tuple(options.get(CONF_EXCLUDE_ENTITIES, ())),
             exclude_domains=tuple(options.get(CONF_EXCLUDE_DOMAINS, ())),
             exclude_areas=tuple(options.get(CONF_EXCLUDE_AREAS, ())),
+            automated_users=tuple(options.get(CONF_AUTOMATED_USERS, ())),
             persistent_notification=bool(options.get(CONF_NOTIFY_NEW, True)),
             ai_task_entity=options.get(CONF_AI_TASK_ENTITY) or None,
+            max_new_suggestions=int(
+                options.get(CONF_MAX_NEW_SUGGESTIONS, DEFAULT_MAX_NEW_SUGGESTIONS)
+            ),
         )
 
     def as_options(self) -> dict[str, Any]:
@@ -82,7 +91,9 @@ class Settings:
             CONF_EXCLUDE_ENTITIES: list(self.exclude_entities),
             CONF_EXCLUDE_DOMAINS: list(self.exclude_domains),
             CONF_EXCLUDE_AREAS: list(self.exclude_areas),
+            CONF_AUTOMATED_USERS: list(self.automated_users),
             CONF_NOTIFY_NEW: self.persistent_notification,
+            CONF_MAX_NEW_SUGGESTIONS: self.max_new_suggestions,
         } | ({CONF_AI_TASK_ENTITY: self.ai_task_entity} if self.ai_task_entity else {})
 
 

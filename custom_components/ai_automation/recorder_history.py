@@ -9,11 +9,13 @@ the tests, not users. What differs between the databases is handled here:
 - at most `MAX_IDS_FOR_INDEXED_GROUP_BY` ids per IN list: past that MariaDB's optimizer stops
   using the (metadata_id, last_updated_ts) index, as the recorder's own queries note;
 - binary context ids never reach Python (PostgreSQL returns them as memoryview, the others as
-  bytes): whether a person made a change is worked out in SQL and arrives as 0/1;
+  bytes): whether a person made a change (no parent, no automation's context, no tool
+  account's user id) is worked out in SQL and arrives as 0/1;
 - time is the recorder's float `*_ts` columns on all three (DOUBLE on MariaDB and PostgreSQL).
 
 Who made a change: a change whose context has a parent, or whose context started an automation or
-a script (`automation_triggered` / `script_started` events carry that context), was automated.
+a script (`automation_triggered` / `script_started` events carry that context), or that was made
+through the API by a tool account (Node-RED, AppDaemon, pyscript: `automated_users`), was automated.
 Everything else (the UI, voice, a physical switch, a device's own report) counts as a person's.
 """
 
@@ -25,7 +27,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import Connection, Select, and_, case, or_, select
+from sqlalchemy import Connection, Select, and_, case, or_, select, true
 from sqlalchemy.orm import Session
 
 from homeassistant.components.recorder.const import MAX_IDS_FOR_INDEXED_GROUP_BY
@@ -66,9 +68,16 @@ def _chunks[T](values: list[T]) -> Iterator[list[T]]:
 
 
 def _changes_query(
-    metadata_ids: list[int], person_ids: list[int], start_ts: float, end_ts: float
+    metadata_ids: list[int],
+    person_ids: list[int],
+    tools: list[bytes],
+    start_ts: float,
+    end_ts: float,
 ) -> Select[tuple[int, int, str | None, float, int]]:
-    """Return (state_id, metadata_id, state, last_updated_ts, made by a person 0/1) rows."""
+    """Return (state_id, metadata_id, state, last_updated_ts, made by a person 0/1) rows.
+
+    A change made through a tool account (its user id in `tools`) is not a person's.
+    """
     automated = (
         select(Events.context_id_bin)
         .join(EventTypes, Events.event_type_id == EventTypes.event_type_id)
@@ -83,6 +92,10 @@ def _changes_query(
         States.metadata_id.in_(person_ids),
         States.context_parent_id_bin.is_(None),
         or_(States.context_id_bin.is_(None), States.context_id_bin.not_in(automated)),
+        # (a user id compared as the binary it is stored as, on every database)
+        or_(States.context_user_id_bin.is_(None), States.context_user_id_bin.not_in(tools))
+        if tools
+        else true(),
     )
     return select(
         States.state_id,
@@ -158,14 +171,17 @@ def load_history(  # noqa: PLR0917 (positional: the recorder executor passes no 
     start: datetime,
     end: datetime,
     time_zone: str,
+    automated_users: Collection[str] = (),
 ) -> History:
     """Return the real state changes (not attribute updates) of `entity_ids` in [start, end).
 
     Only changes of `person_entities` can be manual; the others (sensors) are triggers only.
+    Changes made by `automated_users` (user ids) are automated.
     Rows go straight into compact arrays: a million changes take tens of megabytes.
     """
     start_ts, end_ts = start.timestamp(), end.timestamp()
     person = frozenset(person_entities)
+    tools = sorted({bytes.fromhex(user) for user in automated_users})
     codes = _Codes()
     chunks: list[tuple[npt.NDArray[np.int64], ...]] = []
     with session_scope(session=instance.get_session(), read_only=True) as session:
@@ -182,7 +198,7 @@ def load_history(  # noqa: PLR0917 (positional: the recorder executor passes no 
             )
         for metadata_ids in _chunks(sorted(metadata)):
             person_ids = [m for m in metadata_ids if metadata[m] in person]
-            query = _changes_query(metadata_ids, person_ids, start_ts, end_ts)
+            query = _changes_query(metadata_ids, person_ids, tools, start_ts, end_ts)
             chunks.extend(_read_rows(session, query, codes))
     return _history(chunks, codes, metadata, start_ts, end_ts, time_zone)
 

@@ -1,7 +1,8 @@
-"""Actions: run the analysis now, accept or dismiss a suggestion."""
+"""Actions: run the analysis now, accept, dismiss or snooze a suggestion."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 import probatio
@@ -10,16 +11,25 @@ from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, Supp
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.service import async_register_admin_service
+from homeassistant.util import dt as dt_util
 from homeassistant.util.file import write_utf8_file_atomic
 from homeassistant.util.yaml import dump, load_yaml
 
-from .const import DOMAIN
+from .const import DOMAIN, SNOOZE_DAYS
 from .daily import DailyAnalysis
 from .suggestion_store import DISMISSED, NEW
 
 AUTOMATIONS_FILE = "automations.yaml"  # where the automation editor keeps automations
 SUGGESTED_BY = "Suggested by AI Automation."
 SUGGESTION_SCHEMA = probatio.Schema({probatio.Required("suggestion_id"): str})
+SNOOZE_SCHEMA = probatio.Schema(
+    {
+        probatio.Required("suggestion_id"): str,
+        probatio.Optional("days", default=SNOOZE_DAYS): probatio.All(
+            probatio.Coerce(int), probatio.Range(min=1, max=365)
+        ),
+    }
+)
 
 
 def _daily(hass: HomeAssistant) -> DailyAnalysis:
@@ -118,6 +128,19 @@ async def async_dismiss(daily: DailyAnalysis, suggestion_id: str) -> None:
     daily.async_notify()
 
 
+async def async_snooze(daily: DailyAnalysis, suggestion_id: str, until: datetime) -> None:
+    """Put a suggestion away until `until`; it may come back after that if it still holds."""
+    suggestion = _open_suggestion(daily, suggestion_id)
+    daily.store.snooze(suggestion["id"], until)
+    await daily.store.async_save()
+    daily.async_notify()
+
+
+def snooze_until(days: int = SNOOZE_DAYS) -> datetime:
+    """Return the moment a suggestion snoozed now for `days` may come back."""
+    return dt_util.utcnow() + timedelta(days=days)
+
+
 async def async_restore(daily: DailyAnalysis, suggestion_id: str) -> None:
     """Offer a dismissed suggestion again."""
     suggestion = daily.store.suggestions.get(suggestion_id)
@@ -140,6 +163,12 @@ async def _dismiss(call: ServiceCall) -> None:
     await async_dismiss(_daily(call.hass), call.data["suggestion_id"])
 
 
+async def _snooze(call: ServiceCall) -> None:
+    await async_snooze(
+        _daily(call.hass), call.data["suggestion_id"], snooze_until(call.data["days"])
+    )
+
+
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register the actions (once, when the integration loads).
 
@@ -151,3 +180,4 @@ def async_setup_services(hass: HomeAssistant) -> None:
     )
     async_register_admin_service(hass, DOMAIN, "accept_suggestion", _accept, SUGGESTION_SCHEMA)
     async_register_admin_service(hass, DOMAIN, "dismiss_suggestion", _dismiss, SUGGESTION_SCHEMA)
+    async_register_admin_service(hass, DOMAIN, "snooze_suggestion", _snooze, SNOOZE_SCHEMA)

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
+from .const import DISMISSED_SIMILAR_DAYS, DISMISSED_SIMILAR_FACTOR
 from .engine.suggestions import Suggestion
 
 STORAGE_KEY = "ai_automation.suggestions"
 STORAGE_VERSION = 1
-NEW, ACCEPTED, DISMISSED = "new", "accepted", "dismissed"
+NEW, ACCEPTED, DISMISSED, SNOOZED = "new", "accepted", "dismissed", "snoozed"
 RECENT_RUNS = 10  # run summaries kept for diagnostics
 
 
@@ -51,18 +52,52 @@ class SuggestionStore:
         """Write now."""
         await self._store.async_save(self._data())
 
-    def merge(self, found: list[Suggestion]) -> int:
-        """Add new suggestions, refresh the evidence of known ones; return how many are new."""
-        now = dt_util.utcnow().isoformat()
-        added = 0
+    def merge(self, found: list[Suggestion], *, limit: int | None = None) -> int:
+        """Add new suggestions, refresh the evidence of known ones; return how many are new.
+
+        At most `limit` become new in one run, strongest first; the others wait for a later run.
+        A snoozed suggestion whose time is up comes back (as a new one) if it still holds. One
+        like a recently dismissed one (same kind and entity) needs clearly stronger evidence.
+        """
+        now = dt_util.utcnow()
+        waiting: list[tuple[Suggestion, dict[str, Any]]] = []
         for suggestion in found:
-            data = asdict(suggestion) | {"entities": list(suggestion.entities), "last_found": now}
-            if (known := self.suggestions.get(suggestion.id)) is not None:
+            data = asdict(suggestion) | {
+                "entities": list(suggestion.entities),
+                "last_found": now.isoformat(),
+            }
+            known = self.suggestions.get(suggestion.id)
+            if known is not None:
                 known.update({k: v for k, v in data.items() if k != "id"})
+                if known["status"] == SNOOZED and _passed(known.get("snoozed_until"), now):
+                    waiting.append((suggestion, data))
                 continue
-            self.suggestions[suggestion.id] = data | {"status": NEW, "first_found": now}
-            added += 1
-        return added
+            if not self._like_a_dismissed_one(suggestion, now):
+                waiting.append((suggestion, data))
+        waiting.sort(key=lambda pair: -_score(pair[0].evidence))
+        for suggestion, data in waiting[:limit]:
+            if (known := self.suggestions.get(suggestion.id)) is not None:
+                known["status"] = NEW
+                known.pop("snoozed_until", None)
+            else:
+                self.suggestions[suggestion.id] = data | {
+                    "status": NEW,
+                    "first_found": now.isoformat(),
+                }
+        return len(waiting[:limit])
+
+    def _like_a_dismissed_one(self, suggestion: Suggestion, now: datetime) -> bool:
+        """Whether a recent dismissal of the same kind and entity outweighs this evidence."""
+        since = now - timedelta(days=DISMISSED_SIMILAR_DAYS)
+        score = _score(suggestion.evidence)
+        return any(
+            known["status"] == DISMISSED
+            and known["kind"] == suggestion.kind
+            and known["entities"][-1:] == list(suggestion.entities[-1:])
+            and not _passed(known.get("handled_at"), since)
+            and score < DISMISSED_SIMILAR_FACTOR * float(known.get("score_when_handled", 0.0))
+            for known in self.suggestions.values()
+        )
 
     def withdraw_open(self, kind: str, found: set[str]) -> None:
         """Forget the open suggestions of `kind` not in `found`; the user's decisions stay."""
@@ -79,14 +114,27 @@ class SuggestionStore:
             reverse=True,
         )
 
+    def accepted(self) -> dict[str, dict[str, Any]]:
+        """Return the suggestions the user accepted (their automations exist), by id."""
+        return {k: s for k, s in self.suggestions.items() if s["status"] == ACCEPTED}
+
     def set_status(self, suggestion_id: str, status: str) -> None:
         """Record the user's decision."""
-        self.suggestions[suggestion_id]["status"] = status
+        suggestion = self.suggestions[suggestion_id]
+        suggestion["status"] = status
+        suggestion["handled_at"] = dt_util.utcnow().isoformat()
+        suggestion["score_when_handled"] = _score(suggestion.get("evidence", {}))
+        suggestion.pop("snoozed_until", None)
+
+    def snooze(self, suggestion_id: str, until: datetime) -> None:
+        """Put a suggestion away until `until`; after that it may come back if it still holds."""
+        self.set_status(suggestion_id, SNOOZED)
+        self.suggestions[suggestion_id]["snoozed_until"] = until.isoformat()
 
     def mark_accepted(self, suggestion_id: str, automation_id: str) -> None:
         """Record that the suggestion became the automation `automation_id`, and when."""
+        self.set_status(suggestion_id, ACCEPTED)
         self.suggestions[suggestion_id] |= {
-            "status": ACCEPTED,
             "accepted_at": dt_util.utcnow().isoformat(),
             "automation_id": automation_id,
         }
@@ -103,3 +151,13 @@ class SuggestionStore:
             and accepted >= since
         ]
         return sorted(found, key=lambda s: str(s["accepted_at"]), reverse=True)
+
+
+def _score(evidence: dict[str, Any]) -> float:
+    return float(evidence.get("score", 0.0))
+
+
+def _passed(moment: str | None, now: datetime) -> bool:
+    """Whether the stored ISO time `moment` is at or before `now` (a missing one has passed)."""
+    parsed = dt_util.parse_datetime(moment) if moment else None
+    return parsed is None or parsed <= now

@@ -1,7 +1,8 @@
-"""To-do list "AI Automation Suggestions": complete an item to accept it, delete it to dismiss it."""
+"""To-do list "AI Automation Suggestions": complete to accept, delete to dismiss, date to snooze."""
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from typing import Any
 
 from homeassistant.components.todo.const import TodoItemStatus, TodoListEntityFeature
@@ -17,7 +18,7 @@ from .const import ACCEPTED_SHOWN_FOR, DOMAIN
 from .entity import AiAutomationEntity
 from .models import AiAutomationConfigEntry
 from .permissions import async_check_admin
-from .services import async_accept, async_dismiss
+from .services import async_accept, async_dismiss, async_snooze
 from .suggestion_store import ACCEPTED
 
 PARALLEL_UPDATES = 1
@@ -42,6 +43,13 @@ def _description(suggestion: dict[str, Any]) -> str:
     return description
 
 
+def _moment(due: date | datetime) -> datetime:
+    """Return a due date (local midnight) or a due time as a moment."""
+    if isinstance(due, datetime):
+        return due
+    return datetime.combine(due, time.min, dt_util.get_default_time_zone())
+
+
 class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
     """The open suggestions, each with its evidence."""
 
@@ -49,6 +57,8 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
         TodoListEntityFeature.UPDATE_TODO_ITEM
         | TodoListEntityFeature.DELETE_TODO_ITEM
         | TodoListEntityFeature.SET_DESCRIPTION_ON_ITEM
+        | TodoListEntityFeature.SET_DUE_DATE_ON_ITEM
+        | TodoListEntityFeature.SET_DUE_DATETIME_ON_ITEM
     )
 
     def __init__(self, entry: AiAutomationConfigEntry, description: EntityDescription) -> None:
@@ -91,9 +101,9 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
         return suggestion is not None and suggestion["status"] == ACCEPTED
 
     async def async_update_todo_item(self, item: TodoItem) -> None:
-        """Accept the suggestion whose item was completed; an accepted one stays accepted.
+        """Accept a completed item's suggestion, snooze one given a due date.
 
-        Administrators only.
+        An accepted one stays accepted. Administrators only.
         """
         await async_check_admin(self.hass, self._context)
         if item.uid is None:
@@ -101,6 +111,8 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
         if not self._is_accepted(item.uid):
             if item.status == TodoItemStatus.COMPLETED:
                 await async_accept(self.hass, self._daily, item.uid)
+            elif item.due is not None:
+                await async_snooze(self._daily, item.uid, _moment(item.due))
         elif item.status == TodoItemStatus.NEEDS_ACTION:
             raise ServiceValidationError(
                 translation_domain=DOMAIN,

@@ -22,13 +22,13 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.json import json_bytes
 
 from .capabilities import CapabilityListener, HaMatch, capability_key_of
-from .const import DOMAIN
+from .const import DOMAIN, SNOOZE_DAYS
 from .daily import DailyAnalysis
 from .engine.habits import HabitSettings
-from .services import async_accept, async_dismiss, async_restore
+from .services import async_accept, async_dismiss, async_restore, async_snooze, snooze_until
 
 # What the card may do with a suggestion (it shows a button for each it knows).
-DECISIONS = ["accept", "dismiss", "restore"]
+DECISIONS = ["accept", "dismiss", "restore", "snooze"]
 
 
 @callback
@@ -140,7 +140,7 @@ def _daily(
 @websocket_command(
     {
         probatio.Required("type"): f"{DOMAIN}/suggestions",
-        probatio.Optional("status"): probatio.In(["new", "accepted", "dismissed"]),
+        probatio.Optional("status"): probatio.In(["new", "accepted", "dismissed", "snoozed"]),
         probatio.Optional("kind"): str,
         probatio.Optional("kinds"): [str],
         probatio.Optional("area_id"): str,
@@ -180,6 +180,9 @@ def ws_list_suggestions(
         probatio.Required("type"): f"{DOMAIN}/suggestions/handle",
         probatio.Required("suggestion_id"): str,
         probatio.Required("decision"): probatio.In(DECISIONS),
+        probatio.Optional("days", default=SNOOZE_DAYS): probatio.All(
+            int, probatio.Range(min=1, max=365)
+        ),
     }
 )
 @require_admin
@@ -187,7 +190,7 @@ def ws_list_suggestions(
 async def ws_handle_suggestion(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
-    """Accept, dismiss, or restore a dismissed suggestion."""
+    """Accept, dismiss or snooze (for `days`) a suggestion, or restore a dismissed one."""
     if (daily := _daily(hass, connection, msg)) is None:
         return
     try:
@@ -195,6 +198,8 @@ async def ws_handle_suggestion(
             await async_accept(hass, daily, msg["suggestion_id"])
         elif msg["decision"] == "dismiss":
             await async_dismiss(daily, msg["suggestion_id"])
+        elif msg["decision"] == "snooze":
+            await async_snooze(daily, msg["suggestion_id"], snooze_until(msg["days"]))
         else:
             await async_restore(daily, msg["suggestion_id"])
     except HomeAssistantError as err:

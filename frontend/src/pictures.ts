@@ -28,6 +28,20 @@ const DAY_TYPES: Record<string, number[]> = {
   weekdays: [1, 2, 3, 4, 5],
   weekends: [0, 6],
 };
+const WEEKDAY_NUMBERS: Record<string, number> = {
+  sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6,
+};
+
+/** The days a habit counts: a day type, or a set of weekdays ("mon,wed,fri"). */
+function countedDays(days: string | undefined): number[] {
+  if (days === undefined) return DAY_TYPES.all;
+  if (DAY_TYPES[days]) return DAY_TYPES[days];
+  const set = days
+    .split(",")
+    .map((name) => WEEKDAY_NUMBERS[name.trim()])
+    .filter((day) => day !== undefined);
+  return set.length ? set : DAY_TYPES.all;
+}
 
 /** "06:45" for a minute of the day. */
 export function clock(minute: number): string {
@@ -38,6 +52,11 @@ export function clock(minute: number): string {
 function spans(band: [number, number]): [number, number][] {
   const [from, to] = band;
   return from <= to ? [[from, to]] : [[from, 1440], [0, to]];
+}
+
+/** The middle of a band, in minutes of the day (a band may wrap midnight). */
+function middle(band: [number, number]): number {
+  return band[0] + ((((band[1] - band[0]) % 1440) + 1440) % 1440) / 2;
 }
 
 /** One row per day, a dot at each time, the suggested time as a band, other day types grey. */
@@ -55,7 +74,7 @@ export function habitPicture(
   const plotWidth = WIDTH - GUTTER - RIGHT;
   const x = (minute: number) => GUTTER + (minute / 1440) * plotWidth;
   const y = (day: number) => top + day * rowHeight + rowHeight / 2;
-  const wanted = DAY_TYPES[evidence.days ?? "all"] ?? DAY_TYPES.all;
+  const wanted = countedDays(evidence.days);
   const first = new Date(`${series.first_day}T12:00:00`);
   const weekday = new Intl.DateTimeFormat(language, { weekday: "short" });
   const rows = Array.from({ length: days }, (_, day) => {
@@ -69,21 +88,41 @@ export function habitPicture(
     ? t("habit_picture", { days, from: clock(band[0]), to: clock(band[1]) })
     : t("habit_picture", { days, from: evidence.median_time ?? "", to: evidence.median_time ?? "" });
   const bandRects: SVGTemplateResult[] = [];
-  if (band) {
+  const sunLines: SVGTemplateResult[] = [];
+  const sun = sunText(evidence, t);
+  const offset = evidence.offset_minutes;
+  if (series.bands) {
+    // A habit that follows the sun: each day's band on the clock, and that day's sun event.
+    series.bands.forEach((dayBand, day) => {
+      if (!dayBand || day >= days) return;
+      const rowTop = top + day * rowHeight;
+      for (const [from, to] of spans(dayBand)) {
+        bandRects.push(
+          svg`<rect class="band" x=${x(from)} y=${rowTop} width=${Math.max(x(to) - x(from), 1.5)} height=${rowHeight}></rect>`,
+        );
+      }
+      if (sun && typeof offset === "number") {
+        const event = middle(dayBand) - offset;
+        const minute = ((event % 1440) + 1440) % 1440;
+        sunLines.push(
+          svg`<line class="sun" x1=${x(minute)} x2=${x(minute)} y1=${rowTop} y2=${rowTop + rowHeight}></line>`,
+        );
+      }
+    });
+  } else if (band) {
     for (const [from, to] of spans(band)) {
       bandRects.push(
         svg`<rect class="band" x=${x(from)} y=${top} width=${Math.max(x(to) - x(from), 1.5)} height=${plotHeight}></rect>`,
       );
     }
+    if (sun && typeof offset === "number") {
+      // Times in the sun's frame: the event is one line, the offset before the band's middle.
+      const minute = (((middle(band) - offset) % 1440) + 1440) % 1440;
+      sunLines.push(
+        svg`<line class="sun" x1=${x(minute)} x2=${x(minute)} y1=${top} y2=${top + plotHeight}></line>`,
+      );
+    }
   }
-  // A habit that follows the sun: its times are in the sun's frame (each day's event moved to
-  // the mean event time), so the event is one line, the offset before the band's middle.
-  const sun = sunText(evidence, t);
-  const offset = evidence.offset_minutes;
-  const eventMinute =
-    sun && band && typeof offset === "number"
-      ? (((band[0] + (((band[1] - band[0]) % 1440) + 1440) % 1440 / 2 - offset) % 1440) + 1440) % 1440
-      : undefined;
   return html`
     <figure class="picture">
       <svg viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label=${label}>
@@ -103,9 +142,7 @@ export function habitPicture(
             ? svg`<text class=${counted ? "day" : "day other"} x=${GUTTER - 4} y=${y(day) + 2.5} text-anchor="end">${weekday.format(date)} ${date.getDate()}</text>`
             : nothing,
         )}
-        ${eventMinute !== undefined
-          ? svg`<line class="sun" x1=${x(eventMinute)} x2=${x(eventMinute)} y1=${top} y2=${top + plotHeight}></line>`
-          : nothing}
+        ${sunLines}
         ${series.times.map(([day, minute]) => {
           const counted = rows[day]?.counted ?? true;
           return svg`<circle class=${counted ? "dot" : "dot other"} cx=${x(minute)} cy=${y(day)} r=${radius}></circle>`;
@@ -120,7 +157,7 @@ export function habitPicture(
           ? html`<span class="key"><span class="swatch other"></span>${t("other_days")}</span>`
           : nothing}
         ${sun
-          ? html`<span class="key sun-text">${eventMinute !== undefined ? html`<span class="swatch sun"></span>` : nothing}${sun}</span>`
+          ? html`<span class="key sun-text">${sunLines.length ? html`<span class="swatch sun"></span>` : nothing}${sun}</span>`
           : nothing}
       </figcaption>
     </figure>

@@ -42,6 +42,8 @@ export interface HabitSeries {
   days: number;
   times: [number, number][]; // [day index, minute of the day]
   band?: [number, number]; // suggested time, minutes of the day (may wrap midnight)
+  // A habit that follows the sun: its band on each day, on the clock (null: no sun event that day).
+  bands?: ([number, number] | null)[];
 }
 
 export interface DelayHistogram {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 import os
 import re
 
@@ -83,12 +84,17 @@ def test_card_from_the_picker_shows_every_kind_with_its_evidence(
     expect(group.locator(".member-state")).to_have_count(3)
     expect(group.locator("figcaption")).to_contain_text("done together 12 times (86 %)")
 
-    habit = card.locator("li.suggestion[data-kind=habit]").first
-    expect(habit.locator("svg[role=img]")).to_have_attribute(
+    # A weekday habit (the demo home also has an every-day one).
+    habit = card.locator("li.suggestion[data-kind=habit]").filter(has_text="on weekdays").first
+    expect(habit.locator("svg[role=img]").first).to_have_attribute(
         "aria-label", re.compile(r"Times over 1\d days")
     )
     expect(habit.locator("svg circle.dot:not(.other)").first).to_be_visible()
-    expect(habit.locator("svg rect.row.other").first).to_be_attached()  # weekend rows greyed
+    # Days outside its day type or weekday set greyed.
+    expect(habit.locator("svg rect.row.other").first).to_be_attached()
+    # The replay of the last whole days as its backtest row.
+    expect(habit.locator("svg rect.hit").first).to_be_attached()
+    expect(habit.locator("figcaption").last).to_contain_text("would have been right")
     sequence = card.locator("li.suggestion[data-kind=sequence]").first
     expect(sequence.locator("svg rect.bar")).to_have_count(12)
     expect(sequence.locator("figcaption")).to_contain_text("window 120 s")
@@ -248,3 +254,27 @@ def test_empty_state_says_what_the_last_analysis_did(page: Page, home: RunningHo
         " changes and found nothing new."
     )
     expect(card.locator("li.suggestion")).to_have_count(0)
+
+
+def test_snooze_puts_a_suggestion_away_for_30_days(page: Page, home: RunningHome) -> None:
+    """Snooze on the card hides the suggestion; it is kept as snoozed for 30 days, not dismissed."""
+    home.websocket(
+        {"type": "lovelace/config/save", "url_path": DASHBOARD,
+         "config": {"views": [{"title": "All", "path": "all", "cards": [
+             {"type": "custom:ai-automation-card", "max_suggestions": 20}]}]}},
+    )  # fmt: skip
+    page.goto(f"{home.url}/{DASHBOARD}/all")
+    card = page.locator("hui-masonry-view ai-automation-card")
+    first = open_suggestions(card).first
+    suggestion_id = first.get_attribute("data-id")
+    first.get_by_role("button", name="Snooze").click()
+    expect(card.locator(f"li.suggestion[data-id='{suggestion_id}']")).to_have_count(0)
+    (snoozed,) = home.websocket({"type": "ai_automation/suggestions", "status": "snoozed"})
+    (stored,) = [s for s in snoozed["suggestions"] if s["id"] == suggestion_id]
+    until = datetime.fromisoformat(stored["snoozed_until"])
+    assert timedelta(days=29) < until - datetime.now(UTC) <= timedelta(days=30)
+    page.reload()
+    expect(
+        open_suggestions(page.locator("hui-masonry-view ai-automation-card")).first
+    ).to_be_visible()
+    expect(page.locator(f"li.suggestion[data-id='{suggestion_id}']")).to_have_count(0)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from custom_components.ai_automation.engine.backtest import Backtest
 from custom_components.ai_automation.engine.habits import Habit
 from custom_components.ai_automation.engine.sequences import Sequence
 from custom_components.ai_automation.engine.suggestions import (
@@ -37,12 +38,12 @@ def test_habit_suggestion_words_and_automation() -> None:
 
 
 def test_same_habit_found_again_keeps_its_id() -> None:
-    """Tomorrow's run finds the habit a few minutes off: same suggestion id, no duplicate."""
+    """Tomorrow's run finds the habit a few minutes off: same id, one kept (the stronger one)."""
     again = Habit(**{**HABIT.__dict__, "minute": 409.0, "distinct_days": 18})
     first = build_suggestions([HABIT], [], [], names=NAMES)[0]
     second = build_suggestions([again], [], [], names=NAMES)[0]
     assert first.id == second.id
-    assert build_suggestions([HABIT, again], [], [], names=NAMES) == [first]
+    assert build_suggestions([HABIT, again], [], [], names=NAMES) == [second]
 
 
 def test_sequence_suggestion() -> None:
@@ -140,6 +141,34 @@ def test_unused_capabilities_ranked_with_automation_for_colour_temperature() -> 
     assert second.automation is None
     assert second.title == "Plug can change its power on behavior, unchanged in use"
     assert second.description == "Plug was used on 0 days in two weeks, always set to “on”."
+
+
+def test_weekday_set_and_backtest_in_words_and_evidence() -> None:
+    """A Mon/Wed/Fri habit says its days and its replay; the card gets plain per-day fields."""
+    habit = Habit(
+        **{
+            **HABIT.__dict__,
+            "days": "mon,wed,fri",
+            "backtest": Backtest(
+                right=2,
+                near=0,
+                wrong=1,
+                results=((20752.0, "right"), (20754.0, "wrong"), (20756.0, "right")),
+            ),
+            "day_times": ((20750, 405.0),),
+        }
+    )
+    (suggestion,) = build_suggestions([habit], [], [], names=NAMES)
+    assert suggestion.title == "Turn on Kitchen light around 06:45 on Mon, Wed and Fri"
+    assert suggestion.description.endswith(
+        "Would have been right on 2 of the last 3 Mon, Wed and Fri days, wrong on 1."
+    )
+    assert suggestion.automation is not None
+    assert suggestion.automation["conditions"] == [
+        {"condition": "time", "weekday": ["mon", "wed", "fri"]}
+    ]
+    assert suggestion.evidence["backtest_days"][1] == {"date": "2026-10-28", "result": "wrong"}
+    assert suggestion.evidence["day_times"] == [{"date": "2026-10-24", "minute": 405.0}]
 
 
 def test_habit_evidence_has_the_days_times_and_band() -> None:

@@ -11,6 +11,8 @@ from custom_components.ai_automation.engine import worker
 from custom_components.ai_automation.engine.detection import detect
 from custom_components.ai_automation.engine.history import Change, History
 
+from ..synthetic_home import sun_times
+
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 10, 12, tzinfo=BERLIN)
 
@@ -31,12 +33,15 @@ def _history() -> History:
 
 def test_worker_answers_what_the_detectors_find() -> None:
     """What the worker writes back is what the detectors find in the same process."""
-    history = _history()
+    history, sun = _history(), sun_times(START, 21)
     answer = io.BytesIO()
-    worker.main(io.BytesIO(pickle.dumps(history)), answer)
-    habits, sequences = pickle.loads(answer.getvalue())  # noqa: S301 (our own bytes)
-    assert (habits, sequences) == detect(history)
-    assert habits or sequences
+    worker.main(io.BytesIO(pickle.dumps((history, sun))), answer)
+    found = pickle.loads(answer.getvalue())  # noqa: S301 (our own bytes)
+    assert found == detect(history, sun)
+    assert [(s.trigger_entity, s.action_entity) for s in found.sequences] == [
+        ("binary_sensor.door", "light.hall")
+    ]
+    assert [(h.entity_id, h.state) for h in found.habits] == [("light.hall", "off")]
 
 
 def test_worker_process_runs_without_home_assistant() -> None:
@@ -44,12 +49,13 @@ def test_worker_process_runs_without_home_assistant() -> None:
     history = _history()
     done = subprocess.run(
         [sys.executable, "-X", "importtime", worker.__file__],
-        input=pickle.dumps(history),
+        input=pickle.dumps((history, sun_times(START, 21))),
         capture_output=True,
         check=True,
         timeout=120,
     )
-    assert pickle.loads(done.stdout) == detect(history)  # noqa: S301 (our own bytes)
+    found = pickle.loads(done.stdout)  # noqa: S301 (our own bytes)
+    assert found == detect(history, sun_times(START, 21))
     imported = done.stderr.decode()
     assert "custom_components.ai_automation.engine.detection" in imported
     assert "homeassistant" not in imported

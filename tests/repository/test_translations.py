@@ -73,7 +73,7 @@ def test_extra_keys_placeholders_and_references_fail(component: Path) -> None:
     """Keys en.json does not have, changed placeholders and unresolved references fail."""
 
     def break_dutch(nl: dict[str, Any]) -> None:
-        nl["services"]["snooze_suggestion"] = {"name": "Suggestie uitstellen"}
+        nl["services"]["pause_suggestion"] = {"name": "Suggestie pauzeren"}
         nl["exceptions"]["unknown_suggestion"]["message"] = "Er is geen suggestie met ID {id}."
         nl["config"]["step"]["reconfigure"]["data"]["base_topic"] = (
             "[%key:component::ai_automation::config::step::user::data::base_topic%]"
@@ -83,7 +83,7 @@ def test_extra_keys_placeholders_and_references_fail(component: Path) -> None:
     _edit(component, "nl", break_dutch)
     assert translations.check(component) == [
         f"{component}/translations/nl.json: 4 problem(s) next to en.json:",
-        "  extra: services::snooze_suggestion::name",
+        "  extra: services::pause_suggestion::name",
         "  unresolved reference (write the text out): config::step::reconfigure::data::base_topic",
         "  not a text: config::abort::already_configured",
         "  placeholders differ from en.json ['suggestion_id']: "

@@ -1,13 +1,43 @@
-"""Every detector run on one history: the CPU work of an analysis."""
+"""Every detector run on one history, in the order they depend on each other.
+
+The CPU work of an analysis: it runs in the detectors' own process (`worker.py`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .groups import Group, detect_groups, together
 from .habits import Habit, detect_habits
 from .history import History
+from .presence import days_away, with_presence
 from .sequences import Sequence, detect_sequences
+from .sun_habits import SunHabit, detect_sun_habits
 
 
-def detect(history: History) -> tuple[list[Habit], list[Sequence]]:
-    """Return the habits and the sequences in `history` (habits a sequence explains left out)."""
-    sequences, explained = detect_sequences(history)
-    return detect_habits(history, explained=explained), sequences
+@dataclass(frozen=True, kw_only=True)
+class Findings:
+    """What the detectors found."""
+
+    habits: list[Habit]
+    sequences: list[Sequence]
+    sun_habits: list[SunHabit]
+    groups: list[Group]
+
+
+def detect(history: History, sun: Mapping[str, Mapping[int, float]]) -> Findings:
+    """Find groups, then sequences, then the habits the sequences do not explain.
+
+    `sun` holds each local day's sunset and sunrise (local minutes, by day number). Group
+    members do not explain each other; habits are looked for on the clock and in the sun's frame.
+    """
+    groups = detect_groups(history)
+    sequences, explained = detect_sequences(history, together=together(groups))
+    away = days_away(history)
+    return Findings(
+        habits=with_presence(history, detect_habits(history, explained=explained, away=away)),
+        sequences=sequences,
+        sun_habits=detect_sun_habits(history, sun, explained=explained, away=away),
+        groups=groups,
+    )

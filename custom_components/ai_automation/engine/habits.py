@@ -1,23 +1,34 @@
-"""Time-of-day habits: an entity goes to a state around the same local time on most days."""
+"""Time-of-day habits: an entity goes to a state around the same local time on most days.
+
+A habit is judged against the entity's own use: how likely is it that on a day the entity goes to
+that state inside the habit's window by chance, given when (at the scale of hours) it is used on
+the days of that kind? A light used at random times all evening is not a habit at 20:15.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
+import functools
 import math
 import time
 
 import numpy as np
 import numpy.typing as npt
 
+from .backtest import Backtest, BacktestSettings, replay_habit
 from .history import History, weekday_of
 
 MINUTES_PER_DAY = 1440.0
 MIN_HALF_WIDTH = 15.0  # minutes either side of a habit's time that count as "around" it
+BIN_MINUTES = 5
+BINS = int(MINUTES_PER_DAY) // BIN_MINUTES
 # The evidence series kept per habit (for a picture of it): at most this many times per day and
 # in all, the latest kept.
 MAX_TIMES_PER_DAY = 8
 MAX_TIMES = 720
 IGNORED_STATES = frozenset({"unavailable", "unknown", ""})
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_TYPES: dict[str, frozenset[int]] = {
     "all": frozenset(range(7)),
     "weekdays": frozenset(range(5)),
@@ -35,9 +46,26 @@ class HabitSettings:
 
     min_days: int = 5
     min_ratio: float = 0.6
-    max_spread_minutes: float = 30.0
+    max_spread_minutes: float = 20.0
     window_minutes: float = 75.0
-    min_lift: float = 3.0  # how much more often than the entity's random use at that time
+    min_density: float = 1.5  # a cluster holds this many times its share of evenly spread use
+    # How much more often than the entity's own use at that time of day (hours' scale) explains.
+    min_lift: float = 2.0
+    max_p_value: float = 1e-4  # the chance of seeing that many days by chance alone
+    baseline_minutes: float = 90.0  # smoothing of the entity's time-of-day use
+    width: float = 2.0  # a habit's window: this many spreads either side of its time
+    part_width: float = 1.5  # weekdays and weekends of an every-day habit: in this wider window
+    part_p_value: float = 0.005  # ...and each that often by chance alone at most,
+    part_ratio: float = 0.8  # ...unless it shows on this share of its days
+    day_set_share: float = (
+        0.5  # a weekday belongs to a found set when it shows the habit this often
+    )
+    day_set_margin: int = (
+        3  # net days (right minus wrong) a set must beat weekdays and every day by
+    )
+    day_set_other_share: float = 0.2  # at most this share of the left-out days show it
+    day_set_p_value: float = 1e-3  # chance of so few left-out days if they were like the set's
+    backtest: BacktestSettings = field(default_factory=BacktestSettings)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,7 +74,7 @@ class Habit:
 
     entity_id: str
     state: str
-    days: str  # "all", "weekdays" or "weekends"
+    days: str  # "all", "weekdays", "weekends" or a set of weekdays such as "mon,wed,fri"
     minute: float  # circular mean, local minutes after midnight
     spread_minutes: float  # circular standard deviation
     occurrences: int
@@ -54,17 +82,31 @@ class Habit:
     eligible_days: int
     first_seen: float
     last_seen: float
-    lift: float
+    lift: float  # share of days over the chance of the entity's own use in the window
+    chance: float = 0.0  # that chance, per day
+    backtest: Backtest | None = None
+    # (local day number, local minute) of each day it happened, the change closest to its time
+    day_times: tuple[tuple[int, float], ...] = ()
+    away_days: int = 0  # days nobody was home at that time (and it never happened then)
     half_width_minutes: float = MIN_HALF_WIDTH  # what counts as "around" the time, either side
     first_day: int = 0  # local day number of the lookback's first day
     day_count: int = 0  # days in the lookback
     # (day index from first_day, local minute) of every time it went to `state` by hand.
     times: tuple[tuple[int, int], ...] = ()
+    # Per day from first_day, the suggested band (local minutes) when it moves (with the sun).
+    bands: tuple[tuple[int, int] | None, ...] = ()
 
     @property
     def ratio(self) -> float:
         """Return the share of eligible days on which it happened."""
         return self.distinct_days / self.eligible_days if self.eligible_days else 0.0
+
+    @property
+    def weekdays(self) -> tuple[str, ...]:
+        """Return the weekday names (mon ... sun) the habit is for."""
+        if self.days in DAY_TYPES:
+            return tuple(WEEKDAY_NAMES[d] for d in sorted(DAY_TYPES[self.days]))
+        return tuple(self.days.split(","))
 
 
 def _circular(minutes: npt.NDArray[np.float64]) -> tuple[float, float]:
@@ -94,9 +136,14 @@ def _distance(minutes: npt.NDArray[np.float64], centre: float) -> npt.NDArray[np
 def _clusters(
     minutes: npt.NDArray[np.float64], settings: HabitSettings
 ) -> list[npt.NDArray[np.intp]]:
-    """Split times of day into dense groups, densest first (circular, so midnight is no edge)."""
+    """Split times of day into dense groups, densest first (circular, so midnight is no edge).
+
+    Stops at the first group that is hardly denser than the entity's use spread evenly over the
+    day: no later one is denser, and a habit always stands out at this scale.
+    """
     remaining = np.arange(len(minutes))
     groups: list[npt.NDArray[np.intp]] = []
+    even = len(minutes) * 2 * settings.window_minutes / MINUTES_PER_DAY
     while len(remaining) >= settings.min_days:
         values = minutes[remaining]
         bins = np.bincount((values // 10).astype(np.int64) % 144, minlength=144).astype(np.float64)
@@ -106,115 +153,344 @@ def _clusters(
             near = _distance(values, centre) <= settings.window_minutes
             centre, _ = _circular(values[near])
         near = _distance(values, centre) <= settings.window_minutes
-        if near.sum() < settings.min_days:
+        if near.sum() < max(settings.min_days, settings.min_density * even):
             break
         groups.append(remaining[near])
         remaining = remaining[~near]
     return groups
 
 
-def _chance(per_day: float, half_width: float) -> float:
-    """Return the chance that random use at `per_day` falls within ±half_width on a day."""
-    return 1 - math.exp(-per_day * 2 * half_width / MINUTES_PER_DAY)
+def _binomial_tail(successes: int, trials: int, chance: float) -> float:
+    """Return P(X >= successes) for X ~ Binomial(trials, chance)."""
+    if successes <= 0:
+        return 1.0
+    if chance <= 0:
+        return 0.0
+    if chance >= 1:
+        return 1.0
+    return min(
+        1.0,
+        sum(
+            math.comb(trials, k) * chance**k * (1 - chance) ** (trials - k)
+            for k in range(successes, trials + 1)
+        ),
+    )
 
 
-def _best_lift(per_day: float) -> float:
-    """Return a bound on the lift any habit of a group can reach (every day, narrowest window).
+def _day_set_name(mask: npt.NDArray[np.bool_]) -> str:
+    for name, day_mask in DAY_MASKS.items():
+        if np.array_equal(mask, day_mask):
+            return name
+    return ",".join(WEEKDAY_NAMES[d] for d in np.flatnonzero(mask))
 
-    The share of days can exceed 1 by one day (a habit around midnight counts the evening
-    before the first day), and a habit needs at least 4 eligible days: hence 5/4.
+
+@dataclass(frozen=True)
+class _Evaluation:
+    """How one group of changes does as a habit on one set of weekdays, in one window."""
+
+    mask: npt.NDArray[np.bool_]
+    mean: float
+    spread: float
+    half_width: float
+    chosen: npt.NDArray[np.intp]  # members inside the window on eligible days of the set
+    hit_days: int
+    eligible: int
+    chance: float
+    lift: float
+    p_value: float
+
+    @property
+    def ratio(self) -> float:
+        return self.hit_days / self.eligible if self.eligible else 0.0
+
+    @property
+    def net(self) -> int:
+        """Days it would be right minus days it would be wrong."""
+        return 2 * self.hit_days - self.eligible
+
+    def passes(self, settings: HabitSettings) -> bool:
+        return (
+            self.hit_days >= settings.min_days
+            and self.ratio >= settings.min_ratio
+            and self.spread <= settings.max_spread_minutes
+            and self.lift >= settings.min_lift
+            and self.p_value <= settings.max_p_value
+        )
+
+    def holds_alone(self, settings: HabitSettings) -> bool:
+        """Whether a part of a wider habit shows it on its own (fewer days: a looser test)."""
+        return (
+            self.ratio >= settings.min_ratio
+            and self.lift >= settings.min_lift
+            and (self.p_value <= settings.part_p_value or self.ratio >= settings.part_ratio)
+        )
+
+
+@functools.cache
+def _kernel(baseline_minutes: float) -> npt.NDArray[np.complex128]:
+    """Return the smoothing of an entity's time-of-day use, ready to multiply its spectrum."""
+    offsets = np.minimum(np.arange(BINS), BINS - np.arange(BINS))
+    kernel = np.exp(-0.5 * (offsets / (baseline_minutes / BIN_MINUTES)) ** 2)
+    result: npt.NDArray[np.complex128] = np.fft.rfft(kernel / kernel.sum())
+    return result
+
+
+def _use(
+    minutes: npt.NDArray[np.float64], days: npt.NDArray[np.int64], whole_days: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """Return an entity's use by weekday and 5-minute bin, over whole days only."""
+    bins = (minutes // BIN_MINUTES).astype(np.int64) % BINS
+    counted = np.isin(days, whole_days)
+    result: npt.NDArray[np.int64] = np.bincount(
+        weekday_of(days[counted]) * BINS + bins[counted], minlength=7 * BINS
+    ).reshape(7, BINS)
+    return result
+
+
+def _roughly_tight(
+    minutes: npt.NDArray[np.float64], days: npt.NDArray[np.int64], settings: HabitSettings
+) -> bool:
+    """Return whether each day's change closest to the cluster could be tight enough (cheap)."""
+    centre, _ = _circular(minutes)
+    distance = _distance(minutes, centre)
+    order = np.lexsort((distance, days))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = days[order][1:] != days[order][:-1]
+    return 1.4826 * float(np.median(distance[order][first])) <= 2 * settings.max_spread_minutes
+
+
+class _Group:
+    """One (entity, state)'s manual changes, one cluster of them, and the days they could be on."""
+
+    def __init__(  # noqa: PLR0917
+        self,
+        minutes: npt.NDArray[np.float64],
+        days: npt.NDArray[np.int64],
+        members: npt.NDArray[np.intp],
+        whole_days: npt.NDArray[np.int64],
+        settings: HabitSettings,
+        use: npt.NDArray[np.int64],
+    ) -> None:
+        self.settings = settings
+        self.whole_days = whole_days
+        self.eligible_by_weekday = np.bincount(weekday_of(whole_days), minlength=7)
+        self.use = use
+        self.kernel = _kernel(settings.baseline_minutes)
+        # The cluster's members. Days count from a boundary twelve hours away from the habit,
+        # so 23:55 and 00:05 of the following night are the same evening's habit.
+        self.minutes = minutes[members]
+        centre, _ = _circular(self.minutes)
+        delta = self.minutes - centre
+        self.days = (
+            days[members]
+            - (delta < -MINUTES_PER_DAY / 2).astype(np.int64)
+            + (delta > MINUTES_PER_DAY / 2).astype(np.int64)
+        )
+        self.weekdays = weekday_of(self.days)
+        self.eligible = np.isin(self.days, whole_days)
+
+    def chance(self, mask: npt.NDArray[np.bool_], mean: float, half_width: float) -> float:
+        """Return the chance that the entity's own use on a day of `mask` falls in the window."""
+        days = int(self.eligible_by_weekday[mask].sum())
+        if days == 0:
+            return 0.0
+        use = self.use[mask].sum(axis=0).astype(np.float64) / days
+        smooth = np.fft.irfft(np.fft.rfft(use) * self.kernel, BINS)
+        centres = (np.arange(BINS, dtype=np.float64) + 0.5) * BIN_MINUTES
+        inside = _distance(centres, mean) <= half_width
+        return 1 - math.exp(-float(np.clip(smooth, 0, None)[inside].sum()))
+
+    def evaluate(
+        self, mask: npt.NDArray[np.bool_], window: tuple[float, float] | None = None
+    ) -> _Evaluation | None:
+        """Judge the members on days of `mask`, in `window` (mean, half-width) or their own."""
+        on_days = np.flatnonzero(mask[self.weekdays] & self.eligible)
+        eligible = int(self.eligible_by_weekday[mask].sum())
+        if eligible == 0 or (window is None and len(on_days) < self.settings.min_days):
+            return None
+        if window is None:
+            mean, _ = _circular(self.minutes[on_days])
+            for _ in range(2):  # settle on each day's change closest to the habit
+                closest = self._closest_per_day(on_days, mean)
+                mean, _ = _circular(self.minutes[closest])
+            spread = _robust_spread(self.minutes[closest], mean)
+            half_width = max(self.settings.width * spread, MIN_HALF_WIDTH)
+        else:
+            mean, half_width = window
+            spread = half_width / 2.5
+        chosen = on_days[_distance(self.minutes[on_days], mean) <= half_width]
+        hit_days = len(np.unique(self.days[chosen]))
+        chance = self.chance(mask, mean, half_width)
+        ratio = hit_days / eligible
+        return _Evaluation(
+            mask=mask,
+            mean=mean,
+            spread=spread,
+            half_width=half_width,
+            chosen=chosen,
+            hit_days=hit_days,
+            eligible=eligible,
+            chance=chance,
+            lift=ratio / chance if chance > 0 else math.inf,
+            p_value=_binomial_tail(hit_days, eligible, chance),
+        )
+
+    def _closest_per_day(
+        self, members: npt.NDArray[np.intp], centre: float
+    ) -> npt.NDArray[np.intp]:
+        """Return, for each day, the member closest to `centre` (stray changes do not count)."""
+        distance = _distance(self.minutes[members], centre)
+        order = np.lexsort((distance, self.days[members]))
+        days = self.days[members][order]
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = days[1:] != days[:-1]
+        result: npt.NDArray[np.intp] = members[order[first]]
+        return result
+
+    def day_set(self, every_day: _Evaluation) -> npt.NDArray[np.bool_]:
+        """Return the weekdays on which the habit shows in the every-day window, most of the time."""
+        window = self.every_day_hits(every_day)
+        hits = np.bincount(weekday_of(window), minlength=7)
+        share = np.divide(
+            hits,
+            self.eligible_by_weekday,
+            out=np.zeros(7),
+            where=self.eligible_by_weekday > 0,
+        )
+        result: npt.NDArray[np.bool_] = share >= self.settings.day_set_share
+        return result
+
+    def every_day_hits(self, evaluation: _Evaluation) -> npt.NDArray[np.int64]:
+        return np.unique(self.days[evaluation.chosen])
+
+
+def _rarely_on_other_days(
+    group: _Group,
+    every_day: _Evaluation,
+    found: npt.NDArray[np.bool_],
+    share: float,
+    settings: HabitSettings,
+) -> bool:
+    """Whether the weekdays left out of a set clearly lack the habit (not a few missed days)."""
+    hit_days = group.every_day_hits(every_day)
+    left_out = int(group.eligible_by_weekday[~found].sum())
+    hits = int((~found[weekday_of(hit_days)]).sum())
+    return (
+        left_out > 0
+        and hits <= settings.day_set_other_share * left_out
+        and 1 - _binomial_tail(hits + 1, left_out, share) <= settings.day_set_p_value
+    )
+
+
+def _choose(group: _Group, settings: HabitSettings) -> _Evaluation | None:
+    """Return the evaluation of the day set that fits honestly, or None.
+
+    "Every day" needs weekdays and weekends each to show it on their own in the same window;
+    a weekday set found in the data (Mon/Wed/Fri) must beat both weekdays and every day clearly.
     """
-    chance = _chance(per_day, MIN_HALF_WIDTH)
-    return 1.25 / chance if chance > 0 else math.inf
+    every_day = group.evaluate(DAY_MASKS["all"])
+    weekdays = group.evaluate(DAY_MASKS["weekdays"])
+    weekends = group.evaluate(DAY_MASKS["weekends"])
+    if every_day is not None:
+        found = group.day_set(every_day)
+        name = _day_set_name(found)
+        if found.any() and name not in DAY_MASKS:
+            chosen = group.evaluate(found)
+            rivals = [e.net for e in (every_day, weekdays) if e is not None]
+            if (
+                chosen is not None
+                and chosen.passes(settings)
+                and chosen.net >= max(rivals) + settings.day_set_margin
+                and _rarely_on_other_days(group, every_day, found, chosen.ratio, settings)
+            ):
+                return chosen
+        # The same window, a little wider: each part has fewer days to settle its spread.
+        window = (every_day.mean, every_day.half_width * settings.part_width)
+        if every_day.passes(settings) and all(
+            (part := group.evaluate(DAY_MASKS[kind], window)) is not None
+            and part.holds_alone(settings)
+            for kind in ("weekdays", "weekends")
+        ):
+            return every_day
+    passing = [e for e in (weekdays, weekends) if e is not None and e.passes(settings)]
+    return max(passing, key=lambda e: e.net) if passing else None
 
 
 def _habit_for(  # noqa: PLR0917
     history: History,
     entity_id: str,
     state: str,
+    group: _Group,
     members: npt.NDArray[np.intp],
-    minutes: npt.NDArray[np.float64],
-    days: npt.NDArray[np.int64],
-    eligible_days: dict[str, int],
+    person: npt.NDArray[np.float64],
     settings: HabitSettings,
-    per_day: float,
 ) -> Habit | None:
-    """Return the habit one group of changes shows, with the narrowest day type that fits.
-
-    "all" needs weekdays and weekends each to pass on their own; otherwise the day type that
-    passes is reported, so a weekday habit is not diluted into a weak every-day one.
-    """
-    candidates: dict[str, Habit] = {}
-    # Count days from a boundary twelve hours away from the habit, so 23:55 and 00:05 of the
-    # following night are the same evening's habit.
-    when = history.when[members]
-    minutes = minutes[members]
-    centre, _ = _circular(minutes)
-    delta = minutes - centre
-    days = days[members] - (delta < -MINUTES_PER_DAY / 2) + (delta > MINUTES_PER_DAY / 2)
-    weekdays = weekday_of(days)
-    for day_type in ("weekdays", "weekends", "all"):
-        chosen = np.flatnonzero(DAY_MASKS[day_type][weekdays])
-        eligible = eligible_days[day_type]
-        if len(chosen) < settings.min_days or eligible == 0:
-            continue
-        mean, _ = _circular(minutes[chosen])
-        spread = _robust_spread(minutes[chosen], mean)
-        half_width = max(2.5 * spread, MIN_HALF_WIDTH)
-        chosen = chosen[_distance(minutes[chosen], mean) <= half_width]
-        distinct = len(np.unique(days[chosen]))
-        # Chance that random use of this entity (at its overall rate) hits the window on a day.
-        chance = _chance(per_day, half_width)
-        lift = (distinct / eligible) / chance if chance > 0 else math.inf
-        if (
-            distinct / eligible >= settings.min_ratio
-            and spread <= settings.max_spread_minutes
-            and lift >= settings.min_lift
-        ):
-            candidates[day_type] = Habit(
-                entity_id=entity_id,
-                state=state,
-                days=day_type,
-                minute=mean,
-                spread_minutes=spread,
-                occurrences=len(chosen),
-                distinct_days=distinct,
-                eligible_days=eligible,
-                first_seen=float(when[chosen].min()),
-                last_seen=float(when[chosen].max()),
-                lift=lift,
-                half_width_minutes=half_width,
-            )
-    weekend_days = eligible_days["weekends"]
-    if "all" in candidates and "weekdays" in candidates:
-        # Every day only if the weekend days of the window show it as often as weekdays do.
-        weekend = np.unique(days[DAY_MASKS["weekends"][weekdays]])
-        if weekend_days == 0 or len(weekend) / weekend_days >= settings.min_ratio:
-            return candidates["all"]
-    for day_type in ("weekdays", "weekends"):
-        if day_type in candidates and candidates[day_type].distinct_days >= settings.min_days:
-            return candidates[day_type]
-    return None
+    """Return the habit one cluster of changes shows, backtested, or None."""
+    evaluation = _choose(group, settings)
+    if evaluation is None:
+        return None
+    chosen = evaluation.chosen
+    when = history.when[members[chosen]]
+    # Backtest: learn the time from the days before the last ones, then replay it over those.
+    held_out = group.whole_days[-settings.backtest.days :]
+    before = chosen[group.days[chosen] < held_out[0]] if len(held_out) else chosen[:0]
+    if len(held_out) < settings.backtest.days or len(before) < settings.backtest.min_learned:
+        return None
+    learned, _ = _circular(group.minutes[before])
+    backtest = replay_habit(
+        minute=learned,
+        days=held_out[evaluation.mask[weekday_of(held_out)]],
+        person=person,
+        tolerance=settings.backtest.habit_minutes,
+        window=settings.window_minutes,
+    )
+    if not backtest.passes(settings.backtest):
+        return None
+    firsts = np.unique(group.days[chosen], return_index=True)[1]
+    return Habit(
+        entity_id=entity_id,
+        state=state,
+        days=_day_set_name(evaluation.mask),
+        minute=evaluation.mean,
+        spread_minutes=evaluation.spread,
+        occurrences=len(chosen),
+        distinct_days=evaluation.hit_days,
+        eligible_days=evaluation.eligible,
+        first_seen=float(when.min()),
+        last_seen=float(when.max()),
+        lift=evaluation.lift,
+        chance=evaluation.chance,
+        half_width_minutes=evaluation.half_width,
+        backtest=backtest,
+        day_times=tuple(
+            (int(group.days[chosen][i]), round(float(group.minutes[chosen][i]), 1)) for i in firsts
+        ),
+    )
 
 
 def detect_habits(
     history: History,
     settings: HabitSettings | None = None,
     explained: npt.NDArray[np.bool_] | None = None,
+    *,
+    clock: tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]] | None = None,
+    away: Collection[int] = (),
 ) -> list[Habit]:
-    """Find every (entity, state, local time, day type) habit in the manual changes.
+    """Find every (entity, state, local time, day set) habit in the manual changes.
 
-    Changes marked in `explained` (already explained by a trigger) are left out.
+    Changes marked in `explained` (already explained by a trigger) are left out. `clock` gives
+    each change's minute and day in another frame than the local clock (the sun's, for example).
+    Days in `away` (nobody home all day) are no eligible days.
     """
     settings = settings or HabitSettings()
     if not len(history):
         return []
-    minutes, days = history.local_clock()
-    all_days = history.local_days()
-    all_weekdays = weekday_of(all_days)
-    eligible_days = {
-        day_type: int(mask[all_weekdays].sum()) for day_type, mask in DAY_MASKS.items()
-    }
+    minutes, days = clock if clock is not None else history.local_clock()
+    all_days = history.local_days()  # (for the evidence series: every day of the lookback)
+    whole_days = history.whole_days()
+    whole_days = whole_days[~np.isin(whole_days, np.fromiter(away, np.int64))]
+    if len(whole_days) < settings.min_days:
+        return []
     habits: list[Habit] = []
     keys = history.entity.astype(np.int64) * len(history.states) + history.state
     manual = np.flatnonzero(
@@ -222,33 +498,34 @@ def detect_habits(
     )
     order = manual[np.argsort(keys[manual], kind="stable")]
     boundaries = np.flatnonzero(np.diff(keys[order])) + 1
-    for group in np.split(order, boundaries):
-        if len(group) < settings.min_days:
+    for indices in np.split(order, boundaries):
+        if len(indices) < settings.min_days:
             continue
-        entity_id = history.entity_ids[history.entity[group[0]]]
-        state = history.states[history.state[group[0]]]
+        entity_id = history.entity_ids[history.entity[indices[0]]]
+        state = history.states[history.state[indices[0]]]
         if state in IGNORED_STATES:
             continue
-        per_day = len(group) / max(len(all_days), 1)
-        if _best_lift(per_day) < settings.min_lift:
-            # So frequent that even a habit on every day in the narrowest window would be no
-            # likelier than chance: no habit can come out of this group (a chattering sensor).
+        if len(indices) > 24 * len(whole_days):
+            # Changes at least hourly all day: no time of day can stand out (a chattering sensor).
             continue
         time.sleep(0)  # let other threads (Home Assistant's event loop) take the GIL
-        for members in _clusters(minutes[group], settings):
+        group_minutes, group_days = minutes[indices], days[indices]
+        person = np.sort(group_days * MINUTES_PER_DAY + group_minutes)
+        use = _use(group_minutes, group_days, whole_days)
+        for members in _clusters(group_minutes, settings):
+            if not _roughly_tight(group_minutes[members], group_days[members], settings):
+                continue
             habit = _habit_for(
                 history,
                 entity_id,
                 state,
-                group[members],
-                minutes,
-                days,
-                eligible_days,
+                _Group(group_minutes, group_days, members, whole_days, settings, use),
+                indices[members],
+                person,
                 settings,
-                per_day,
             )
             if habit is not None:
-                habits.append(_with_times(habit, minutes[group], days[group], all_days))
+                habits.append(_with_times(habit, group_minutes, group_days, all_days))
     return habits
 
 

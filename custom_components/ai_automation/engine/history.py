@@ -105,6 +105,20 @@ class History:
 
         return np.arange(number(first), number(last) + 1, dtype=np.int64)
 
+    def whole_days(self) -> npt.NDArray[np.int64]:
+        """Return the local day numbers the window covers from midnight to midnight."""
+        days = self.local_days()
+        if not len(days):
+            return days
+        first = days[0] if self.day_start(int(days[0])) >= self.start else days[0] + 1
+        last = days[-1] if self.day_start(int(days[-1]) + 1) <= self.end else days[-1] - 1
+        return np.arange(first, last + 1, dtype=np.int64)
+
+    def day_start(self, day_number: int) -> float:
+        """Return the UTC seconds of a local day's midnight (DST-aware)."""
+        naive = datetime(1970, 1, 1) + timedelta(days=day_number)
+        return naive.replace(tzinfo=ZoneInfo(self.time_zone)).timestamp()
+
 
 def weekday_of(day_number: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
     """Return Monday=0 ... Sunday=6 for local day numbers (day 0 = 1970-01-01, a Thursday)."""

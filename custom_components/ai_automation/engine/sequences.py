@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 import time
 
 import numpy as np
 import numpy.typing as npt
 
+from .backtest import Backtest, BacktestSettings, replay_sequence
 from .habits import IGNORED_STATES
 from .history import History
 
@@ -20,6 +22,7 @@ class SequenceSettings:
     min_occurrences: int = 5
     min_confidence: float = 0.5
     min_lift: float = 5.0
+    backtest: BacktestSettings = field(default_factory=BacktestSettings)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,6 +41,7 @@ class Sequence:
     distinct_days: int
     first_seen: float
     last_seen: float
+    backtest: Backtest | None = None
     window_seconds: float = 0.0  # the longest delay that counted
     # Every delay (seconds) between trigger and action, the latest MAX_DELAYS, in time order.
     delays: tuple[float, ...] = ()
@@ -91,11 +95,16 @@ def _pairs(
 
 
 def detect_sequences(
-    history: History, settings: SequenceSettings | None = None
+    history: History,
+    settings: SequenceSettings | None = None,
+    *,
+    together: Collection[tuple[str, str]] = (),
 ) -> tuple[list[Sequence], npt.NDArray[np.bool_]]:
     """Find directed pairs in O(n log n): from each change, the manual actions within the window.
 
     Also return which changes the found sequences explain (for the habit detector to skip).
+    Pairs of entities in `together` (members of a group, changed together) are neither
+    sequences nor explanations: what starts the group is looked for instead.
     """
     settings = settings or SequenceSettings()
     when = history.when
@@ -162,16 +171,26 @@ def detect_sequences(
                 _Pairs(pairs.trigger[chosen], pairs.action[chosen], pairs.pair[chosen])
             )
     day_of = np.floor(when / 86400).astype(np.int64)
+    replay = _held_out(history, settings.backtest)
     found: list[Sequence] = []
     for index in keep:
         parts = members[int(unique_pairs[index])]
         triggers = np.concatenate([p.trigger for p in parts])
         acted = np.concatenate([p.action for p in parts])
-        explained[acted] = True
+        backtest = _backtest(
+            history,
+            kind,
+            actions,
+            (int(trigger_kinds[index]), int(action_kinds[index])),
+            when[triggers],
+            replay,
+            settings,
+        )
         trigger_key, action_key = kinds[trigger_kinds[index]], kinds[action_kinds[index]]
         n_states = len(history.states)
-        order = np.argsort(when[triggers], kind="stable")[-MAX_DELAYS:]
-        delays = when[acted][order] - when[triggers][order]
+        if backtest is None or _entities(history, trigger_key, action_key) in together:
+            continue
+        explained[acted] = True
         found.append(
             Sequence(
                 trigger_entity=history.entity_ids[int(trigger_key) // n_states],
@@ -186,8 +205,53 @@ def detect_sequences(
                 distinct_days=len(np.unique(day_of[triggers])),
                 first_seen=float(when[triggers].min()),
                 last_seen=float(when[triggers].max()),
+                backtest=backtest,
                 window_seconds=settings.window_seconds,
-                delays=tuple(round(float(d), 1) for d in delays),
+                delays=_delays(when[triggers], when[acted]),
             )
         )
     return found, explained
+
+
+def _entities(history: History, *keys: np.int64) -> tuple[str, ...]:
+    """Return the entity ids of dense (entity, state) keys."""
+    return tuple(history.entity_ids[int(key) // len(history.states)] for key in keys)
+
+
+def _held_out(history: History, settings: BacktestSettings) -> tuple[float, float] | None:
+    """Return the UTC span of the last whole local days held out for the backtest."""
+    days = history.whole_days()
+    if len(days) <= settings.days:
+        return None
+    return history.day_start(int(days[-settings.days])), history.day_start(int(days[-1]) + 1)
+
+
+def _backtest(  # noqa: PLR0917
+    history: History,
+    kind: npt.NDArray[np.int64],
+    actions: npt.NDArray[np.int64],
+    kinds: tuple[int, int],
+    paired: npt.NDArray[np.float64],
+    replay: tuple[float, float] | None,
+    settings: SequenceSettings,
+) -> Backtest | None:
+    """Replay the sequence over the held-out days; None if it cannot be learned or mostly fails."""
+    if replay is None or (paired < replay[0]).sum() < settings.backtest.min_learned:
+        return None
+    when = history.when
+    low, high = np.searchsorted(when, replay)
+    span = np.arange(low, high)
+    triggers = when[span[kind[span] == kinds[0]]]
+    acted = actions[kind[actions] == kinds[1]]
+    backtest = replay_sequence(
+        triggers=triggers, actions=when[acted], window=settings.window_seconds
+    )
+    return backtest if backtest.passes(settings.backtest) else None
+
+
+def _delays(
+    triggered: npt.NDArray[np.float64], acted: npt.NDArray[np.float64]
+) -> tuple[float, ...]:
+    """Return each delay (seconds) between trigger and action, the latest MAX_DELAYS, in time order."""
+    order = np.argsort(triggered, kind="stable")[-MAX_DELAYS:]
+    return tuple(round(float(d), 1) for d in acted[order] - triggered[order])

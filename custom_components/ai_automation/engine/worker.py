@@ -1,7 +1,7 @@
 """The detectors' own process: Home Assistant's event loop keeps its GIL while they run.
 
-Started as a script (`python .../engine/worker.py`): reads one pickled `History` on standard
-input, writes the pickled result of `detect` on standard output, and exits. It imports the
+Started as a script (`python .../engine/worker.py`): reads one pickled `(History, sun times)` on
+standard input, writes the pickled `Findings` of `detect` on standard output, and exits. It imports the
 engine (plain Python and numpy) without the integration's `__init__`, so without Home Assistant:
 it is ready in a fraction of a second, while the history is still being read.
 """
@@ -17,8 +17,8 @@ def main(source: BinaryIO, target: BinaryIO) -> None:
     """Read a history from `source`, write what the detectors found to `target`."""
     from .detection import detect  # noqa: PLC0415 (the package is set up first when a script)
 
-    history = pickle.load(source)  # noqa: S301 (our own process wrote it, through a pipe)
-    target.write(pickle.dumps(detect(history), protocol=pickle.HIGHEST_PROTOCOL))
+    history, sun = pickle.load(source)  # noqa: S301 (our own process wrote it, through a pipe)
+    target.write(pickle.dumps(detect(history, sun), protocol=pickle.HIGHEST_PROTOCOL))
     target.flush()
 
 
