@@ -93,11 +93,17 @@ def test_card_from_the_picker_shows_every_kind_with_its_evidence(
     # Days outside its day type or weekday set greyed.
     expect(habit.locator("svg rect.row.other").first).to_be_attached()
     # The replay of the last whole days as its backtest row.
-    expect(habit.locator("svg rect.hit").first).to_be_attached()
-    expect(habit.locator("figcaption").last).to_contain_text("would have been right")
+    expect(habit.locator("svg rect.cell.right").first).to_be_attached()
+    expect(habit.locator("figcaption").last).to_contain_text(
+        re.compile(r"right on \d+ of the last \d+ days")
+    )
     sequence = card.locator("li.suggestion[data-kind=sequence]").first
     expect(sequence.locator("svg rect.bar")).to_have_count(12)
-    expect(sequence.locator("figcaption")).to_contain_text("window 120 s")
+    expect(sequence.locator("figcaption").first).to_contain_text("window 120 s")
+    # Its replay: one cell per time the trigger came in the last days.
+    expect(sequence.locator("figcaption").last).to_contain_text(
+        re.compile(r"right \d+ of the last \d+ times")
+    )
     unused = card.locator("li.suggestion[data-kind=unused_capability]").first
     expect(unused.locator(".device-name")).to_have_text("Kitchen light")
     expect(
