@@ -199,6 +199,20 @@ def test_sequence_evidence_is_a_histogram_over_the_window() -> None:
     }
 
 
+def test_sequence_backtest_keeps_the_latest_triggers_and_counts_them_all() -> None:
+    """A busy trigger sends the card its latest 60 replayed triggers; the figures count every one."""
+    results = tuple(
+        (1_700_000_000.0 + 60 * i, "wrong" if i % 10 == 0 else "right") for i in range(500)
+    )
+    backtest = Backtest(right=450, wrong=50, results=results)
+    sequence = Sequence(**{**SEQUENCE.__dict__, "backtest": backtest})
+    (suggestion,) = build_suggestions([], [sequence], [], names=NAMES)
+    evidence = suggestion.evidence
+    assert [cell["at"] for cell in evidence["backtest_triggers"]] == [at for at, _ in results[-60:]]
+    assert (evidence["backtest_right"], evidence["backtest_wrong"]) == (450, 50)
+    assert "right 450 of 500 times" in suggestion.description
+
+
 def test_unused_capability_evidence_names_device_capability_and_range() -> None:
     """An unused capability shows its device, its name, its range or its values."""
     unused = UnusedCapability(

@@ -20,6 +20,7 @@ from .unused import USEFUL_CAPABILITIES, UnusedCapability, proposal
 EPOCH = date(1970, 1, 1)  # local day number 0
 DELAY_BINS = 12  # bars of a sequence's delay histogram
 MAX_VALUES = 20  # enum values of a capability shown as evidence
+MAX_TRIGGERS = 60  # a sequence's latest replayed triggers kept as evidence (the counts cover all)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
 WEEKENDS = ("sat", "sun")
 DAY_NAMES = dict(
@@ -321,7 +322,9 @@ def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggest
         backtest_evidence = {
             "backtest_right": backtest.right,
             "backtest_wrong": backtest.wrong,
-            "backtest_triggers": [{"at": at, "result": result} for at, result in backtest.results],
+            "backtest_triggers": [
+                {"at": at, "result": result} for at, result in backtest.results[-MAX_TRIGGERS:]
+            ],
         }
     return Suggestion(
         id=stable_id(
