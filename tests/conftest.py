@@ -5,6 +5,7 @@ import custom_components.ai_automation  # noqa: F401  # isort: skip
 
 import asyncio
 from collections.abc import AsyncGenerator, Callable, Generator
+from datetime import timedelta
 import logging
 from pathlib import Path
 import time
@@ -12,13 +13,14 @@ from typing import Any
 from unittest.mock import patch
 
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 import sqlalchemy
 
 from custom_components.ai_automation.const import DOMAIN
-from homeassistant.config_entries import SOURCE_MQTT
+from homeassistant.config_entries import SOURCE_MQTT, SOURCE_REAUTH
 from homeassistant.core import HomeAssistant
+from homeassistant.util import dt as dt_util
 
 from .mosquitto import Broker
 
@@ -176,6 +178,23 @@ async def wait_until(
             return
         await asyncio.sleep(0.05)
     pytest.fail(f"timed out waiting until {what}")
+
+
+async def later_with_real_broker(hass: HomeAssistant, seconds: float) -> None:
+    """Move the clock on, and give a connection check against the real broker time to answer."""
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=seconds))
+    await hass.async_block_till_done()
+    await asyncio.sleep(0.1)
+    await hass.async_block_till_done()
+
+
+async def wait_for_mqtt_reauth(hass: HomeAssistant, mqtt_entry: MockConfigEntry) -> None:
+    """Wait until the real broker refused the credentials and Home Assistant asks for new ones."""
+    await wait_until(
+        hass,
+        lambda: any(mqtt_entry.async_get_active_flows(hass, {SOURCE_REAUTH})),
+        "Home Assistant asks to reauthenticate MQTT",
+    )
 
 
 @pytest.fixture

@@ -2,19 +2,17 @@
 
 import asyncio
 from collections.abc import Generator
-from datetime import timedelta
 from typing import Any
 from unittest.mock import patch
 
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from homeassistant.config_entries import SOURCE_REAUTH
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
-from homeassistant.util import dt as dt_util
 
-from .conftest import setup_integration, wait_until
+from .conftest import later_with_real_broker, setup_integration, wait_for_mqtt_reauth, wait_until
 from .mosquitto import Broker
 
 BRIDGE = "binary_sensor.ai_automation_zigbee2mqtt_bridge"
@@ -33,13 +31,6 @@ def _issue(hass: HomeAssistant, issue_id: str) -> ir.IssueEntry | None:
     return ir.async_get(hass).async_get_issue("ai_automation", issue_id)
 
 
-async def _later(hass: HomeAssistant, seconds: float) -> None:
-    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=seconds))
-    await hass.async_block_till_done()
-    await asyncio.sleep(0.1)  # the connection check talks to the real broker
-    await hass.async_block_till_done()
-
-
 @pytest.mark.parametrize("mqtt_overrides", [{"password": "wrong"}])
 async def test_wrong_password_then_corrected(
     real_mqtt_entry: MockConfigEntry,
@@ -49,16 +40,12 @@ async def test_wrong_password_then_corrected(
     mqtt_overrides: dict[str, Any],
 ) -> None:
     """Refused credentials become mqtt_auth_failed; fixing them clears it and messages flow."""
-    await wait_until(
-        hass,
-        lambda: any(real_mqtt_entry.async_get_active_flows(hass, {SOURCE_REAUTH})),
-        "Home Assistant asks to reauthenticate MQTT",
-    )
+    await wait_for_mqtt_reauth(hass, real_mqtt_entry)
     await setup_integration(hass, config_entry)
     assert hass.states.get(BROKER).state == "off"
-    await _later(hass, 30)
+    await later_with_real_broker(hass, 30)
     assert _issue(hass, "mqtt_auth_failed") is None  # still inside the grace period
-    await _later(hass, 61)
+    await later_with_real_broker(hass, 61)
     issue = _issue(hass, "mqtt_auth_failed")
     assert issue is not None
     assert issue.translation_placeholders is not None
@@ -96,9 +83,9 @@ async def test_broker_stopped_and_started_again(
 
     await asyncio.to_thread(mosquitto.stop)
     await wait_until(hass, lambda: hass.states.get(BROKER).state == "off", "the drop is noticed")
-    await _later(hass, 30)
+    await later_with_real_broker(hass, 30)
     assert _issue(hass, "mqtt_broker_unreachable") is None
-    await _later(hass, 61)
+    await later_with_real_broker(hass, 61)
     issue = _issue(hass, "mqtt_broker_unreachable")
     assert issue is not None
     assert issue.translation_placeholders is not None
@@ -116,7 +103,7 @@ async def test_broker_stopped_and_started_again(
     # The entry came from Zigbee2MQTT's discovery, yet nothing from Zigbee2MQTT since: after five
     # minutes that is an issue; the device list, published after the restart, reaches the
     # restored subscription and clears it.
-    await _later(hass, 301)
+    await later_with_real_broker(hass, 301)
     assert _issue(hass, "zigbee2mqtt_not_found") is not None
     await asyncio.to_thread(mosquitto.publish, "zigbee2mqtt/bridge/devices", "[]", retain=True)
     await wait_until(
@@ -146,7 +133,7 @@ async def test_outage_reason_comes_from_a_check_made_during_the_outage(
     # ...and the broker stops within the ten minutes that rate-limit the check.
     await asyncio.to_thread(mosquitto.stop)
     await wait_until(hass, lambda: hass.states.get(BROKER).state == "off", "the drop is noticed")
-    await _later(hass, 61)
+    await later_with_real_broker(hass, 61)
     warnings = [
         record.getMessage()
         for record in caplog.records
@@ -172,8 +159,8 @@ async def test_without_zigbee2mqtt_nothing_nags(
     """Set up by hand in a home without Zigbee2MQTT: no repair, no warning; sensors say so."""
     await setup_integration(hass, config_entry)
     await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
-    await _later(hass, 301)
-    await _later(hass, 3600)
+    await later_with_real_broker(hass, 301)
+    await later_with_real_broker(hass, 3600)
     assert _issue(hass, "zigbee2mqtt_not_found") is None
     assert not [
         record
@@ -213,7 +200,7 @@ async def test_zigbee2mqtt_heard_once_is_expected_after_a_restart(
     assert await hass.config_entries.async_reload(config_entry.entry_id)
     await hass.async_block_till_done()
     await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected again")
-    await _later(hass, 301)
+    await later_with_real_broker(hass, 301)
     issue = _issue(hass, "zigbee2mqtt_not_found")
     assert issue is not None
     assert issue.translation_placeholders == {"base_topic": "zigbee2mqtt"}

@@ -1,8 +1,6 @@
 """Tests for the fix flows behind AI Automation's Repairs issues."""
 
-import asyncio
 from collections.abc import Generator
-from datetime import timedelta
 from http import HTTPStatus
 import json
 from pathlib import Path
@@ -10,11 +8,7 @@ from typing import Any
 from unittest.mock import AsyncMock, patch
 
 import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_fire_mqtt_message,
-    async_fire_time_changed,
-)
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_mqtt_message
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator, MqttMockHAClient
 
 from custom_components.ai_automation.engine.connection_check import CheckResult
@@ -25,9 +19,8 @@ from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntryDisabler, Con
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
-from homeassistant.util import dt as dt_util
 
-from .conftest import setup_integration, wait_until
+from .conftest import later_with_real_broker, setup_integration, wait_for_mqtt_reauth, wait_until
 from .mosquitto import Broker
 
 DOMAIN = "ai_automation"
@@ -150,13 +143,6 @@ async def test_auth_failed_leads_into_mqtt_reauth(
     assert result["next_flow"] == ["config_flow", reauth[0]["flow_id"]]
 
 
-async def _later(hass: HomeAssistant, seconds: float) -> None:
-    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=seconds))
-    await hass.async_block_till_done()
-    await asyncio.sleep(0.1)  # the connection check talks to the real broker
-    await hass.async_block_till_done()
-
-
 @pytest.mark.parametrize("mqtt_overrides", [{"password": "wrong"}])
 async def test_credentials_repair_stays_until_the_broker_accepts(
     real_mqtt_entry: MockConfigEntry,
@@ -167,13 +153,9 @@ async def test_credentials_repair_stays_until_the_broker_accepts(
     mqtt_overrides: dict[str, Any],
 ) -> None:
     """Submitting the credentials repair opens MQTT's reauth; the issue stays until it works."""
-    await wait_until(
-        hass,
-        lambda: any(real_mqtt_entry.async_get_active_flows(hass, {SOURCE_REAUTH})),
-        "Home Assistant asks to reauthenticate MQTT",
-    )
+    await wait_for_mqtt_reauth(hass, real_mqtt_entry)
     await setup_integration(hass, config_entry)
-    await _later(hass, 61)
+    await later_with_real_broker(hass, 61)
     assert _has_issue(hass, "mqtt_auth_failed")
 
     result = await fix.start("mqtt_auth_failed")
@@ -184,7 +166,7 @@ async def test_credentials_repair_stays_until_the_broker_accepts(
     await hass.async_block_till_done()
     # The broker still refuses the password: the repair is still there, then and later.
     assert _has_issue(hass, "mqtt_auth_failed")
-    await _later(hass, 90)
+    await later_with_real_broker(hass, 90)
     assert _has_issue(hass, "mqtt_auth_failed")
 
     # The user enters the right password in MQTT's reauthentication: the repair goes by itself.
