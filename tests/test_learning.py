@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 import pytest
@@ -54,6 +55,21 @@ async def settle(hass: HomeAssistant, freezer: FrozenDateTimeFactory, day: date)
 def past(days: int, until: date) -> list[date]:
     """Return the `days` days before `until`, oldest first."""
     return [until - timedelta(days=ago) for ago in range(days, 0, -1)]
+
+
+async def kitchen_at_six(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, config_entry: MockConfigEntry
+) -> tuple[SuggestionStore, dict[str, Any], date]:
+    """Two weeks of the kitchen light on at 06:00, analysed: the store, that suggestion, today."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    today = dt_util.now().date()
+    await record(hass, freezer, past(14, today), [("light.kitchen", 360, 0)])
+    await settle(hass, freezer, today)
+    await setup_integration(hass, config_entry)
+    await run_analysis(hass)
+    store = config_entry.runtime_data.daily.store
+    (morning,) = [s for s in store.open_suggestions() if s["title"].startswith("Turn on")]
+    return store, morning, today
 
 
 @pytest.fixture
@@ -127,14 +143,7 @@ async def test_dismissed_never_returns_and_holds_back_similar(
     config_entry: MockConfigEntry,
 ) -> None:
     """After dismissing "kitchen on at 06:00", it stays dismissed; kitchen habits as strong wait."""
-    await hass.config.async_set_time_zone("Europe/Berlin")
-    today = dt_util.now().date()
-    await record(hass, freezer, past(14, today), [("light.kitchen", 360, 0)])
-    await settle(hass, freezer, today)
-    await setup_integration(hass, config_entry)
-    await run_analysis(hass)
-    store = config_entry.runtime_data.daily.store
-    (morning,) = [s for s in store.open_suggestions() if s["title"].startswith("Turn on")]
+    store, morning, today = await kitchen_at_six(hass, freezer, config_entry)
     await hass.services.async_call(
         "ai_automation", "dismiss_suggestion", {"suggestion_id": morning["id"]}, blocking=True
     )
@@ -181,14 +190,7 @@ async def test_accepted_automation_that_people_undo_is_reported_once(
     config_entry: MockConfigEntry,
 ) -> None:
     """The accepted 06:00 light is turned back off minutes later on most days: said once."""
-    await hass.config.async_set_time_zone("Europe/Berlin")
-    today = dt_util.now().date()
-    await record(hass, freezer, past(14, today), [("light.kitchen", 360, 0)])
-    await settle(hass, freezer, today)
-    await setup_integration(hass, config_entry)
-    await run_analysis(hass)
-    store = config_entry.runtime_data.daily.store
-    (morning,) = [s for s in store.open_suggestions() if s["title"].startswith("Turn on")]
+    store, morning, today = await kitchen_at_six(hass, freezer, config_entry)
     store.set_status(morning["id"], "accepted")
 
     # A week of the automation turning it on at 06:02, and on five days a person turning it off.
