@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-import time
 
 import numpy as np
 import numpy.typing as npt
 
+from .gil import let_the_loop_in
 from .habits import IGNORED_STATES
 from .history import History
 
@@ -56,7 +56,7 @@ def _links(
         pair = np.minimum(ka, kb) * n_kinds + np.maximum(ka, kb)
         # One link per change and partner kind: a light switched twice counts once.
         keys.append(np.unique(first[different].astype(np.int64) * n_kinds * n_kinds + pair))
-        time.sleep(0)  # let other threads (Home Assistant's event loop) take the GIL
+        let_the_loop_in()
     if not keys:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     pairs = np.concatenate(keys) % (n_kinds * n_kinds)

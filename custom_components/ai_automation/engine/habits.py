@@ -11,12 +11,12 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 import functools
 import math
-import time
 
 import numpy as np
 import numpy.typing as npt
 
 from .backtest import Backtest, BacktestSettings, replay_habit
+from .gil import let_the_loop_in
 from .history import History, weekday_of
 
 MINUTES_PER_DAY = 1440.0
@@ -492,12 +492,14 @@ def detect_habits(
     if len(whole_days) < settings.min_days:
         return []
     habits: list[Habit] = []
-    keys = history.entity.astype(np.int64) * len(history.states) + history.state
+    kinds, kind = history.kinds
     manual = np.flatnonzero(
         history.manual & ~explained if explained is not None else history.manual
     )
-    order = manual[np.argsort(keys[manual], kind="stable")]
-    boundaries = np.flatnonzero(np.diff(keys[order])) + 1
+    # (numbers that fit 16 bits are sorted by radix, in one pass)
+    small = kind[manual].astype(np.int16) if len(kinds) < 2**15 else kind[manual]
+    order = manual[np.argsort(small, kind="stable")]
+    boundaries = np.flatnonzero(np.diff(kind[order])) + 1
     for indices in np.split(order, boundaries):
         if len(indices) < settings.min_days:
             continue
@@ -508,7 +510,7 @@ def detect_habits(
         if len(indices) > 24 * len(whole_days):
             # Changes at least hourly all day: no time of day can stand out (a chattering sensor).
             continue
-        time.sleep(0)  # let other threads (Home Assistant's event loop) take the GIL
+        let_the_loop_in()
         group_minutes, group_days = minutes[indices], days[indices]
         person = np.sort(group_days * MINUTES_PER_DAY + group_minutes)
         use = _use(group_minutes, group_days, whole_days)

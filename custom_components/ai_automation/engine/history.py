@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import numpy.typing as npt
+
+MAX_KIND_TABLE = 1 << 22  # (entity, state) pairs numbered through a table up to this many
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,11 @@ class History:
 
     def local_clock(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
         """Return each change's local minute of the day and local day number (DST-aware)."""
+        return self._local_clock
+
+    @cached_property
+    def _local_clock(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+        """Work out `local_clock` once: every detector reads it (the arrays are not changed)."""
         zone = ZoneInfo(self.time_zone)
         hours = np.floor(self.when / 3600).astype(np.int64)
         unique_hours, inverse = np.unique(hours, return_inverse=True)
@@ -91,6 +99,23 @@ class History:
         )
         local = self.when + offsets[inverse] if len(offsets) else self.when
         return (local % 86400) / 60.0, np.floor(local / 86400).astype(np.int64)
+
+    @cached_property
+    def kinds(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Return the (entity, state) pairs that occur and each change's pair, numbered densely.
+
+        The pairs as keys `entity * len(states) + state`, ascending; each change's number is its
+        pair's index among them (so numbers follow the keys' order).
+        """
+        keys = self.entity.astype(np.int64) * len(self.states) + self.state
+        size = len(self.entity_ids) * len(self.states)
+        if size > MAX_KIND_TABLE:
+            kinds, kind = np.unique(keys, return_inverse=True)
+            return kinds, kind.astype(np.int64)
+        present = np.zeros(size, np.bool_)
+        present[keys] = True
+        number = np.cumsum(present) - 1  # (a table instead of sorting a million keys)
+        return np.flatnonzero(present).astype(np.int64), number[keys].astype(np.int64)
 
     def local_days(self) -> npt.NDArray[np.int64]:
         """Return every local day number the analysed window covers."""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-import time
 
 import numpy as np
 import numpy.typing as npt
 
 from .backtest import Backtest, BacktestSettings, replay_sequence
+from .gil import let_the_loop_in
 from .habits import IGNORED_STATES
 from .history import History
 
@@ -49,49 +49,96 @@ class Sequence:
 
 MAX_DELAYS = 500  # delays kept per sequence as evidence
 CHUNK = 20_000  # trigger events per block: bounds memory whatever the history's size
+# Pair counts go in a flat table while it stays this small (16 MB); past it they are sorted.
+MAX_TABLE = 1 << 21
 
 
 @dataclass(frozen=True)
-class _Pairs:
-    """Trigger events paired with the first later action of each kind (one block of triggers)."""
+class _Actions:
+    """A person's changes as candidate actions, in time order."""
 
-    trigger: npt.NDArray[np.int64]  # event index of the trigger
-    action: npt.NDArray[np.int64]  # event index of the action
-    pair: npt.NDArray[np.int64]  # dense trigger kind * n_kinds + dense action kind
+    index: npt.NDArray[np.int64]  # event index of each action
+    when: npt.NDArray[np.float64]  # its time
+    kind: npt.NDArray[np.int64]  # its dense action kind (0 ... n_kinds - 1)
+    n_kinds: int
+    # The time of the previous action of the same kind (-inf: none): an action is the first of
+    # its kind after a trigger exactly when that previous one is not after the trigger.
+    previous: npt.NDArray[np.float64]
+
+    @classmethod
+    def of(
+        cls, history: History, index: npt.NDArray[np.int64], kind: npt.NDArray[np.int64]
+    ) -> _Actions:
+        """Return the actions at `index` (kinds `kind`), each with its previous of its kind."""
+        kinds, dense = np.unique(kind[index], return_inverse=True)
+        dense = dense.astype(np.int64)
+        when = history.when[index]
+        by_kind = np.argsort(dense, kind="stable")  # each kind's actions, in time order
+        grouped = dense[by_kind]
+        same = grouped[1:] == grouped[:-1]
+        previous = np.full(len(index), -np.inf)
+        previous[by_kind[1:][same]] = when[by_kind[:-1][same]]
+        return cls(index, when, dense, len(kinds), previous)
+
+    def subset(self, chosen: npt.NDArray[np.bool_]) -> _Actions:
+        """Return the actions of the kinds `chosen` marks (numbering and previous times kept)."""
+        keep = chosen[self.kind]
+        return _Actions(
+            self.index[keep], self.when[keep], self.kind[keep], self.n_kinds, self.previous[keep]
+        )
 
 
 def _pairs(
     history: History,
-    kind: npt.NDArray[np.int64],
-    *,
-    n_kinds: int,
-    actions: npt.NDArray[np.int64],
-    block: slice,
+    triggers: npt.NDArray[np.int64],
+    actions: _Actions,
     window: float,
-) -> _Pairs:
-    """Pair each trigger in `block` with the first action of each kind in (t, t + window]."""
-    when = history.when
-    start = block.start
-    triggers_when = when[block]
-    action_when = when[actions]
-    low = np.searchsorted(action_when, triggers_when, side="right")
-    high = np.searchsorted(action_when, triggers_when + window, side="right")
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Pair each trigger with the first action of each kind in (t, t + window].
+
+    Return (trigger event index, position in `actions`), triggers in order, each trigger's
+    actions in time order. Actions of the trigger's own entity are left out.
+    """
+    when = history.when[triggers]
+    low = np.searchsorted(actions.when, when, side="right")
+    high = np.searchsorted(actions.when, when + window, side="right")
     counts = high - low
-    total = int(counts.sum())
-    trigger = np.repeat(np.arange(start, start + len(counts), dtype=np.int64), counts)
-    action = actions[
-        np.repeat(low, counts) + np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    ]
-    different = history.entity[trigger] != history.entity[action]
-    trigger, action = trigger[different], action[different]
-    # Pairs come in time order of the action for each trigger, so a stable sort on
-    # (trigger, action kind) keeps the first action of each kind first.
-    order = np.argsort((trigger - start) * n_kinds + kind[action], kind="stable")
-    trigger, action = trigger[order], action[order]
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = (np.diff(trigger) != 0) | (np.diff(kind[action]) != 0)
-    trigger, action = trigger[first], action[first]
-    return _Pairs(trigger, action, kind[trigger] * n_kinds + kind[action])
+    trigger = np.repeat(triggers, counts)
+    position = np.repeat(low - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+    first = (actions.previous[position] <= np.repeat(when, counts)) & (
+        history.entity[trigger] != history.entity[actions.index[position]]
+    )
+    return trigger[first], position[first]
+
+
+class _PairCounter:
+    """Count pair codes block by block: in a flat table while it is small, else sorted."""
+
+    def __init__(self, size: int) -> None:
+        """Count codes 0 ... size - 1."""
+        self._table = np.zeros(size, np.int64) if size <= MAX_TABLE else None
+        self._parts: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]] = []
+
+    def add(self, codes: npt.NDArray[np.int64]) -> None:
+        """Count one block's codes."""
+        if self._table is not None:
+            self._table += np.bincount(codes, minlength=len(self._table))
+        else:
+            self._parts.append(np.unique(codes, return_counts=True))
+        let_the_loop_in()
+
+    def counts(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Return the distinct codes (ascending) and how often each occurred."""
+        if self._table is not None:
+            present = np.flatnonzero(self._table)
+            return present, self._table[present]
+        if not self._parts:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        unique, inverse = np.unique(
+            np.concatenate([codes for codes, _ in self._parts]), return_inverse=True
+        )
+        weights = np.concatenate([counts for _, counts in self._parts])
+        return unique, np.bincount(inverse, weights=weights).astype(np.int64)
 
 
 def detect_sequences(
@@ -109,44 +156,32 @@ def detect_sequences(
     settings = settings or SequenceSettings()
     when = history.when
     explained = np.zeros(len(when), dtype=bool)
-    actions = np.flatnonzero(history.manual).astype(np.int64)
-    if not len(actions):
+    manual = np.flatnonzero(history.manual).astype(np.int64)
+    if not len(manual):
         return [], explained
-    # Dense kinds: one number per (entity, state) that occurs.
-    kinds, kind = np.unique(
-        history.entity.astype(np.int64) * len(history.states) + history.state, return_inverse=True
-    )
-    kind = kind.astype(np.int64)
+    kinds, kind = history.kinds  # one number per (entity, state) that occurs
     n_kinds = len(kinds)
-    blocks = [slice(i, min(i + CHUNK, len(when))) for i in range(0, len(when), CHUNK)]
-
-    def pairs_in(block: slice) -> _Pairs:
-        return _pairs(
-            history,
-            kind,
-            n_kinds=n_kinds,
-            actions=actions,
-            block=block,
-            window=settings.window_seconds,
-        )
+    actions = _Actions.of(history, manual, kind)
+    action_kinds_of = np.unique(kind[manual])  # dense action kind -> kind
 
     # Pass 1: how often each (trigger kind, action kind) pair occurs.
-    found_pairs, found_counts = [], []
-    for block in blocks:
-        pairs = pairs_in(block)
-        unique, counts = np.unique(pairs.pair, return_counts=True)
-        time.sleep(0)  # let other threads (Home Assistant's event loop) take the GIL
-        found_pairs.append(unique)
-        found_counts.append(counts)
-    all_pairs = np.concatenate(found_pairs)
-    unique_pairs, inverse = np.unique(all_pairs, return_inverse=True)
-    pair_counts = np.bincount(inverse, weights=np.concatenate(found_counts)).astype(np.int64)
+    counter = _PairCounter(n_kinds * actions.n_kinds)
+    for begin in range(0, len(when), CHUNK):
+        trigger, position = _pairs(
+            history,
+            np.arange(begin, min(begin + CHUNK, len(when)), dtype=np.int64),
+            actions,
+            settings.window_seconds,
+        )
+        counter.add(kind[trigger] * actions.n_kinds + actions.kind[position])
+    unique_pairs, pair_counts = counter.counts()
     kind_counts = np.bincount(kind, minlength=n_kinds)
-    manual_counts = np.bincount(kind[actions], minlength=n_kinds)
+    manual_counts = np.bincount(actions.kind, minlength=actions.n_kinds)
     duration = max(history.end - history.start, 1.0)
-    trigger_kinds, action_kinds = np.divmod(unique_pairs, n_kinds)
+    trigger_kinds, action_dense = np.divmod(unique_pairs, actions.n_kinds)
+    action_kinds = action_kinds_of[action_dense]
     confidence = pair_counts / kind_counts[trigger_kinds]
-    chance = 1 - np.exp(-(manual_counts[action_kinds] / duration) * settings.window_seconds)
+    chance = 1 - np.exp(-(manual_counts[action_dense] / duration) * settings.window_seconds)
     lift = np.divide(confidence, chance, out=np.full(len(chance), np.inf), where=chance > 0)
     ignored_state = np.array([state in IGNORED_STATES for state in history.states], dtype=bool)
     ignored = ignored_state[kinds % len(history.states)]
@@ -160,27 +195,15 @@ def detect_sequences(
     if not len(keep):
         return [], explained
     # Pass 2: the evidence of the pairs that passed.
-    wanted = unique_pairs[keep]
-    members: dict[int, list[_Pairs]] = {int(pair): [] for pair in wanted}
-    for block in blocks:
-        pairs = pairs_in(block)
-        mask = np.isin(pairs.pair, wanted)
-        for pair in np.unique(pairs.pair[mask]):
-            chosen = pairs.pair == pair
-            members[int(pair)].append(
-                _Pairs(pairs.trigger[chosen], pairs.action[chosen], pairs.pair[chosen])
-            )
+    evidence = _evidence(history, kind, actions, unique_pairs[keep], settings.window_seconds)
     day_of = np.floor(when / 86400).astype(np.int64)
     replay = _held_out(history, settings.backtest)
     found: list[Sequence] = []
-    for index in keep:
-        parts = members[int(unique_pairs[index])]
-        triggers = np.concatenate([p.trigger for p in parts])
-        acted = np.concatenate([p.action for p in parts])
+    for index, (triggers, acted) in zip(keep, evidence, strict=True):
         backtest = _backtest(
             history,
             kind,
-            actions,
+            manual,
             (int(trigger_kinds[index]), int(action_kinds[index])),
             when[triggers],
             replay,
@@ -211,6 +234,40 @@ def detect_sequences(
             )
         )
     return found, explained
+
+
+def _evidence(
+    history: History,
+    kind: npt.NDArray[np.int64],
+    actions: _Actions,
+    wanted: npt.NDArray[np.int64],
+    window: float,
+) -> list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]:
+    """Return (trigger, action) event indices of each wanted pair code, triggers in time order.
+
+    Only the wanted pairs' kinds are paired: a small part of the history, usually.
+    """
+    trigger_kinds, action_kinds = np.divmod(wanted, actions.n_kinds)
+    wanted_triggers = np.zeros(int(kind.max()) + 1, np.bool_)
+    wanted_triggers[trigger_kinds] = True
+    wanted_actions = np.zeros(actions.n_kinds, np.bool_)
+    wanted_actions[action_kinds] = True
+    chosen = actions.subset(wanted_actions)
+    candidates = np.flatnonzero(wanted_triggers[kind]).astype(np.int64)
+    triggers, acted, codes = [], [], []
+    for begin in range(0, len(candidates), CHUNK):
+        trigger, position = _pairs(history, candidates[begin : begin + CHUNK], chosen, window)
+        code = kind[trigger] * actions.n_kinds + chosen.kind[position]
+        mine = np.isin(code, wanted)
+        triggers.append(trigger[mine])
+        acted.append(chosen.index[position[mine]])
+        codes.append(code[mine])
+    all_codes = np.concatenate(codes)
+    order = np.argsort(all_codes, kind="stable")  # by pair, each pair's triggers in time order
+    all_triggers, all_acted = np.concatenate(triggers)[order], np.concatenate(acted)[order]
+    low = np.searchsorted(all_codes[order], wanted, side="left")
+    high = np.searchsorted(all_codes[order], wanted, side="right")
+    return [(all_triggers[a:b], all_acted[a:b]) for a, b in zip(low, high, strict=True)]
 
 
 def _entities(history: History, *keys: np.int64) -> tuple[str, ...]:

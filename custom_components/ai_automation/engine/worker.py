@@ -16,6 +16,9 @@ from typing import BinaryIO
 def main(source: BinaryIO, target: BinaryIO) -> None:
     """Read a history from `source`, write what the detectors found to `target`."""
     from .detection import detect  # noqa: PLC0415 (the package is set up first when a script)
+    from .gil import running_alone  # noqa: PLC0415
+
+    running_alone()
 
     history, sun = pickle.load(source)  # noqa: S301 (our own process wrote it, through a pipe)
     target.write(pickle.dumps(detect(history, sun), protocol=pickle.HIGHEST_PROTOCOL))
