@@ -59,7 +59,7 @@ async def test_the_detector_process_stops_when_reading_the_history_fails(
     """The process started while the history is read is stopped when the reading fails."""
     await setup_integration(hass, config_entry)
     with patch(
-        "custom_components.ai_automation.analysis.load_history",
+        "custom_components.ai_automation.recorder_history.HistoryReader.rows",
         side_effect=RuntimeError("database is locked"),
     ):
         summary = await run_analysis(hass)

@@ -18,7 +18,6 @@ from homeassistant.util import dt as dt_util
 from .capabilities import CapabilityListener
 from .const import ACTION_DOMAINS, ANALYSED_DOMAINS
 from .detector_process import DetectorProcess
-from .engine.overrides import detect_overrides
 from .engine.suggestions import (
     ExistingAutomation,
     Suggestion,
@@ -28,7 +27,7 @@ from .engine.suggestions import (
 from .engine.sun_habits import SUN_EVENTS
 from .engine.unused import UnusedSettings, detect_unused
 from .models import Settings
-from .recorder_history import load_history
+from .recorder_history import HistoryReader
 from .usage import UsageWatcher
 
 
@@ -153,10 +152,8 @@ async def async_analyse(
     began = time.perf_counter()
     detectors = await DetectorProcess.async_start()
     try:
-        instance = get_instance(hass)
-        history = await instance.async_add_executor_job(
-            load_history,
-            instance,
+        reader = HistoryReader(
+            get_instance(hass),
             analysed,
             person,
             start,
@@ -164,10 +161,12 @@ async def async_analyse(
             hass.config.time_zone,
             await async_automated_users(hass, settings),
         )
-        loaded = time.perf_counter()
-        found = await detectors.async_detect(hass, history, sun_times(hass, start, end))
+        found = await detectors.async_detect(
+            hass, reader, sun_times(hass, start, end), _watched(accepted or {})
+        )
     finally:
         await detectors.async_close()
+    loaded = detectors.read_at or began
     habits, sequences, sun_habits, groups = (
         found.habits,
         found.sequences,
@@ -176,7 +175,7 @@ async def async_analyse(
     )
     names = {
         entity_id: state.name
-        for entity_id in history.entity_ids
+        for entity_id in found.entity_ids
         if (state := hass.states.get(entity_id)) is not None
     }
     # Unused capabilities only on the evidence of the live usage record (none without it).
@@ -197,20 +196,20 @@ async def async_analyse(
         sun_habits=sun_habits,
         groups=groups,
     )
-    if accepted:
-        overrides = await hass.async_add_executor_job(detect_overrides, history, _watched(accepted))
-        suggestions += [
-            override_suggestion(override, accepted[override.key]["title"], names)
-            for override in overrides
-        ]
+    suggestions += [
+        override_suggestion(override, (accepted or {})[override.key]["title"], names)
+        for override in found.overrides
+    ]
     return AnalysisResult(
         suggestions=suggestions,
         habits=len(habits) + len(sun_habits),
         sequences=len(sequences),
-        events_analysed=len(history),
+        events_analysed=found.changes,
         entities_analysed=len(analysed),
         devices_checked=len(listener.devices),
         load_seconds=loaded - began,
         detect_seconds=time.perf_counter() - loaded,
-        history_days=(end.timestamp() - float(history.when[0])) / 86400 if len(history) else 0.0,
+        history_days=(end.timestamp() - found.first_change) / 86400
+        if found.first_change is not None
+        else 0.0,
     )

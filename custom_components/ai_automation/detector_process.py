@@ -1,28 +1,37 @@
-"""Run the detectors in a process of their own, fed the compact history arrays.
+"""Run the detectors in a process of their own, fed the recorder's rows as they are read.
 
 In a thread of Home Assistant's process, numpy and Python work on a million changes holds the GIL
 for tens of milliseconds at a time and the event loop waits, the more so when another program
 keeps the other core busy. In a separate process the event loop only waits for a pipe. The
-process is started as the analysis begins, so it is ready by the time the history is read.
+process is started as the analysis begins and imports the engine while the first rows are read;
+each block of rows goes through its pipe as soon as it is read, so sending the history overlaps
+reading it, and putting it together in time order happens in the worker too.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+import contextlib
 import logging
+import os
 from pathlib import Path
 import pickle
 import sys
+import time
 
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers.recorder import get_instance
 
 from .engine import worker
 from .engine.detection import Findings, detect
 from .engine.history import History
+from .engine.recorded import Rows, assemble
+from .recorder_history import HistoryReader
 
 _LOGGER = logging.getLogger(__name__)
 WORKER = Path(worker.__file__)
+BLOCKS_PER_MESSAGE = 16  # blocks of rows sent together (a few hundred kilobytes)
 
 
 class DetectorProcessError(RuntimeError):
@@ -32,40 +41,63 @@ class DetectorProcessError(RuntimeError):
 class DetectorProcess:
     """One run of the detectors in a child process (`engine/worker.py`)."""
 
-    def __init__(self, process: asyncio.subprocess.Process | None) -> None:
-        """Wrap a started worker process (None: none could be started)."""
+    def __init__(self, process: asyncio.subprocess.Process | None, pipe: int | None) -> None:
+        """Wrap a started worker process and its input pipe (None: none could be started)."""
         self._process = process
+        self._pipe = pipe
+        self.read_at: float | None = None  # (time.perf_counter) when the history was read
 
     @classmethod
     async def async_start(cls) -> DetectorProcess:
         """Start the worker; it imports the engine while the history is being read."""
+        read_end, write_end = os.pipe()
         try:
             process = await asyncio.create_subprocess_exec(
                 sys.executable,
                 str(WORKER),
-                stdin=asyncio.subprocess.PIPE,
+                stdin=read_end,
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.PIPE,
             )
         except OSError as err:
+            os.close(write_end)
             _LOGGER.warning(
                 "Could not start a process for the pattern detectors (%s); this analysis runs"
                 " them inside Home Assistant, which may slow it down while they run",
                 err,
             )
-            return cls(None)
-        return cls(process)
+            return cls(None, None)
+        finally:
+            os.close(read_end)
+        return cls(process, write_end)
 
     async def async_detect(
-        self, hass: HomeAssistant, history: History, sun: Mapping[str, Mapping[int, float]]
+        self,
+        hass: HomeAssistant,
+        reader: HistoryReader,
+        sun: Mapping[str, Mapping[int, float]],
+        watched: Sequence[tuple[str, str, str]] = (),
     ) -> Findings:
-        """Send the history and each day's sun times, wait for what the detectors find."""
-        if self._process is None:
-            return await hass.async_add_executor_job(detect, history, sun)
-        sent = await hass.async_add_executor_job(
-            pickle.dumps, (history, sun), pickle.HIGHEST_PROTOCOL
-        )
-        answer, errors = await self._process.communicate(sent)
+        """Read the history, have the detectors look at it; return what they find.
+
+        `sun` holds each day's sun times; `watched` the accepted automations to check.
+        """
+        instance = get_instance(hass)
+        if self._process is None or self._pipe is None:
+            history = await instance.async_add_executor_job(_load, reader)
+            self.read_at = time.perf_counter()
+            return await hass.async_add_executor_job(detect, history, sun, watched)
+        pipe, self._pipe = self._pipe, None
+        answering = asyncio.ensure_future(self._process.communicate())
+        try:
+            await instance.async_add_executor_job(_send, pipe, reader, sun, watched)
+        except BrokenPipeError:
+            pass  # the process ended early: its answer says why
+        except BaseException:
+            answering.cancel()
+            raise
+        self.read_at = time.perf_counter()
+        answer, errors = await answering
         if self._process.returncode != 0 or not answer:
             last = errors.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
             raise DetectorProcessError(
@@ -76,6 +108,33 @@ class DetectorProcess:
 
     async def async_close(self) -> None:
         """Stop the process if it still runs (the analysis failed or was cancelled)."""
+        if self._pipe is not None:
+            os.close(self._pipe)
+            self._pipe = None
         if self._process is not None and self._process.returncode is None:
-            self._process.kill()
+            with contextlib.suppress(ProcessLookupError):
+                self._process.kill()
             await self._process.wait()
+
+
+def _load(reader: HistoryReader) -> History:
+    """Read the whole history in this process (no worker)."""
+    return assemble(list(reader.rows()), reader.recorded())
+
+
+def _send(
+    pipe: int,
+    reader: HistoryReader,
+    sun: Mapping[str, Mapping[int, float]],
+    watched: Sequence[tuple[str, str, str]],
+) -> None:
+    """Read the history, sending its rows to the worker as they come (in the recorder's executor)."""
+    with open(pipe, "wb") as target:  # (closes the pipe: the worker's input ends)
+        blocks: list[Rows] = []
+        for rows in reader.rows():
+            blocks.append(rows)
+            if len(blocks) == BLOCKS_PER_MESSAGE:
+                worker.send_rows(target, blocks)
+                blocks = []
+        worker.send_rows(target, blocks)
+        worker.send_end(target, reader.recorded(), sun, watched)

@@ -12,6 +12,7 @@ the tests, not users. What differs between the databases is handled here:
   bytes): whether a person made a change (no parent, no automation's context, no tool
   account's user id) is worked out in SQL and arrives as 0/1;
 - time is the recorder's float `*_ts` columns on all three (DOUBLE on MariaDB and PostgreSQL).
+- PostgreSQL plans a cursor's query for its first rows unless told that all are read.
 
 Who made a change: a change whose context has a parent, or whose context started an automation or
 a script (`automation_triggered` / `script_started` events carry that context), or that was made
@@ -43,12 +44,9 @@ from homeassistant.helpers.recorder import session_scope
 from homeassistant.util.json import json_loads_object
 
 from .engine.history import History
+from .engine.recorded import Recorded, Rows, assemble
 
 AUTOMATED_EVENTS = ("automation_triggered", "script_started")
-# Their state is the time of the last press or activation: every change is one "activated".
-MOMENTARY_DOMAINS = frozenset({"button", "input_button", "event", "scene"})
-ACTIVATED = "activated"
-NOT_A_CHANGE = frozenset({"unavailable", "unknown"})
 ROWS_PER_FETCH = 1000  # short fetches: the event loop gets the GIL between them
 IDS_PER_QUERY = MAX_IDS_FOR_INDEXED_GROUP_BY
 
@@ -160,8 +158,75 @@ def _streaming_cursor(connection: Connection) -> Any:
     if dialect.name == "mysql" and hasattr(cursors, "SSCursor"):
         return dbapi_connection.cursor(cursors.SSCursor)  # type: ignore[union-attr]
     if dialect.driver in {"psycopg2", "psycopg"}:
+        # A cursor's query is planned for its first tenth of rows by default (an index walk);
+        # all of them are read here, so plan for all (for this transaction only).
+        with dbapi_connection.cursor() as setting:
+            setting.execute("SET LOCAL cursor_tuple_fraction = 1.0")
         return dbapi_connection.cursor(name="ai_automation_history")
     return dbapi_connection.cursor()
+
+
+class HistoryReader:
+    """Read the real state changes (not attribute updates) of some entities in [start, end).
+
+    `rows()` yields them block by block as compact arrays (a million changes take tens of
+    megabytes); `recorded()` then says what their numbers stand for. Only changes of
+    `person_entities` can be manual; the others (sensors) are triggers only. Changes made by
+    `automated_users` (user ids) are automated.
+    """
+
+    def __init__(  # noqa: PLR0917 (positional, as the recorder executor passes them)
+        self,
+        instance: Recorder,
+        entity_ids: Collection[str],
+        person_entities: Collection[str],
+        start: datetime,
+        end: datetime,
+        time_zone: str,
+        automated_users: Collection[str] = (),
+    ) -> None:
+        """Prepare to read; nothing is read yet."""
+        self._instance = instance
+        self._entity_ids = sorted(set(entity_ids))
+        self._person = frozenset(person_entities)
+        self._start, self._end = start.timestamp(), end.timestamp()
+        self._time_zone = time_zone
+        self._tools = sorted({bytes.fromhex(user) for user in automated_users})
+        self._codes = _Codes()
+        self._metadata: dict[int, str] = {}
+
+    def rows(self) -> Iterator[Rows]:
+        """Yield the rows in blocks as the database returns them (in the recorder's executor)."""
+        with session_scope(session=self._instance.get_session(), read_only=True) as session:
+            for ids in _chunks(self._entity_ids):
+                self._metadata.update(
+                    (metadata_id, entity_id)
+                    for metadata_id, entity_id in session.execute(
+                        select(StatesMeta.metadata_id, StatesMeta.entity_id).where(
+                            StatesMeta.entity_id.in_(ids)
+                        )
+                    )
+                    if entity_id is not None
+                )
+            for metadata_ids in _chunks(sorted(self._metadata)):
+                person_ids = [m for m in metadata_ids if self._metadata[m] in self._person]
+                query = _changes_query(
+                    metadata_ids, person_ids, self._tools, self._start, self._end
+                )
+                yield from _read_rows(session, query, self._codes)
+
+    def recorded(self) -> Recorded:
+        """Return what the numbers in the rows read so far stand for."""
+        values: list[str | None] = [None] * len(self._codes)
+        for value, code in self._codes.items():
+            values[code] = value
+        return Recorded(
+            values=tuple(values),
+            entities=dict(self._metadata),
+            start=self._start,
+            end=self._end,
+            time_zone=self._time_zone,
+        )
 
 
 def load_history(  # noqa: PLR0917 (positional: the recorder executor passes no keywords)
@@ -173,100 +238,12 @@ def load_history(  # noqa: PLR0917 (positional: the recorder executor passes no 
     time_zone: str,
     automated_users: Collection[str] = (),
 ) -> History:
-    """Return the real state changes (not attribute updates) of `entity_ids` in [start, end).
-
-    Only changes of `person_entities` can be manual; the others (sensors) are triggers only.
-    Changes made by `automated_users` (user ids) are automated.
-    Rows go straight into compact arrays: a million changes take tens of megabytes.
-    """
-    start_ts, end_ts = start.timestamp(), end.timestamp()
-    person = frozenset(person_entities)
-    tools = sorted({bytes.fromhex(user) for user in automated_users})
-    codes = _Codes()
-    chunks: list[tuple[npt.NDArray[np.int64], ...]] = []
-    with session_scope(session=instance.get_session(), read_only=True) as session:
-        metadata: dict[int, str] = {}
-        for ids in _chunks(sorted(set(entity_ids))):
-            metadata.update(
-                (metadata_id, entity_id)
-                for metadata_id, entity_id in session.execute(
-                    select(StatesMeta.metadata_id, StatesMeta.entity_id).where(
-                        StatesMeta.entity_id.in_(ids)
-                    )
-                )
-                if entity_id is not None
-            )
-        for metadata_ids in _chunks(sorted(metadata)):
-            person_ids = [m for m in metadata_ids if metadata[m] in person]
-            query = _changes_query(metadata_ids, person_ids, tools, start_ts, end_ts)
-            chunks.extend(_read_rows(session, query, codes))
-    return _history(chunks, codes, metadata, start_ts, end_ts, time_zone)
-
-
-def _history(  # noqa: PLR0917
-    chunks: list[tuple[npt.NDArray[np.int64], ...]],
-    codes: _Codes,
-    metadata: dict[int, str],
-    start_ts: float,
-    end_ts: float,
-    time_zone: str,
-) -> History:
-    """Put the rows in time order and keep the real changes, numbered in order of appearance."""
-    columns = zip(*chunks, strict=True) if chunks else [[np.empty(0, np.int64)]] * 5
-    state_id, metadata_id, state, when, person = (np.concatenate(c) for c in columns)
-    order = np.lexsort((state_id, when))  # time order, ties in the order they were written
-    metadata_id, state, when, person = metadata_id[order], state[order], when[order], person[order]
-    # Each metadata id as a small number: a stable sort by it is then a quick radix sort.
-    known = np.array(sorted(metadata), np.int64)
-    entity = np.searchsorted(known, metadata_id).astype(
-        np.int16 if len(known) < 2**15 else np.int32
+    """Return the real state changes of `entity_ids` in [start, end) (see `HistoryReader`)."""
+    reader = HistoryReader(
+        instance, entity_ids, person_entities, start, end, time_zone, automated_users
     )
-
-    # Coming back from unavailable is the device reconnecting, not anybody's action: skip a row
-    # whose state, or whose entity's previous state, is unavailable/unknown/missing.
-    invalid = np.zeros(len(codes), np.bool_)
-    for value, code in codes.items():
-        invalid[code] = value is None or value in NOT_A_CHANGE
-    by_entity = np.argsort(entity, kind="stable")  # each entity's rows, in time order
-    after_invalid = np.zeros(len(entity), np.bool_)
-    grouped = entity[by_entity]
-    after_invalid[by_entity[1:]] = (grouped[1:] == grouped[:-1]) & invalid[state[by_entity[:-1]]]
-    keep = ~(invalid[state] | after_invalid)
-    entity, state, when, person = entity[keep], state[keep], when[keep], person[keep]
-
-    # Entities and states numbered in order of first appearance, as before the filtering.
-    entity, present = _by_first_appearance(entity, len(known))
-    entity_ids = tuple(metadata[int(known[index])] for index in present)
-    momentary = np.array([e.split(".", 1)[0] in MOMENTARY_DOMAINS for e in entity_ids], np.bool_)
-    if momentary.any():
-        state = np.where(momentary[entity], codes[ACTIVATED], state)
-    values: list[str | None] = [None] * len(codes)
-    for value, code in codes.items():
-        values[code] = value
-    state, used = _by_first_appearance(state, len(codes))
-    return History(
-        entity_ids=entity_ids,
-        states=tuple(str(values[code]) for code in used),
-        when=when,
-        entity=entity,
-        state=state,
-        manual=person.astype(np.bool_),
-        start=start_ts,
-        end=end_ts,
-        time_zone=time_zone,
-    )
-
-
-def _by_first_appearance(
-    codes: npt.NDArray[np.integer[Any]], count: int
-) -> tuple[npt.NDArray[np.int32], list[int]]:
-    """Renumber `codes` (0 ... count-1) in order of first appearance; return the old numbers."""
-    first = np.full(count, len(codes), np.int64)
-    np.minimum.at(first, codes, np.arange(len(codes)))
-    used = [int(code) for code in np.argsort(first, kind="stable") if first[code] < len(codes)]
-    renumber = np.zeros(count, np.int32)
-    renumber[used] = np.arange(len(used), dtype=np.int32)
-    return renumber[codes], used
+    blocks = list(reader.rows())
+    return assemble(blocks, reader.recorded())
 
 
 def load_attribute_rows(

@@ -7,9 +7,12 @@ import subprocess
 import sys
 from zoneinfo import ZoneInfo
 
+import numpy as np
+
 from custom_components.ai_automation.engine import worker
 from custom_components.ai_automation.engine.detection import detect
 from custom_components.ai_automation.engine.history import Change, History
+from custom_components.ai_automation.engine.recorded import Recorded
 
 from ..synthetic_home import sun_times
 
@@ -31,13 +34,41 @@ def _history() -> History:
     )
 
 
+def _input(history: History, sun: dict[str, dict[int, float]]) -> bytes:
+    """The worker's input as Home Assistant sends it: recorder rows in blocks, then the rest.
+
+    The rows in no order (as the database returns them), numbered as the recorder does.
+    """
+    order = np.random.default_rng(7).permutation(len(history))
+    rows = (
+        order.astype(np.int64),  # state_id: the order written
+        history.entity[order].astype(np.int64) + 10,  # metadata_id
+        history.state[order].astype(np.int64),
+        history.when[order],
+        history.manual[order].astype(np.int64),
+    )
+    pipe = io.BytesIO()
+    for begin in range(0, len(history), 25):
+        worker.send_rows(pipe, [tuple(column[begin : begin + 25] for column in rows)])
+    recorded = Recorded(
+        values=history.states,
+        entities={index + 10: entity for index, entity in enumerate(history.entity_ids)},
+        start=history.start,
+        end=history.end,
+        time_zone=history.time_zone,
+    )
+    worker.send_end(pipe, recorded, sun, [])
+    return pipe.getvalue()
+
+
 def test_worker_answers_what_the_detectors_find() -> None:
     """What the worker writes back is what the detectors find in the same process."""
     history, sun = _history(), sun_times(START, 21)
     answer = io.BytesIO()
-    worker.main(io.BytesIO(pickle.dumps((history, sun))), answer)
+    worker.main(io.BytesIO(_input(history, sun)), answer)
     found = pickle.loads(answer.getvalue())  # noqa: S301 (our own bytes)
     assert found == detect(history, sun)
+    assert (found.changes, found.entity_ids) == (63, ("binary_sensor.door", "light.hall"))
     assert [(s.trigger_entity, s.action_entity) for s in found.sequences] == [
         ("binary_sensor.door", "light.hall")
     ]
@@ -49,7 +80,7 @@ def test_worker_process_runs_without_home_assistant() -> None:
     history = _history()
     done = subprocess.run(
         [sys.executable, "-X", "importtime", worker.__file__],
-        input=pickle.dumps((history, sun_times(START, 21))),
+        input=_input(history, sun_times(START, 21)),
         capture_output=True,
         check=True,
         timeout=120,

@@ -5,12 +5,13 @@ The CPU work of an analysis: it runs in the detectors' own process (`worker.py`)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence as Listed
+from dataclasses import dataclass, field
 
 from .groups import Group, detect_groups, together
 from .habits import Habit, detect_habits
 from .history import History
+from .overrides import Override, detect_overrides
 from .presence import days_away, with_presence
 from .sequences import Sequence, detect_sequences
 from .sun_habits import SunHabit, detect_sun_habits
@@ -18,19 +19,28 @@ from .sun_habits import SunHabit, detect_sun_habits
 
 @dataclass(frozen=True, kw_only=True)
 class Findings:
-    """What the detectors found."""
+    """What the detectors found, and what the history they read held."""
 
     habits: list[Habit]
     sequences: list[Sequence]
     sun_habits: list[SunHabit]
     groups: list[Group]
+    overrides: list[Override] = field(default_factory=list)
+    entity_ids: tuple[str, ...] = ()  # the entities that changed
+    changes: int = 0  # how many real changes there were
+    first_change: float | None = None  # when the oldest was (UTC seconds)
 
 
-def detect(history: History, sun: Mapping[str, Mapping[int, float]]) -> Findings:
+def detect(
+    history: History,
+    sun: Mapping[str, Mapping[int, float]],
+    watched: Listed[tuple[str, str, str]] = (),
+) -> Findings:
     """Find groups, then sequences, then the habits the sequences do not explain.
 
     `sun` holds each local day's sunset and sunrise (local minutes, by day number). Group
     members do not explain each other; habits are looked for on the clock and in the sun's frame.
+    `watched` (key, entity, state) are accepted automations checked for being undone.
     """
     groups = detect_groups(history)
     sequences, explained = detect_sequences(history, together=together(groups))
@@ -40,4 +50,8 @@ def detect(history: History, sun: Mapping[str, Mapping[int, float]]) -> Findings
         sequences=sequences,
         sun_habits=detect_sun_habits(history, sun, explained=explained, away=away),
         groups=groups,
+        overrides=detect_overrides(history, watched) if watched else [],
+        entity_ids=history.entity_ids,
+        changes=len(history),
+        first_change=float(history.when[0]) if len(history) else None,
     )

@@ -1,27 +1,62 @@
 """The detectors' own process: Home Assistant's event loop keeps its GIL while they run.
 
-Started as a script (`python .../engine/worker.py`): reads one pickled `(History, sun times)` on
-standard input, writes the pickled `Findings` of `detect` on standard output, and exits. It imports the
-engine (plain Python and numpy) without the integration's `__init__`, so without Home Assistant:
-it is ready in a fraction of a second, while the history is still being read.
+Started as a script (`python .../engine/worker.py`). It reads pickled messages on standard input:
+blocks of the recorder's rows while Home Assistant reads them (`send_rows`), then what their
+numbers stand for with each day's sun times and the automations to check (`send_end`). It puts
+the history together as the rows come, writes the pickled `Findings` of `detect` on standard
+output and exits. It imports the engine (plain Python and numpy) without the integration's
+`__init__`, so without Home Assistant: it is ready in a fraction of a second, before the first
+rows arrive.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 import pickle
 import sys
-from typing import BinaryIO
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .recorded import Recorded, Rows
+
+ROWS, END = "rows", "end"
 
 
-def main(source: BinaryIO, target: BinaryIO) -> None:
-    """Read a history from `source`, write what the detectors found to `target`."""
-    from .detection import detect  # noqa: PLC0415 (the package is set up first when a script)
+def send_rows(pipe: IO[bytes], blocks: list[Rows]) -> None:
+    """Send blocks of rows to the worker."""
+    pickle.dump((ROWS, blocks), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def send_end(
+    pipe: IO[bytes],
+    recorded: Recorded,
+    sun: Mapping[str, Mapping[int, float]],
+    watched: Sequence[tuple[str, str, str]],
+) -> None:
+    """Tell the worker that all rows were sent, what they stand for and what else it needs."""
+    pickle.dump((END, recorded, sun, watched), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    pipe.flush()
+
+
+def main(source: IO[bytes], target: IO[bytes]) -> None:
+    """Read rows and the rest from `source`, write what the detectors found to `target`."""
+    # (the package is set up first when run as a script)
+    from .detection import detect  # noqa: PLC0415
     from .gil import running_alone  # noqa: PLC0415
+    from .recorded import assemble  # noqa: PLC0415
 
     running_alone()
-
-    history, sun = pickle.load(source)  # noqa: S301 (our own process wrote it, through a pipe)
-    target.write(pickle.dumps(detect(history, sun), protocol=pickle.HIGHEST_PROTOCOL))
+    blocks: list[Any] = []
+    while True:
+        message = pickle.load(source)  # noqa: S301 (our own process wrote it, through a pipe)
+        if message[0] == ROWS:
+            blocks.extend(message[1])
+            continue
+        _, recorded, sun, watched = message
+        break
+    history = assemble(blocks, recorded)
+    del blocks
+    target.write(pickle.dumps(detect(history, sun, watched), protocol=pickle.HIGHEST_PROTOCOL))
     target.flush()
 
 
