@@ -35,7 +35,7 @@ def _history() -> History:
 
 
 def _input(history: History, sun: dict[str, dict[int, float]]) -> bytes:
-    """The worker's input as Home Assistant sends it: recorder rows in blocks, then the rest.
+    """Return the worker's input as Home Assistant sends it: rows in blocks, then the rest.
 
     The rows in no order (as the database returns them), numbered as the recorder does.
     """
