@@ -257,8 +257,8 @@ async def _rounds(hass: HomeAssistant, entry: MockConfigEntry, tracer: StallTrac
         peaks.append(peak)
         print(
             f"round {round_}: SQL scan of {scanned:,} rows {scan_seconds:.2f} s; analysis"
-            f" {total:.2f} s = load {result.load_seconds:.2f} s + detect"
-            f" {result.detect_seconds:.2f} s = {ratios[-1]:.1f}x the scan; peak extra memory"
+            f" {total:.2f} s = read (and sent to the detectors) {result.load_seconds:.2f} s +"
+            f" detect {result.detect_seconds:.2f} s = {ratios[-1]:.1f}x the scan; peak extra memory"
             f" {peak / 2**20:.0f} MB, detectors' process {workers[-1] / 2**20:.0f} MB; longest"
             f" event-loop stall {stall * 1000:.1f} ms"
         )
