@@ -441,27 +441,60 @@ async def test_presence_arrivals_departures_and_home_only_habits(
 
 
 @pytest.mark.parametrize(
-    ("days", "status", "words"),
+    ("language", "days", "status", "title", "message"),
     [
         (
+            "en",
             2,
             "learning",
-            "read 2 days of history (17 changes). Habits need at least 5 days of history, so the"
-            " first suggestions usually come after about a week.",
+            "AI Automation",
+            "The first analysis read 2 days of history (17 changes). Habits need at least 5 days of"
+            " history, so the first suggestions usually come after about a week. AI Automation"
+            " looks again every day at 03:30; there is nothing to do meanwhile.",
         ),
-        (9, "success", "read 9 days of history (73 changes) and found nothing worth automating"),
+        (
+            "en",
+            9,
+            "success",
+            "AI Automation",
+            "The first analysis read 9 days of history (73 changes) and found nothing worth"
+            " automating yet. AI Automation looks again every day at 03:30.",
+        ),
+        (
+            "de",
+            2,
+            "learning",
+            "AI Automation",
+            "Die erste Analyse hat den Verlauf von 2 Tagen gelesen (17 Änderungen). Gewohnheiten"
+            " brauchen einen Verlauf von mindestens 5 Tagen, daher kommen die ersten Vorschläge"
+            " meist nach etwa einer Woche. AI Automation schaut jeden Tag um 03:30 Uhr erneut"
+            " nach; bis dahin ist nichts zu tun.",
+        ),
+        (
+            "de",
+            9,
+            "success",
+            "AI Automation",
+            "Die erste Analyse hat den Verlauf von 9 Tagen gelesen (73 Änderungen) und noch nichts"
+            " gefunden, was sich zu automatisieren lohnt. AI Automation schaut jeden Tag um 03:30"
+            " Uhr erneut nach.",
+        ),
     ],
+    ids=["en-learning", "en-nothing-yet", "de-learning", "de-nothing-yet"],
 )
 async def test_the_first_days_say_what_to_expect(
     mqtt_ready: MqttMockHAClient,
     hass: HomeAssistant,
     freezer: FrozenDateTimeFactory,
     config_entry: MockConfigEntry,
+    language: str,
     days: int,
     status: str,
-    words: str,
+    title: str,
+    message: str,
 ) -> None:
-    """A new home hears how much history there is and when suggestions come, once."""
+    """A new home hears once, in its language, how much history there is and what comes next."""
+    hass.config.language = language
     start = dt_util.utcnow()
     hours = 0
     while hours <= days * 24:  # a person switching a light at no fixed time
@@ -475,13 +508,16 @@ async def test_the_first_days_say_what_to_expect(
     summary = await run_analysis(hass)
     assert summary["history_days"] == days
     assert summary["suggestions_generated"] == 0
-    sensor = hass.states.get("sensor.ai_automation_last_analysis_status")
+    status_sensor = er.async_get(hass).async_get_entity_id(
+        "sensor", "ai_automation", f"{config_entry.entry_id}_last_run_status"
+    )  # (its entity id is German in a German home)
+    assert status_sensor is not None
+    sensor = hass.states.get(status_sensor)
     assert sensor.state == status
     assert sensor.attributes["history_days"] == days
     notifications = persistent_notification._async_get_or_create_notifications(hass)
-    message = notifications["ai_automation_first_analysis"]["message"]
-    assert words in message
-    assert "every day at 03:30" in message
+    shown = notifications["ai_automation_first_analysis"]
+    assert (shown["title"], shown["message"]) == (title, message)
 
     # Only after the first run: the user dismissed it, and the next run leaves them in peace.
     persistent_notification.async_dismiss(hass, "ai_automation_first_analysis")

@@ -70,21 +70,56 @@ async def test_todo_list_is_named_once(
     assert hass.states.get(SUGGESTION_LIST).name == "AI Automation Suggestions"
 
 
+EN_NEXT = (
+    "See the *AI Automation Suggestions* to-do list: complete an item to create the automation,"
+    " delete it to dismiss it."
+)
+DE_NEXT = (
+    "Sieh dir die To-do-Liste *AI Automation Vorschläge* an: Markiere einen Eintrag als erledigt,"
+    " um die Automation zu erstellen, oder lösche ihn, um den Vorschlag abzulehnen."
+)
+NL_NEXT = (
+    "Bekijk de takenlijst *AI Automation Suggesties*: vink een item af om de automatisering te"
+    " maken, of verwijder het om de suggestie af te wijzen."
+)
+
+
 @pytest.mark.parametrize(
-    ("found", "words"),
+    ("language", "found", "message"),
     [
-        ([SUGGESTION], "The analysis found 1 new automation suggestion."),
-        ([SUGGESTION, SECOND], "The analysis found 2 new automation suggestions."),
+        ("en", [SUGGESTION], f"The analysis found 1 new automation suggestion. {EN_NEXT}"),
+        ("en", [SUGGESTION, SECOND], f"The analysis found 2 new automation suggestions. {EN_NEXT}"),
+        ("de", [SUGGESTION], f"Die Analyse hat 1 neuen Automationsvorschlag gefunden. {DE_NEXT}"),
+        (
+            "de",
+            [SUGGESTION, SECOND],
+            f"Die Analyse hat 2 neue Automationsvorschläge gefunden. {DE_NEXT}",
+        ),
+        (
+            "nl",
+            [SUGGESTION],
+            f"De analyse heeft 1 nieuwe automatiseringssuggestie gevonden. {NL_NEXT}",
+        ),
+        (
+            "nl",
+            [SUGGESTION, SECOND],
+            f"De analyse heeft 2 nieuwe automatiseringssuggesties gevonden. {NL_NEXT}",
+        ),
+        # A language AI Automation does not speak (yet) gets English.
+        ("fr", [SUGGESTION, SECOND], f"The analysis found 2 new automation suggestions. {EN_NEXT}"),
     ],
+    ids=["en-one", "en-two", "de-one", "de-two", "nl-one", "nl-two", "fr-english"],
 )
 async def test_notification_counts_in_words(
     mqtt_ready: MqttMockHAClient,
     hass: HomeAssistant,
     config_entry: MockConfigEntry,
+    language: str,
     found: list[Suggestion],
-    words: str,
+    message: str,
 ) -> None:
-    """The notification says one suggestion or several, never "suggestion(s)"."""
+    """The notification speaks the home's language and says one suggestion or several."""
+    hass.config.language = language
     await setup_integration(hass, config_entry)
     with patch(
         "custom_components.ai_automation.daily.async_analyse",
@@ -92,10 +127,8 @@ async def test_notification_counts_in_words(
     ):
         await run_analysis(hass)
     notifications = persistent_notification._async_get_or_create_notifications(hass)
-    message = notifications["ai_automation_new_suggestions"]["message"]
-    assert message.startswith(words)
-    assert "(s)" not in message
-    assert "*AI Automation Suggestions*" in message
+    shown = notifications["ai_automation_new_suggestions"]
+    assert (shown["title"], shown["message"]) == ("AI Automation", message)
 
 
 async def test_completing_an_item_accepts_it(

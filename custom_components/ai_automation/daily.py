@@ -12,7 +12,6 @@ from typing import Any
 
 import probatio
 
-from homeassistant.components import persistent_notification
 from homeassistant.const import EVENT_HOMEASSISTANT_STARTED
 from homeassistant.core import CoreState, Event, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
@@ -26,13 +25,16 @@ from .engine.habits import HabitSettings
 from .engine.suggestions import Suggestion
 from .listeners import Observable
 from .models import AiAutomationConfigEntry
+from .notifications import (
+    async_dismiss_new_suggestions,
+    async_show_first_run,
+    async_show_new_suggestions,
+)
 from .notify import async_publish_notification
 from .suggestion_store import NEW, SuggestionStore
 
 _LOGGER = logging.getLogger(__name__)
 EVENT_ANALYSIS_COMPLETE = f"{DOMAIN}_analysis_complete"
-NEW_SUGGESTIONS_NOTIFICATION = f"{DOMAIN}_new_suggestions"
-FIRST_RUN_NOTIFICATION = f"{DOMAIN}_first_analysis"
 SUCCESS, NO_DATA, FAILED, RUNNING = "success", "no_data", "failed", "running"
 LEARNING = (
     "learning"  # shown by the status sensor: success, with less than LEARNING_DAYS of history
@@ -52,14 +54,6 @@ async def _generate_data(hass: HomeAssistant, **kwargs: Any) -> Any:
     from homeassistant.components.ai_task import async_generate_data  # noqa: PLC0415
 
     return await async_generate_data(hass, **kwargs)
-
-
-def _days(days: float) -> str:
-    """Say a number of days in words: "less than a day", "1 day", "2.5 days"."""
-    if days < 1:
-        return "less than a day"
-    shown = f"{days:.1f}".removesuffix(".0")
-    return "1 day" if shown == "1" else f"{shown} days"
 
 
 def _failure(err: Exception) -> str:
@@ -226,48 +220,25 @@ class DailyAnalysis(Observable):
                 summary["processing_time_sec"],
             )
         if summary["success"] and first and data.settings.persistent_notification:
-            self._notify_first_run(summary)
+            await self._async_notify_first_run(summary)
         if (count := summary["suggestions_generated"]) and data.settings.persistent_notification:
-            found = (
-                "1 new automation suggestion"
-                if count == 1
-                else f"{count} new automation suggestions"
-            )
-            persistent_notification.async_dismiss(self._hass, FIRST_RUN_NOTIFICATION)
-            persistent_notification.async_create(
-                self._hass,
-                f"The analysis found {found}. See the *AI Automation Suggestions* to-do list:"
-                " complete an item to create the automation, delete it to dismiss it.",
-                title="AI Automation",
-                notification_id=NEW_SUGGESTIONS_NOTIFICATION,
-            )
+            await async_show_new_suggestions(self._hass, count)
         self._hass.bus.async_fire(EVENT_ANALYSIS_COMPLETE, summary)
         await async_publish_notification(self._hass, data.settings.notify_topic, summary)
         return summary
 
-    @callback
-    def _notify_first_run(self, summary: dict[str, Any]) -> None:
+    async def _async_notify_first_run(self, summary: dict[str, Any]) -> None:
         """After the first analysis that found nothing to suggest, say what to expect."""
         if summary["suggestions_generated"]:
             return  # the new-suggestions notification says it all
         days = summary.get("history_days") or 0.0
-        at = self._entry.runtime_data.settings.analysis_time.strftime("%H:%M")
-        if days < LEARNING_DAYS:
-            message = (
-                f"The first analysis read {_days(days)} of history"
-                f" ({summary['events_analysed']} changes). Habits need at least"
-                f" {HabitSettings().min_days} days of history, so the first suggestions usually"
-                f" come after about a week. AI Automation looks again every day at {at};"
-                " there is nothing to do meanwhile."
-            )
-        else:
-            message = (
-                f"The first analysis read {_days(days)} of history"
-                f" ({summary['events_analysed']} changes) and found nothing worth automating yet."
-                f" AI Automation looks again every day at {at}."
-            )
-        persistent_notification.async_create(
-            self._hass, message, title="AI Automation", notification_id=FIRST_RUN_NOTIFICATION
+        await async_show_first_run(
+            self._hass,
+            days=days,
+            changes=summary["events_analysed"],
+            min_days=HabitSettings().min_days,
+            at=self._entry.runtime_data.settings.analysis_time.strftime("%H:%M"),
+            learning=days < LEARNING_DAYS,
         )
 
     async def _async_word(self, suggestions: list[Suggestion]) -> tuple[list[Suggestion], set[str]]:
@@ -331,7 +302,7 @@ class DailyAnalysis(Observable):
     def async_notify(self) -> None:
         """Tell the entities that suggestions changed; once none is open, drop the notification."""
         if not self.store.open_suggestions():
-            persistent_notification.async_dismiss(self._hass, NEW_SUGGESTIONS_NOTIFICATION)
+            async_dismiss_new_suggestions(self._hass)
         self._notify()
 
     async def async_stop(self) -> None:
