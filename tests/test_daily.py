@@ -542,6 +542,42 @@ async def test_ai_wording_and_its_fallback(
     ]
 
 
+async def test_only_suggestions_the_user_is_shown_are_sent_to_the_ai(
+    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant,
+    ai_helper: FakeAITaskEntity,
+    analyse: AsyncMock,
+) -> None:
+    """Suggestions the per-run limit holds back cost no AI call; they are worded when shown."""
+    zone = dt_util.get_default_time_zone()
+    entry = await _setup(
+        hass,
+        freezer,
+        datetime(2026, 11, 27, 1, 0, tzinfo=zone),
+        ai_task_entity="ai_task.helper",
+        max_new_suggestions=1,
+    )
+    others = [
+        Suggestion(**{**SUGGESTION.__dict__, "id": f"other{index}", "title": f"Other {index}"})
+        for index in range(3)
+    ]
+    analyse.return_value = _result([SUGGESTION, *others])
+    ai_helper.answer = AI_WORDS
+    await run_analysis(hass)
+    store = entry.runtime_data.daily.store
+    (shown,) = [s for s in store.suggestions.values() if s["status"] == "new"]
+    assert len(ai_helper.tasks) == 1
+    assert [item["summary"] for item in await _todo_items(hass)] == [AI_WORDS["title"]]
+    assert SUGGESTION.title in ai_helper.tasks[0].instructions
+    assert shown["ai_worded"] is True
+
+    # The next run shows one more: only that one is sent.
+    await run_analysis(hass)
+    assert len(ai_helper.tasks) == 2
+    assert "Other" in ai_helper.tasks[1].instructions
+    assert [item["summary"] for item in await _todo_items(hass)] == [AI_WORDS["title"]] * 2
+
+
 async def test_ai_that_does_not_answer_is_given_up_on(
     freezer: FrozenDateTimeFactory,
     hass: HomeAssistant,

@@ -175,18 +175,17 @@ class DailyAnalysis(Observable):
             summary["error"] = f"{type(err).__name__}: {err}"
             _LOGGER.warning("The analysis failed: %s", summary["error"], exc_info=True)
         else:
-            suggestions, ai_worded = await self._async_word(result.suggestions)
+            suggestions = self._keep_ai_words(result.suggestions)
             new = self.store.merge(suggestions, limit=data.settings.max_new_suggestions)
             # An unused capability stands only while the evidence does (and older versions
             # claimed some without any): open ones not found again are withdrawn.
             self.store.withdraw_open("unused_capability", {s.id for s in suggestions})
             for suggestion in result.suggestions:
-                if (stored := self.store.suggestions.get(suggestion.id)) is None:
-                    continue  # waits for a later run (at most so many new ones per run)
-                if suggestion.id in ai_worded:
-                    stored["ai_worded"] = True
-                # This run's numbers in our words, shown under the AI's words.
-                stored["evidence_text"] = suggestion.description
+                if (stored := self.store.suggestions.get(suggestion.id)) is not None:
+                    # This run's numbers in our words, shown under the AI's words.
+                    stored["evidence_text"] = suggestion.description
+            # Only what the user is shown is worded (those the limit holds back wait for it).
+            await self._async_word([s.id for s in result.suggestions])
             first = not any(run.get("success") for run in self.store.recent_runs)
             summary |= {
                 "success": True,
@@ -241,34 +240,38 @@ class DailyAnalysis(Observable):
             learning=days < LEARNING_DAYS,
         )
 
-    async def _async_word(self, suggestions: list[Suggestion]) -> tuple[list[Suggestion], set[str]]:
-        """Let the chosen AI Task entity reword open suggestions; keep the local text otherwise.
-
-        Each open suggestion is worded once; one that the AI could not word is tried again on a
-        later run. After the first failure in a run the AI is not asked again in that run, and at
-        most AI_WORDING_MAX_PER_RUN suggestions are sent per run (the rest on later runs).
-        Return the suggestions and the ids the AI worded this time.
-        """
-        entity_id = self._entry.runtime_data.settings.ai_task_entity
-        worded: list[Suggestion] = []
-        by_ai: set[str] = set()
-        asked = 0
+    def _keep_ai_words(self, suggestions: list[Suggestion]) -> list[Suggestion]:
+        """Return the suggestions, those already shown in the AI's words with its words."""
+        kept = []
         for suggestion in suggestions:
             known = self.store.suggestions.get(suggestion.id)
             if known is not None and known.get("ai_worded"):
-                # Already shown in the AI's words: keep them (the evidence still updates).
-                worded.append(
-                    replace(suggestion, title=known["title"], description=known["description"])
+                # (the evidence still updates, under these words)
+                suggestion = replace(  # noqa: PLW2901
+                    suggestion, title=known["title"], description=known["description"]
                 )
-                continue
-            if (
-                entity_id is None
-                or asked >= AI_WORDING_MAX_PER_RUN
-                or (known is not None and known["status"] != NEW)
-            ):
-                worded.append(suggestion)
-                continue
-            asked += 1
+            kept.append(suggestion)
+        return kept
+
+    async def _async_word(self, found: list[str]) -> None:
+        """Let the chosen AI Task entity reword the open suggestions among `found` (ids).
+
+        Each open suggestion is worded once; one that the AI could not word is tried again on a
+        later run, as is one the per-run limit holds back (it is not open yet). After the first
+        failure in a run the AI is not asked again in that run, and at most
+        AI_WORDING_MAX_PER_RUN suggestions are sent per run (the rest on later runs).
+        """
+        entity_id = self._entry.runtime_data.settings.ai_task_entity
+        if entity_id is None:
+            return
+        waiting = [
+            stored
+            for suggestion_id in found
+            if (stored := self.store.suggestions.get(suggestion_id)) is not None
+            and stored["status"] == NEW
+            and not stored.get("ai_worded")
+        ]
+        for stored in waiting[:AI_WORDING_MAX_PER_RUN]:
             try:
                 async with asyncio.timeout(AI_WORDING_TIMEOUT):
                     result = await _generate_data(
@@ -279,7 +282,7 @@ class DailyAnalysis(Observable):
                             "Rewrite this home automation suggestion for the home's owner: a short "
                             "title (at most 60 characters) and a one- or two-sentence description "
                             "that keeps every number. Title: "
-                            f"{suggestion.title}. Description: {suggestion.description}"
+                            f"{stored['title']}. Description: {stored['description']}"
                         ),
                         structure=WORDING,
                     )
@@ -291,12 +294,8 @@ class DailyAnalysis(Observable):
                     entity_id,
                     _failure(err),
                 )
-                worded.append(suggestion)
-                asked = AI_WORDING_MAX_PER_RUN  # not again in this run
-                continue
-            worded.append(replace(suggestion, title=title[:120], description=description[:500]))
-            by_ai.add(suggestion.id)
-        return worded, by_ai
+                return  # not again in this run
+            stored |= {"title": title[:120], "description": description[:500], "ai_worded": True}
 
     @callback
     def async_notify(self) -> None:
