@@ -281,15 +281,6 @@ def _flatten(
             )
 
 
-class _Expose(NamedTuple):
-    """One expose of a definition as read, shared by every device with the same expose."""
-
-    capabilities: tuple[Capability, ...]
-    data: tuple[dict[str, Any], ...]  # to_dict of each capability
-    notes: tuple[str, ...]
-    skipped: str | None  # why the whole expose was skipped
-
-
 class _Exposes(NamedTuple):
     """What a definition's exposes say, and what was wrong with them (without the device name)."""
 
@@ -303,66 +294,42 @@ _NO_EXPOSES = _Exposes((), (), ())
 _new_capability = partial(tuple.__new__, Capability)
 
 
-def _read_expose(expose: Any) -> _Expose:
-    flat: list[dict[str, Any]] = []
-    notes: list[str] = []
-    try:
-        _flatten(expose, None, None, "", depth=0, out=flat, problems=notes)
-    except TypeError as err:
-        return _Expose((), (), (), str(err))
-    # The data's values are the capability's fields in order: one walk makes both.
-    capabilities = tuple(map(_new_capability, map(dict.values, flat)))
-    return _Expose(capabilities, tuple(flat), tuple(notes), None)
-
-
-class _Memo(NamedTuple):
-    """What one list's exposes gave, shared by its devices of the same kind."""
-
-    exposes: dict[bytes, _Expose]  # by the expose's JSON
-    lists: dict[tuple[bytes, ...], _Exposes]  # by the JSON of each expose of the list
-
-
-def _new_memo() -> _Memo:
-    return _Memo({}, {})
+# What each exposes list of one list gave, by the list's JSON: devices of one kind share it.
+type _Memo = dict[bytes, _Exposes]
 
 
 def _exposes(exposes: Any, memo: _Memo) -> _Exposes:
-    """Read an exposes list, reusing what identical exposes (or lists) of other devices gave."""
+    """Read an exposes list, or reuse what the same list of another device of the list gave."""
     if not isinstance(exposes, list):
         return _NO_EXPOSES
-    keys: list[bytes] = []
-    reads: list[_Expose] = []
-    for expose in exposes:
-        try:
-            key = orjson.dumps(expose)
-        except orjson.JSONEncodeError:  # nested beyond what orjson writes: read, never share
-            return _combine([_read_expose(expose) for expose in exposes])
-        if (read := memo.exposes.get(key)) is None:
-            read = memo.exposes[key] = _read_expose(expose)
-        keys.append(key)
-        reads.append(read)
-    whole = tuple(keys)
-    if (combined := memo.lists.get(whole)) is None:
-        combined = memo.lists[whole] = _combine(reads)
-    return combined
+    try:
+        key = orjson.dumps(exposes)
+    except orjson.JSONEncodeError:  # nested beyond what orjson writes: read, never share
+        return _read_exposes(exposes)
+    if (read := memo.get(key)) is None:
+        read = memo[key] = _read_exposes(exposes)
+    return read
 
 
-def _combine(reads: list[_Expose]) -> _Exposes:
-    """Join the exposes of a list; the first of several capabilities with one key is kept."""
-    found: dict[tuple[str, str | None], tuple[Capability, dict[str, Any]]] = {}
+def _read_exposes(exposes: list[Any]) -> _Exposes:
+    """Read each expose; a malformed one is skipped, the first of several with one key is kept."""
+    found: dict[tuple[str, str | None], dict[str, Any]] = {}
     problems: list[str] = []
-    for index, read in enumerate(reads):
-        if read.skipped is not None:
-            problems.append(f"expose {index} skipped: {read.skipped}")
+    for index, expose in enumerate(exposes):
+        flat: list[dict[str, Any]] = []
+        notes: list[str] = []
+        try:
+            _flatten(expose, None, None, "", depth=0, out=flat, problems=notes)
+        except TypeError as err:
+            problems.append(f"expose {index} skipped: {err}")
             continue
-        problems.extend(read.notes)
-        for capability, data in zip(read.capabilities, read.data, strict=True):
-            found.setdefault((capability.property, capability.endpoint), (capability, data))
-    return _Exposes(
-        tuple(capability for capability, _ in found.values()),
-        tuple(data for _, data in found.values()),
-        tuple(problems),
-    )
+        problems.extend(notes)
+        for data in flat:
+            found.setdefault((data["property"], data["endpoint"]), data)
+    kept = tuple(found.values())
+    # The data's values are the capability's fields in order: one walk makes both.
+    capabilities = tuple(map(_new_capability, map(dict.values, kept)))
+    return _Exposes(capabilities, kept, tuple(problems))
 
 
 def _interview_state(raw: dict[str, Any]) -> str | None:
@@ -493,7 +460,7 @@ class DeviceListParser:
                 f"payload of {len(payload):,} bytes is over the limit of {self.max_bytes:,}"
             )
         fresh: dict[bytes, _Entry] = {}
-        memo = _new_memo()
+        memo: _Memo = {}
         entries = self._incremental(payload, fresh, memo)
         if entries is None:  # not Zigbee2MQTT's layout: parse it whole, key devices by their JSON
             fresh.clear()
