@@ -18,7 +18,15 @@ from homeassistant.util import dt as dt_util
 
 from .connection import mqtt_entry
 from .const import DEVICES_STORAGE_KEY, DEVICES_STORAGE_VERSION, bridge_devices_topic
-from .engine.devices import Capability, Device, DeviceList, DeviceListParser, payload_digest, quoted
+from .engine.devices import (
+    Capability,
+    Device,
+    DeviceList,
+    DeviceListParser,
+    payload_digest,
+    quoted,
+    release,
+)
 from .engine.zigbee2mqtt import PayloadError
 from .listeners import Observable
 
@@ -206,6 +214,7 @@ class CapabilityListener(Observable):
         self._log_problems(topic, outcome.problems)
         new = {device.ieee_address: device for device in outcome.devices}
         self._log_changes(new)
+        replaced = [self.devices, self.device_data]
         self.devices, self.digest, self.updated = new, outcome.digest, dt_util.utcnow()
         self.device_data = list(outcome.device_data)
         self._to_store = {
@@ -214,6 +223,8 @@ class CapabilityListener(Observable):
             "devices": self.device_data,
         }
         self._store.async_delay_save(self._data_to_store, 1)
+        # The old list is freed a device at a time in an executor, not at once here on the loop.
+        self._hass.async_add_executor_job(release, replaced)
         self._notify()
 
     def _refuse(self, topic: str, refused: _Refused) -> None:

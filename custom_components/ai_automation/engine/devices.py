@@ -524,6 +524,22 @@ def _assemble(entries: list[_Entry], digest: str) -> DeviceList:
     )
 
 
+def release(containers: list[Any]) -> None:
+    """Let go of old lists' containers (dicts, lists, tuples) one element at a time.
+
+    The last reference to thousands of devices, dropped at once, frees them all in one step that
+    holds the GIL (tens of ms for a large list); element by element, other threads (the event loop)
+    get their turn between devices. `containers` must be the caller's own list, used by no one
+    else; the containers in it are never changed, so whoever still uses one keeps it whole.
+    """
+    while containers:
+        container = containers.pop()
+        elements = list(container.values() if isinstance(container, dict) else container)
+        del container
+        while elements:
+            elements.pop()
+
+
 def parse_devices(payload: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> DeviceList:
     """Parse one bridge/devices payload on its own; raise PayloadError when it cannot be used."""
     return DeviceListParser(max_bytes).parse(payload)
