@@ -8,6 +8,7 @@ included (the state machine has them even where the recorder drops them).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -103,6 +104,10 @@ def _normal(value: Any) -> Any:
     return list(value) if type(value) is tuple else value
 
 
+# Devices worked out (or topics subscribed) in one go before the event loop gets its turn.
+DEVICES_PER_TURN = 200
+
+
 class UsageWatcher:
     """Keep the usage record of every watched device up to date, cheaply, and stored."""
 
@@ -169,7 +174,9 @@ class UsageWatcher:
         matches = listener.async_match()
         topics: dict[str, _DeviceTopic] = {}
         entities: dict[str, _Entity] = {}
-        for ieee, device in listener.devices.items():
+        for index, (ieee, device) in enumerate(listener.devices.items()):
+            if index and not index % DEVICES_PER_TURN:
+                await asyncio.sleep(0)  # let the loop run between slices of a large list
             useful = _useful(device)
             if not useful:
                 continue
@@ -190,7 +197,9 @@ class UsageWatcher:
             self.record.forget_others(listener.devices)
         for topic in self._subscriptions.keys() - topics.keys():
             self._subscriptions.pop(topic)()
-        for topic in topics.keys() - self._subscriptions.keys():
+        for index, topic in enumerate(topics.keys() - self._subscriptions.keys()):
+            if index and not index % DEVICES_PER_TURN:
+                await asyncio.sleep(0)  # subscribing does not wait: give the loop its turn
             self._subscriptions[topic] = await mqtt.async_subscribe(
                 self._hass, topic, self._on_state_message, qos=0, encoding=None
             )
