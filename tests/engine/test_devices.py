@@ -238,6 +238,10 @@ def test_republished_list_reuses_unchanged_devices() -> None:
     assert reused == [index != 3 for index in range(10)]
     assert second.device_data[1] is first.device_data[1]
     assert second.device_data[3] == second.devices[3].to_dict()
+    for parsed in (first, second):
+        capabilities = [cap for device in parsed.devices for cap in device.capabilities]
+        assert parsed.capability_count == len(capabilities) > 0
+        assert parsed.settable_count == len([cap for cap in capabilities if cap.settable]) > 0
 
 
 @pytest.mark.parametrize("indent", [None, 2])

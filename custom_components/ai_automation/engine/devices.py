@@ -135,6 +135,9 @@ class DeviceList:
     problems: tuple[str, ...] = field(default=())
     # `device.to_dict()` of each device, made once when the device was parsed.
     device_data: tuple[dict[str, Any], ...] = field(default=())
+    # How many capabilities the devices have together, and how many of them can be set.
+    capability_count: int = 0
+    settable_count: int = 0
 
 
 def payload_digest(payload: bytes) -> str:
@@ -287,9 +290,10 @@ class _Exposes(NamedTuple):
     capabilities: tuple[Capability, ...]
     data: tuple[dict[str, Any], ...]
     problems: tuple[str, ...]
+    settable: int  # how many of the capabilities can be set
 
 
-_NO_EXPOSES = _Exposes((), (), ())
+_NO_EXPOSES = _Exposes((), (), (), 0)
 # Makes a Capability from its fields in order, without the keyword handling of its constructor.
 _new_capability = partial(tuple.__new__, Capability)
 
@@ -329,7 +333,8 @@ def _read_exposes(exposes: list[Any]) -> _Exposes:
     kept = tuple(found.values())
     # The data's values are the capability's fields in order: one walk makes both.
     capabilities = tuple(map(_new_capability, map(dict.values, kept)))
-    return _Exposes(capabilities, kept, tuple(problems))
+    settable = sum(1 for capability in capabilities if capability.settable)
+    return _Exposes(capabilities, kept, tuple(problems), settable)
 
 
 def _interview_state(raw: dict[str, Any]) -> str | None:
@@ -357,6 +362,7 @@ class _Entry(NamedTuple):
     device: Device | None
     data: dict[str, Any] | None
     problems: tuple[str, ...]
+    settable: int = 0  # how many of the device's capabilities can be set
 
 
 def _entry(raw: Any, memo: _Memo) -> _Entry:
@@ -391,7 +397,7 @@ def _entry(raw: Any, memo: _Memo) -> _Entry:
         endpoint_names=_endpoint_names(raw.get("endpoints")),
         capabilities=exposes.capabilities,
     )
-    return _Entry(device, device.to_dict(exposes.data), problems)
+    return _Entry(device, device.to_dict(exposes.data), problems, exposes.settable)
 
 
 # Zigbee2MQTT writes its list as compact JSON, each device starting with its IEEE address.
@@ -516,11 +522,14 @@ def _assemble(entries: list[_Entry], digest: str) -> DeviceList:
             f"the list has {len(entries)} entries and no usable device{shown}"
             " (Zigbee2MQTT always lists at least its coordinator)"
         )
+    kept = tuple(entry.device for entry in devices.values() if entry.device)
     return DeviceList(
-        devices=tuple(entry.device for entry in devices.values() if entry.device),
+        devices=kept,
         device_data=tuple(entry.data for entry in devices.values() if entry.data),
         digest=digest,
         problems=tuple(problems),
+        capability_count=sum(len(device.capabilities) for device in kept),
+        settable_count=sum(entry.settable for entry in devices.values()),
     )
 
 
