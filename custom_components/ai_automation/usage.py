@@ -169,6 +169,8 @@ class UsageWatcher:
 
     async def _async_refresh(self) -> None:
         """Work out what to watch from the device list and the registries; (un)subscribe."""
+        # Started right as a new list is used: matching it to the registries comes a turn later.
+        await asyncio.sleep(0)
         now = time.time()
         listener, base = self._listener, self._listener.base_topic
         matches = listener.async_match()
