@@ -317,20 +317,21 @@ def _exposes(exposes: Any, memo: _Memo) -> _Exposes:
 
 def _read_exposes(exposes: list[Any]) -> _Exposes:
     """Read each expose; a malformed one is skipped, the first of several with one key is kept."""
-    found: dict[tuple[str, str | None], dict[str, Any]] = {}
+    flat: list[dict[str, Any]] = []
     problems: list[str] = []
     for index, expose in enumerate(exposes):
-        flat: list[dict[str, Any]] = []
-        notes: list[str] = []
+        read, noted = len(flat), len(problems)
         try:
-            _flatten(expose, None, None, "", depth=0, out=flat, problems=notes)
+            _flatten(expose, None, None, "", depth=0, out=flat, problems=problems)
         except TypeError as err:
+            del flat[read:], problems[noted:]  # what the expose gave before it failed
             problems.append(f"expose {index} skipped: {err}")
-            continue
-        problems.extend(notes)
+    kept = tuple(flat)
+    if len({(data["property"], data["endpoint"]) for data in flat}) < len(flat):
+        first: dict[tuple[str, str | None], dict[str, Any]] = {}
         for data in flat:
-            found.setdefault((data["property"], data["endpoint"]), data)
-    kept = tuple(found.values())
+            first.setdefault((data["property"], data["endpoint"]), data)
+        kept = tuple(first.values())
     # The data's values are the capability's fields in order: one walk makes both.
     capabilities = tuple(map(_new_capability, map(dict.values, kept)))
     settable = sum(1 for capability in capabilities if capability.settable)
