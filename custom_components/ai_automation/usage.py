@@ -122,6 +122,7 @@ class UsageWatcher:
         self._subscriptions: dict[str, CALLBACK_TYPE] = {}
         self._entities: dict[str, _Entity] = {}
         self._untrack: CALLBACK_TYPE | None = None
+        self._stopped = False
         self._unsubscribe: list[Callable[[], None]] = []
         self._bad_topics: set[str] = set()
         self._refresher = Debouncer(
@@ -145,6 +146,7 @@ class UsageWatcher:
     @callback
     def async_stop(self) -> None:
         """Stop watching (on unload)."""
+        self._stopped = True
         self._refresher.async_shutdown()
         for unsubscribe in (*self._unsubscribe, *self._subscriptions.values()):
             unsubscribe()
@@ -170,15 +172,16 @@ class UsageWatcher:
     async def _async_refresh(self) -> None:
         """Work out what to watch from the device list and the registries; (un)subscribe."""
         # Started right as a new list is used: matching it to the registries comes a turn later.
-        await asyncio.sleep(0)
+        if not await self._next_turn():
+            return
         now = time.time()
         listener, base = self._listener, self._listener.base_topic
         matches = listener.async_match()
         topics: dict[str, _DeviceTopic] = {}
         entities: dict[str, _Entity] = {}
         for index, (ieee, device) in enumerate(listener.devices.items()):
-            if index and not index % DEVICES_PER_TURN:
-                await asyncio.sleep(0)  # let the loop run between slices of a large list
+            if index and not index % DEVICES_PER_TURN and not await self._next_turn():
+                return
             useful = _useful(device)
             if not useful:
                 continue
@@ -200,8 +203,9 @@ class UsageWatcher:
         for topic in self._subscriptions.keys() - topics.keys():
             self._subscriptions.pop(topic)()
         for index, topic in enumerate(topics.keys() - self._subscriptions.keys()):
-            if index and not index % DEVICES_PER_TURN:
-                await asyncio.sleep(0)  # subscribing does not wait: give the loop its turn
+            # Subscribing does not wait: the loop gets its turn between slices here too.
+            if index and not index % DEVICES_PER_TURN and not await self._next_turn():
+                return
             self._subscriptions[topic] = await mqtt.async_subscribe(
                 self._hass, topic, self._on_state_message, qos=0, encoding=None
             )
@@ -214,6 +218,11 @@ class UsageWatcher:
             )
         self._entities = entities
         self._schedule_save()
+
+    async def _next_turn(self) -> bool:
+        """Let the event loop run; tell whether watching goes on (not stopped meanwhile)."""
+        await asyncio.sleep(0)
+        return not self._stopped
 
     @staticmethod
     def _add_entities(
