@@ -513,3 +513,50 @@ async def test_unfounded_claims_of_older_versions_are_withdrawn(
     assert hass.states.get(todo).state == "1"
     stored = hass_storage["ai_automation.suggestions"]["data"]["suggestions"]
     assert {key: s["status"] for key, s in stored.items()} == {"no": "dismissed", "habit": "new"}
+
+
+async def test_every_device_of_a_large_list_is_watched(
+    loaded_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+) -> None:
+    """Hundreds of lights (worked out a slice at a time): the last one's use is recorded too."""
+    light = json.loads(FIXTURE)[1]
+    lights = [
+        {**light, "ieee_address": f"0x{index:016x}", "friendly_name": f"Light {index}"}
+        for index in range(450)
+    ]
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", json.dumps(lights))
+    await hass.async_block_till_done(wait_background_tasks=True)
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=2))
+    await hass.async_block_till_done()
+    async_fire_mqtt_message(hass, "zigbee2mqtt/Light 449", '{"state": "ON", "color_temp": 300}')
+    await hass.async_block_till_done()
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(minutes=3))
+    await hass.async_block_till_done()
+    devices = hass_storage["ai_automation.usage"]["data"]["devices"]
+    assert len(devices) == 450
+    last = devices[f"0x{449:016x}"]["capabilities"]["color_temp"]
+    assert last["values"]["zigbee2mqtt"] == [300]
+
+
+async def test_stopped_while_working_out_a_large_list_watches_nothing_more(
+    loaded_entry: MockConfigEntry, hass: HomeAssistant
+) -> None:
+    """Unloaded between two slices of a large list, the watch subscribes and records nothing."""
+    for seconds in (2, 4):  # past the watch's cooldown, so the next list is worked out at once
+        async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=seconds))
+        await hass.async_block_till_done()
+    watcher = loaded_entry.runtime_data.usage
+    loaded_entry.runtime_data.capabilities.async_add_listener(watcher.async_stop)
+    light = json.loads(FIXTURE)[1]
+    lights = [
+        {**light, "ieee_address": f"0x{index:016x}", "friendly_name": f"Light {index}"}
+        for index in range(450)
+    ]
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", json.dumps(lights))
+    await hass.async_block_till_done(wait_background_tasks=True)
+    async_fire_mqtt_message(hass, "zigbee2mqtt/Light 449", '{"state": "ON", "color_temp": 300}')
+    await hass.async_block_till_done()
+    assert f"0x{449:016x}" not in watcher.record.devices
+    assert not watcher.record.devices.keys() & {light["ieee_address"] for light in lights}

@@ -18,7 +18,15 @@ from homeassistant.util import dt as dt_util
 
 from .connection import mqtt_entry
 from .const import DEVICES_STORAGE_KEY, DEVICES_STORAGE_VERSION, bridge_devices_topic
-from .engine.devices import Capability, Device, DeviceList, DeviceListParser, payload_digest, quoted
+from .engine.devices import (
+    Capability,
+    Device,
+    DeviceList,
+    DeviceListParser,
+    payload_digest,
+    quoted,
+    release,
+)
 from .engine.zigbee2mqtt import PayloadError
 from .listeners import Observable
 
@@ -43,9 +51,18 @@ class _Refused(NamedTuple):
 type _Outcome = DeviceList | _Refused | None
 
 
-def _devices_from_store(stored: dict[str, Any]) -> dict[str, Device]:
-    """Rebuild stored devices (in an executor: thousands of capabilities take a while)."""
-    return {raw["ieee_address"]: Device.from_dict(raw) for raw in stored["devices"]}
+class _Counts(NamedTuple):
+    """How many capabilities the devices have together, and how many of them can be set."""
+
+    capabilities: int = 0
+    settable: int = 0
+
+
+def _devices_from_store(stored: dict[str, Any]) -> tuple[dict[str, Device], _Counts]:
+    """Rebuild stored devices and count them (in an executor: thousands take a while)."""
+    devices = {raw["ieee_address"]: Device.from_dict(raw) for raw in stored["devices"]}
+    capabilities = [cap for device in devices.values() for cap in device.capabilities]
+    return devices, _Counts(len(capabilities), sum(1 for cap in capabilities if cap.settable))
 
 
 class DeviceStore(Store[dict[str, Any]]):
@@ -114,6 +131,7 @@ class CapabilityListener(Observable):
         self.device_data: list[dict[str, Any]] = []
         self.digest: str | None = None
         self.updated: datetime | None = None
+        self._counts = _Counts()
         self._to_store: dict[str, Any] = {}
         # Messages are numbered as they arrive; a parsed list is used unless a later one already is.
         self._received = 0
@@ -124,23 +142,26 @@ class CapabilityListener(Observable):
 
     @property
     def capability_count(self) -> int:
-        """Return how many capabilities all devices have together."""
-        return sum(len(device.capabilities) for device in self.devices.values())
+        """Return how many capabilities all devices have together (counted off the loop)."""
+        return self._counts.capabilities
 
     @property
     def settable_count(self) -> int:
         """Return how many capabilities can be set."""
-        return sum(cap.settable for device in self.devices.values() for cap in device.capabilities)
+        return self._counts.settable
 
     async def async_start(self) -> None:
         """Load the stored list, then subscribe."""
         if (stored := await self._store.async_load()) is not None:
             try:
-                devices = await self._hass.async_add_executor_job(_devices_from_store, stored)
+                devices, counts = await self._hass.async_add_executor_job(
+                    _devices_from_store, stored
+                )
             except (KeyError, TypeError) as err:
                 _LOGGER.warning("Ignoring the stored Zigbee2MQTT device list: %s", err)
             else:
                 self.devices, self.device_data = devices, stored["devices"]
+                self._counts = counts
                 self.digest = stored.get("digest")
                 self.updated = dt_util.parse_datetime(stored.get("updated") or "")
                 self._to_store = stored
@@ -206,14 +227,18 @@ class CapabilityListener(Observable):
         self._log_problems(topic, outcome.problems)
         new = {device.ieee_address: device for device in outcome.devices}
         self._log_changes(new)
+        replaced = [self.devices, self.device_data]
         self.devices, self.digest, self.updated = new, outcome.digest, dt_util.utcnow()
         self.device_data = list(outcome.device_data)
+        self._counts = _Counts(outcome.capability_count, outcome.settable_count)
         self._to_store = {
             "digest": self.digest,
             "updated": self.updated.isoformat(),
             "devices": self.device_data,
         }
         self._store.async_delay_save(self._data_to_store, 1)
+        # The old list is freed a device at a time in an executor, not at once here on the loop.
+        self._hass.async_add_executor_job(release, replaced)
         self._notify()
 
     def _refuse(self, topic: str, refused: _Refused) -> None:

@@ -8,6 +8,7 @@ included (the state machine has them even where the recorder drops them).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -103,6 +104,10 @@ def _normal(value: Any) -> Any:
     return list(value) if type(value) is tuple else value
 
 
+# Devices worked out (or topics subscribed) in one go before the event loop gets its turn.
+DEVICES_PER_TURN = 200
+
+
 class UsageWatcher:
     """Keep the usage record of every watched device up to date, cheaply, and stored."""
 
@@ -117,6 +122,7 @@ class UsageWatcher:
         self._subscriptions: dict[str, CALLBACK_TYPE] = {}
         self._entities: dict[str, _Entity] = {}
         self._untrack: CALLBACK_TYPE | None = None
+        self._stopped = False
         self._unsubscribe: list[Callable[[], None]] = []
         self._bad_topics: set[str] = set()
         self._refresher = Debouncer(
@@ -140,6 +146,7 @@ class UsageWatcher:
     @callback
     def async_stop(self) -> None:
         """Stop watching (on unload)."""
+        self._stopped = True
         self._refresher.async_shutdown()
         for unsubscribe in (*self._unsubscribe, *self._subscriptions.values()):
             unsubscribe()
@@ -164,12 +171,17 @@ class UsageWatcher:
 
     async def _async_refresh(self) -> None:
         """Work out what to watch from the device list and the registries; (un)subscribe."""
+        # Started right as a new list is used: matching it to the registries comes a turn later.
+        if not await self._next_turn():
+            return
         now = time.time()
         listener, base = self._listener, self._listener.base_topic
         matches = listener.async_match()
         topics: dict[str, _DeviceTopic] = {}
         entities: dict[str, _Entity] = {}
-        for ieee, device in listener.devices.items():
+        for index, (ieee, device) in enumerate(listener.devices.items()):
+            if index and not index % DEVICES_PER_TURN and not await self._next_turn():
+                return
             useful = _useful(device)
             if not useful:
                 continue
@@ -190,7 +202,10 @@ class UsageWatcher:
             self.record.forget_others(listener.devices)
         for topic in self._subscriptions.keys() - topics.keys():
             self._subscriptions.pop(topic)()
-        for topic in topics.keys() - self._subscriptions.keys():
+        for index, topic in enumerate(topics.keys() - self._subscriptions.keys()):
+            # Subscribing does not wait: the loop gets its turn between slices here too.
+            if index and not index % DEVICES_PER_TURN and not await self._next_turn():
+                return
             self._subscriptions[topic] = await mqtt.async_subscribe(
                 self._hass, topic, self._on_state_message, qos=0, encoding=None
             )
@@ -203,6 +218,11 @@ class UsageWatcher:
             )
         self._entities = entities
         self._schedule_save()
+
+    async def _next_turn(self) -> bool:
+        """Let the event loop run; tell whether watching goes on (not stopped meanwhile)."""
+        await asyncio.sleep(0)
+        return not self._stopped
 
     @staticmethod
     def _add_entities(

@@ -3,11 +3,17 @@
 import json
 from pathlib import Path
 from typing import Any
+import weakref
 
 from hypothesis import given, settings, strategies as st
 import pytest
 
-from custom_components.ai_automation.engine.devices import Device, DeviceListParser, parse_devices
+from custom_components.ai_automation.engine.devices import (
+    Device,
+    DeviceListParser,
+    parse_devices,
+    release,
+)
 from custom_components.ai_automation.engine.zigbee2mqtt import PayloadError
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "bridge_devices.json"
@@ -232,6 +238,10 @@ def test_republished_list_reuses_unchanged_devices() -> None:
     assert reused == [index != 3 for index in range(10)]
     assert second.device_data[1] is first.device_data[1]
     assert second.device_data[3] == second.devices[3].to_dict()
+    for parsed in (first, second):
+        capabilities = [cap for device in parsed.devices for cap in device.capabilities]
+        assert parsed.capability_count == len(capabilities) > 0
+        assert parsed.settable_count == len([cap for cap in capabilities if cap.settable]) > 0
 
 
 @pytest.mark.parametrize("indent", [None, 2])
@@ -393,3 +403,24 @@ def test_enum_values_keep_text_and_numbers_only() -> None:
     ]
     capability = _caps(parse_devices(_payload(raw)).devices[0])[("mode", None)]
     assert (capability.values, capability.presets) == (("a", "1", "2.5", "b"), ())
+
+
+class _Element:
+    """Stands for a device or its data: something a list holds and frees."""
+
+
+def test_release_frees_old_lists_and_leaves_shared_ones_whole() -> None:
+    """A replaced list is freed; a container someone still uses (a storage write) stays whole."""
+    elements = [_Element() for _ in range(6)]
+    freed = [weakref.ref(element) for element in elements]
+    containers: list[Any] = [
+        dict(enumerate(elements[:3])),
+        tuple(elements[3:5]),
+    ]
+    still_written = [elements[5]]
+    containers.append(still_written)
+    del elements
+    release(containers)
+    assert containers == []
+    assert [ref() is None for ref in freed] == [True] * 5 + [False]
+    assert still_written == [freed[5]()]

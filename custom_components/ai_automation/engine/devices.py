@@ -8,6 +8,7 @@ nested deeper than a few levels, so storing and sending the model never meets a 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 import hashlib
 from typing import Any, NamedTuple
 
@@ -54,10 +55,8 @@ class Capability(NamedTuple):
     description: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return plain data for storage and the websocket."""
-        data = dict(zip(self._fields, self, strict=True))
-        data["values"], data["presets"] = list(self.values), list(self.presets)
-        return data
+        """Return plain data for storage and the websocket (values and presets as tuples)."""
+        return dict(zip(self._fields, self, strict=True))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Capability:
@@ -93,10 +92,10 @@ class Device:
     endpoint_names: tuple[tuple[str, str], ...] = ()
     capabilities: tuple[Capability, ...] = ()
 
-    def to_dict(self, capability_data: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    def to_dict(self, capability_data: tuple[dict[str, Any], ...] | None = None) -> dict[str, Any]:
         """Return plain data for storage and diagnostics (with capabilities' data if made before)."""
         if capability_data is None:
-            capability_data = [capability.to_dict() for capability in self.capabilities]
+            capability_data = tuple(capability.to_dict() for capability in self.capabilities)
         return {
             "ieee_address": self.ieee_address,
             "friendly_name": self.friendly_name,
@@ -136,6 +135,9 @@ class DeviceList:
     problems: tuple[str, ...] = field(default=())
     # `device.to_dict()` of each device, made once when the device was parsed.
     device_data: tuple[dict[str, Any], ...] = field(default=())
+    # How many capabilities the devices have together, and how many of them can be set.
+    capability_count: int = 0
+    settable_count: int = 0
 
 
 def payload_digest(payload: bytes) -> str:
@@ -166,10 +168,6 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _number(value: Any) -> float | None:
-    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
 def _strings(value: Any) -> tuple[str, ...]:
     """Return enum values or preset names; anything that is neither is left out."""
     if not isinstance(value, list):
@@ -184,47 +182,61 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(found)
 
 
+# An expose's own fields copied into a capability when they have the right JSON type.
+_TEXT_FIELDS = frozenset({"category", "unit", "label", "description"})
+_NUMBER_FIELDS = frozenset({"value_min", "value_max", "value_step"})
+_NAME_LIST_FIELDS = frozenset({"values", "presets"})
+_FREE_FIELDS = frozenset({"value_on", "value_off"})
+_NUMBER_TYPES = frozenset({int, float})  # exactly: JSON's true and false are not numbers
+_CONTAINER_TYPES = frozenset({list, dict})
+# A capability's data before the expose says anything, keys in Capability's field order.
+_BLANK = Capability("", None, "unknown", "").to_dict()
+
+
 def _capability(
     expose: dict[str, Any],
     endpoint: str | None,
     parent: str | None,
     prefix: str,
     problems: list[str],
-) -> Capability:
+) -> dict[str, Any]:
+    """Return the plain data of one capability, its keys in Capability's field order."""
+    data = _BLANK.copy()
+    # One pass over the keys the expose has (thousands of exposes per list, most fields unset).
+    for key, value in expose.items():
+        if key in _TEXT_FIELDS:
+            if type(value) is str:
+                data[key] = value
+        elif key in _NUMBER_FIELDS:
+            if type(value) in _NUMBER_TYPES:
+                data[key] = value
+        elif key in _NAME_LIST_FIELDS:
+            if value:
+                data[key] = _strings(value)
+        elif key in _FREE_FIELDS:
+            data[key] = value
     get = expose.get
-    access = get("access", 0)
-    access = access if isinstance(access, int) and not isinstance(access, bool) else 0
     kind = _text(get("type"))
     own_property = _text(get("property"))
-    name = _text(get("name")) or own_property or kind or "unknown"
-    value_on, value_off = get("value_on"), get("value_off")
-    if not (nests_within(value_on) and nests_within(value_off)):
+    name = data["name"] = _text(get("name")) or own_property or kind or "unknown"
+    data["property"] = prefix + (own_property or name)
+    data["endpoint"] = _text(get("endpoint")) or endpoint
+    if kind in KNOWN_TYPES:
+        data["type"] = kind
+    data["parent"] = parent
+    if type(access := get("access")) is int and access:
+        data["published"] = bool(access & ACCESS_PUBLISHED)
+        data["settable"] = bool(access & ACCESS_SETTABLE)
+        data["gettable"] = bool(access & ACCESS_GETTABLE)
+    value_on, value_off = data["value_on"], data["value_off"]
+    if (type(value_on) in _CONTAINER_TYPES or type(value_off) in _CONTAINER_TYPES) and not (
+        nests_within(value_on) and nests_within(value_off)
+    ):
         problems.append(
             f"{quoted(name)}: value_on/value_off nested deeper than {MAX_VALUE_DEPTH} levels, dropped"
         )
-        value_on, value_off = bounded(value_on), bounded(value_off)
-    values, presets = get("values"), get("presets")
-    return Capability(  # positional: thousands are made per list
-        prefix + (own_property or name),
-        _text(get("endpoint")) or endpoint,
-        kind if kind in KNOWN_TYPES else "unknown",
-        name,
-        parent,
-        bool(access & ACCESS_PUBLISHED),
-        bool(access & ACCESS_SETTABLE),
-        bool(access & ACCESS_GETTABLE),
-        _text(get("category")),
-        _text(get("unit")),
-        _number(get("value_min")),
-        _number(get("value_max")),
-        _number(get("value_step")),
-        _strings(values) if values else (),
-        _strings(presets) if presets else (),
-        value_on,
-        value_off,
-        _text(get("label")),
-        _text(get("description")),
-    )
+        data["value_on"], data["value_off"] = bounded(value_on), bounded(value_off)
+    return data
 
 
 def _flatten(
@@ -234,10 +246,10 @@ def _flatten(
     prefix: str,
     *,
     depth: int,
-    out: list[Capability],
+    out: list[dict[str, Any]],
     problems: list[str],
 ) -> None:
-    """Add `expose` and its features to `out`; specific and composite exposes keep their path."""
+    """Add the data of `expose` and its features to `out`; composites keep their path."""
     if not isinstance(expose, dict):
         raise TypeError(f"an expose is {type(expose).__name__}, not an object")
     if depth > MAX_FEATURE_DEPTH:
@@ -256,14 +268,14 @@ def _flatten(
     capability = _capability(expose, endpoint, parent, prefix, problems)
     out.append(capability)
     if kind == "composite" and isinstance(features, list):
-        path = f"{parent}>{capability.name}" if parent else capability.name
+        path = f"{parent}>{capability['name']}" if parent else capability["name"]
         # Without a property of its own (Zigbee2MQTT 1.x TuYa `programming_mode`), Zigbee2MQTT
         # reads and sets a composite's features at the level the composite itself is on.
-        inner = f"{capability.property}." if _text(expose.get("property")) else prefix
+        inner = f"{capability['property']}." if _text(expose.get("property")) else prefix
         for feature in features:
             _flatten(
                 feature,
-                capability.endpoint,
+                capability["endpoint"],
                 path,
                 inner,
                 depth=depth + 1,
@@ -272,63 +284,58 @@ def _flatten(
             )
 
 
-class _Expose(NamedTuple):
-    """One expose of a definition as read, shared by every device with the same expose."""
-
-    capabilities: tuple[Capability, ...]
-    data: tuple[dict[str, Any], ...]  # to_dict of each capability
-    notes: tuple[str, ...]
-    skipped: str | None  # why the whole expose was skipped
-
-
 class _Exposes(NamedTuple):
     """What a definition's exposes say, and what was wrong with them (without the device name)."""
 
     capabilities: tuple[Capability, ...]
-    data: list[dict[str, Any]]
+    data: tuple[dict[str, Any], ...]
     problems: tuple[str, ...]
+    settable: int  # how many of the capabilities can be set
 
 
-_NO_EXPOSES = _Exposes((), [], ())
+_NO_EXPOSES = _Exposes((), (), (), 0)
+# Makes a Capability from its fields in order, without the keyword handling of its constructor.
+_new_capability = partial(tuple.__new__, Capability)
 
 
-def _read_expose(expose: Any) -> _Expose:
-    flat: list[Capability] = []
-    notes: list[str] = []
-    try:
-        _flatten(expose, None, None, "", depth=0, out=flat, problems=notes)
-    except TypeError as err:
-        return _Expose((), (), (), str(err))
-    return _Expose(tuple(flat), tuple(cap.to_dict() for cap in flat), tuple(notes), None)
+# What each exposes list of one list gave, by the list's JSON: devices of one kind share it.
+type _Memo = dict[bytes, _Exposes]
 
 
-def _exposes(exposes: Any, memo: dict[bytes, _Expose]) -> _Exposes:
-    """Read an exposes list; `memo` shares what identical exposes of other devices gave."""
+def _exposes(exposes: Any, memo: _Memo) -> _Exposes:
+    """Read an exposes list, or reuse what the same list of another device of the list gave."""
     if not isinstance(exposes, list):
         return _NO_EXPOSES
-    found: dict[tuple[str, str | None], tuple[Capability, dict[str, Any]]] = {}
+    try:
+        key = orjson.dumps(exposes)
+    except orjson.JSONEncodeError:  # nested beyond what orjson writes: read, never share
+        return _read_exposes(exposes)
+    if (read := memo.get(key)) is None:
+        read = memo[key] = _read_exposes(exposes)
+    return read
+
+
+def _read_exposes(exposes: list[Any]) -> _Exposes:
+    """Read each expose; a malformed one is skipped, the first of several with one key is kept."""
+    flat: list[dict[str, Any]] = []
     problems: list[str] = []
     for index, expose in enumerate(exposes):
+        read, noted = len(flat), len(problems)
         try:
-            key: bytes | None = orjson.dumps(expose)
-        except orjson.JSONEncodeError:  # nested beyond what orjson writes: read, never share
-            key = None
-        read = memo.get(key) if key is not None else None
-        if read is None:
-            read = _read_expose(expose)
-            if key is not None:
-                memo[key] = read
-        if read.skipped is not None:
-            problems.append(f"expose {index} skipped: {read.skipped}")
-            continue
-        problems.extend(read.notes)
-        for capability, data in zip(read.capabilities, read.data, strict=True):
-            found.setdefault((capability.property, capability.endpoint), (capability, data))
-    return _Exposes(
-        tuple(capability for capability, _ in found.values()),
-        [data for _, data in found.values()],
-        tuple(problems),
-    )
+            _flatten(expose, None, None, "", depth=0, out=flat, problems=problems)
+        except TypeError as err:
+            del flat[read:], problems[noted:]  # what the expose gave before it failed
+            problems.append(f"expose {index} skipped: {err}")
+    kept = tuple(flat)
+    if len({(data["property"], data["endpoint"]) for data in flat}) < len(flat):
+        first: dict[tuple[str, str | None], dict[str, Any]] = {}
+        for data in flat:
+            first.setdefault((data["property"], data["endpoint"]), data)
+        kept = tuple(first.values())
+    # The data's values are the capability's fields in order: one walk makes both.
+    capabilities = tuple(map(_new_capability, map(dict.values, kept)))
+    settable = sum(1 for capability in capabilities if capability.settable)
+    return _Exposes(capabilities, kept, tuple(problems), settable)
 
 
 def _interview_state(raw: dict[str, Any]) -> str | None:
@@ -356,9 +363,10 @@ class _Entry(NamedTuple):
     device: Device | None
     data: dict[str, Any] | None
     problems: tuple[str, ...]
+    settable: int = 0  # how many of the device's capabilities can be set
 
 
-def _entry(raw: Any, memo: dict[bytes, _Expose]) -> _Entry:
+def _entry(raw: Any, memo: _Memo) -> _Entry:
     """Parse one element of the list; `memo` shares the exposes of devices of the same kind."""
     if not isinstance(raw, dict):
         return _Entry(None, None, (f"an entry is {type(raw).__name__}, not a device object",))
@@ -366,13 +374,15 @@ def _entry(raw: Any, memo: dict[bytes, _Expose]) -> _Entry:
     if not isinstance(ieee, str) or not ieee:
         return _Entry(None, None, ("a device without an ieee_address was skipped",))
     friendly = _text(raw.get("friendly_name")) or ieee
-    label = f"{quoted(friendly)} ({quoted(ieee)})"
     raw_definition = raw.get("definition")
     definition: dict[str, Any] = raw_definition if isinstance(raw_definition, dict) else {}
     exposes = _exposes(definition.get("exposes"), memo) if definition else _NO_EXPOSES
-    problems = tuple(f"{label}: {problem}" for problem in exposes.problems)
+    problems = exposes.problems
     if definition and not isinstance(definition.get("exposes"), list):
-        problems = (f"{label}: definition has no exposes list",)
+        problems = ("definition has no exposes list",)
+    if problems:
+        label = f"{quoted(friendly)} ({quoted(ieee)})"
+        problems = tuple(f"{label}: {problem}" for problem in problems)
     device = Device(
         ieee_address=ieee,
         friendly_name=friendly,
@@ -388,7 +398,7 @@ def _entry(raw: Any, memo: dict[bytes, _Expose]) -> _Entry:
         endpoint_names=_endpoint_names(raw.get("endpoints")),
         capabilities=exposes.capabilities,
     )
-    return _Entry(device, device.to_dict(exposes.data), problems)
+    return _Entry(device, device.to_dict(exposes.data), problems, exposes.settable)
 
 
 # Zigbee2MQTT writes its list as compact JSON, each device starting with its IEEE address.
@@ -457,7 +467,7 @@ class DeviceListParser:
                 f"payload of {len(payload):,} bytes is over the limit of {self.max_bytes:,}"
             )
         fresh: dict[bytes, _Entry] = {}
-        memo: dict[bytes, _Expose] = {}
+        memo: _Memo = {}
         entries = self._incremental(payload, fresh, memo)
         if entries is None:  # not Zigbee2MQTT's layout: parse it whole, key devices by their JSON
             fresh.clear()
@@ -467,7 +477,7 @@ class DeviceListParser:
         return parsed
 
     def _incremental(
-        self, payload: bytes, fresh: dict[bytes, _Entry], memo: dict[bytes, _Expose]
+        self, payload: bytes, fresh: dict[bytes, _Entry], memo: _Memo
     ) -> list[_Entry] | None:
         if (texts := _device_texts(payload)) is None:
             return None
@@ -483,7 +493,7 @@ class DeviceListParser:
             entries.append(entry)
         return entries
 
-    def _reuse(self, raw: Any, fresh: dict[bytes, _Entry], memo: dict[bytes, _Expose]) -> _Entry:
+    def _reuse(self, raw: Any, fresh: dict[bytes, _Entry], memo: _Memo) -> _Entry:
         try:
             text = orjson.dumps(raw)
         except orjson.JSONEncodeError:  # nested beyond what orjson writes: parse, never keep
@@ -513,12 +523,31 @@ def _assemble(entries: list[_Entry], digest: str) -> DeviceList:
             f"the list has {len(entries)} entries and no usable device{shown}"
             " (Zigbee2MQTT always lists at least its coordinator)"
         )
+    kept = tuple(entry.device for entry in devices.values() if entry.device)
     return DeviceList(
-        devices=tuple(entry.device for entry in devices.values() if entry.device),
+        devices=kept,
         device_data=tuple(entry.data for entry in devices.values() if entry.data),
         digest=digest,
         problems=tuple(problems),
+        capability_count=sum(len(device.capabilities) for device in kept),
+        settable_count=sum(entry.settable for entry in devices.values()),
     )
+
+
+def release(containers: list[Any]) -> None:
+    """Let go of old lists' containers (dicts, lists, tuples) one element at a time.
+
+    The last reference to thousands of devices, dropped at once, frees them all in one step that
+    holds the GIL (tens of ms for a large list); element by element, other threads (the event loop)
+    get their turn between devices. `containers` must be the caller's own list, used by no one
+    else; the containers in it are never changed, so whoever still uses one keeps it whole.
+    """
+    while containers:
+        container = containers.pop()
+        elements = list(container.values() if isinstance(container, dict) else container)
+        del container
+        while elements:
+            elements.pop()
 
 
 def parse_devices(payload: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> DeviceList:
