@@ -14,7 +14,7 @@ from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
 from custom_components.ai_automation.analysis import async_analyse, entities_to_analyse
 from custom_components.ai_automation.models import Settings
-from custom_components.ai_automation.recorder_history import load_history
+from custom_components.ai_automation.recorder_history import HistoryReader, load_history
 from homeassistant.components import persistent_notification
 from homeassistant.components.automation.config import async_validate_config_item
 from homeassistant.core import Context, HomeAssistant
@@ -34,12 +34,14 @@ async def _load(hass: HomeAssistant, start: datetime, person: list[str]) -> list
     entities = ["light.kitchen", "binary_sensor.door"]
     history = await instance.async_add_executor_job(
         load_history,
-        instance,
-        entities,
-        person,
-        start,
-        dt_util.utcnow() + timedelta(seconds=1),
-        "Europe/Berlin",
+        HistoryReader(
+            instance,
+            entities,
+            person,
+            start,
+            dt_util.utcnow() + timedelta(seconds=1),
+            "Europe/Berlin",
+        ),
     )
     return history.changes()
 

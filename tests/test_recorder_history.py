@@ -14,7 +14,11 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 )
 
 from custom_components.ai_automation.engine.history import Change
-from custom_components.ai_automation.recorder_history import load_attribute_rows, load_history
+from custom_components.ai_automation.recorder_history import (
+    HistoryReader,
+    load_attribute_rows,
+    load_history,
+)
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.util import dt as dt_util
@@ -143,11 +147,13 @@ async def _load(
     instance = get_instance(hass)
     history = await instance.async_add_executor_job(
         load_history,
-        instance,
-        entities or person,
-        person,
-        start,
-        dt_util.utcnow() + timedelta(seconds=1),
-        "Europe/Berlin",
+        HistoryReader(
+            instance,
+            entities or person,
+            person,
+            start,
+            dt_util.utcnow() + timedelta(seconds=1),
+            "Europe/Berlin",
+        ),
     )
     return history.changes()

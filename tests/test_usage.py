@@ -521,11 +521,7 @@ async def test_every_device_of_a_large_list_is_watched(
     hass_storage: dict[str, Any],
 ) -> None:
     """Hundreds of lights (worked out a slice at a time): the last one's use is recorded too."""
-    light = json.loads(FIXTURE)[1]
-    lights = [
-        {**light, "ieee_address": f"0x{index:016x}", "friendly_name": f"Light {index}"}
-        for index in range(450)
-    ]
+    lights = _lights(450)
     async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", json.dumps(lights))
     await hass.async_block_till_done(wait_background_tasks=True)
     async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=2))
@@ -549,14 +545,19 @@ async def test_stopped_while_working_out_a_large_list_watches_nothing_more(
         await hass.async_block_till_done()
     watcher = loaded_entry.runtime_data.usage
     loaded_entry.runtime_data.capabilities.async_add_listener(watcher.async_stop)
-    light = json.loads(FIXTURE)[1]
-    lights = [
-        {**light, "ieee_address": f"0x{index:016x}", "friendly_name": f"Light {index}"}
-        for index in range(450)
-    ]
+    lights = _lights(450)
     async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", json.dumps(lights))
     await hass.async_block_till_done(wait_background_tasks=True)
     async_fire_mqtt_message(hass, "zigbee2mqtt/Light 449", '{"state": "ON", "color_temp": 300}')
     await hass.async_block_till_done()
     assert f"0x{449:016x}" not in watcher.record.devices
     assert not watcher.record.devices.keys() & {light["ieee_address"] for light in lights}
+
+
+def _lights(count: int) -> list[dict[str, Any]]:
+    """Return a device list of `count` lights of one model, named Light 0 ... (a large home)."""
+    light = json.loads(FIXTURE)[1]
+    return [
+        {**light, "ieee_address": f"0x{index:016x}", "friendly_name": f"Light {index}"}
+        for index in range(count)
+    ]

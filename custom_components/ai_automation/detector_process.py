@@ -25,9 +25,8 @@ from homeassistant.helpers.recorder import get_instance
 
 from .engine import worker
 from .engine.detection import Findings, detect
-from .engine.history import History
-from .engine.recorded import Rows, assemble
-from .recorder_history import HistoryReader
+from .engine.recorded import Rows
+from .recorder_history import HistoryReader, load_history
 
 _LOGGER = logging.getLogger(__name__)
 WORKER = Path(worker.__file__)
@@ -84,7 +83,7 @@ class DetectorProcess:
         """
         instance = get_instance(hass)
         if self._process is None or self._pipe is None:
-            history = await instance.async_add_executor_job(_load, reader)
+            history = await instance.async_add_executor_job(load_history, reader)
             self.read_at = time.perf_counter()
             return await hass.async_add_executor_job(detect, history, sun, watched)
         pipe, self._pipe = self._pipe, None
@@ -115,11 +114,6 @@ class DetectorProcess:
             with contextlib.suppress(ProcessLookupError):
                 self._process.kill()
             await self._process.wait()
-
-
-def _load(reader: HistoryReader) -> History:
-    """Read the whole history in this process (no worker)."""
-    return assemble(list(reader.rows()), reader.recorded())
 
 
 def _send(

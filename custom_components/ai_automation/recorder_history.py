@@ -175,7 +175,7 @@ class HistoryReader:
     `automated_users` (user ids) are automated.
     """
 
-    def __init__(  # noqa: PLR0917 (positional, as the recorder executor passes them)
+    def __init__(  # noqa: PLR0917 (each is a part of what is read)
         self,
         instance: Recorder,
         entity_ids: Collection[str],
@@ -229,21 +229,9 @@ class HistoryReader:
         )
 
 
-def load_history(  # noqa: PLR0917 (positional: the recorder executor passes no keywords)
-    instance: Recorder,
-    entity_ids: Collection[str],
-    person_entities: Collection[str],
-    start: datetime,
-    end: datetime,
-    time_zone: str,
-    automated_users: Collection[str] = (),
-) -> History:
-    """Return the real state changes of `entity_ids` in [start, end) (see `HistoryReader`)."""
-    reader = HistoryReader(
-        instance, entity_ids, person_entities, start, end, time_zone, automated_users
-    )
-    blocks = list(reader.rows())
-    return assemble(blocks, reader.recorded())
+def load_history(reader: HistoryReader) -> History:
+    """Read the whole history and put it in time order, in this process (the executor's)."""
+    return assemble(list(reader.rows()), reader.recorded())
 
 
 def load_attribute_rows(
