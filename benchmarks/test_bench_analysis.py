@@ -12,7 +12,6 @@ import gc
 import itertools
 import os
 from pathlib import Path
-import resource
 import statistics
 import subprocess
 import sys
@@ -132,16 +131,6 @@ class LoopWatch:
         return self.stall
 
 
-def _largest_child() -> int:
-    """Return the peak resident memory of the largest child process ended so far, in bytes.
-
-    The detectors' process is the largest child this benchmark has: the kernel keeps its peak,
-    so nothing samples it while the analysis runs (sampling on the event loop slowed the
-    analysis it measured).
-    """
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-
-
 def _status(field: str) -> int:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith(field):
@@ -242,7 +231,7 @@ async def _rounds(hass: HomeAssistant, entry: MockConfigEntry, tracer: StallTrac
         )
         total = time.perf_counter() - began
         stall = await watch.stop()
-        workers.append(_largest_child())
+        workers.append(result.extra["detectors_peak_memory"] or 0)
         peak = _status("VmHWM:") - baseline
         if tracer:
             tracer.stop()
@@ -253,8 +242,7 @@ async def _rounds(hass: HomeAssistant, entry: MockConfigEntry, tracer: StallTrac
             f"round {round_}: SQL scan of {scanned:,} rows {scan_seconds:.2f} s; analysis"
             f" {total:.2f} s = read (and sent to the detectors) {result.load_seconds:.2f} s +"
             f" detect {result.detect_seconds:.2f} s = {ratios[-1]:.1f}x the scan; peak extra memory"
-            f" {peak / 2**20:.0f} MB, detectors' process {workers[-1] / 2**20:.0f} MB (largest so"
-            f" far); longest"
+            f" {peak / 2**20:.0f} MB, detectors' process {workers[-1] / 2**20:.0f} MB; longest"
             f" event-loop stall {stall * 1000:.1f} ms"
         )
     print(
@@ -262,7 +250,7 @@ async def _rounds(hass: HomeAssistant, entry: MockConfigEntry, tracer: StallTrac
         f" range {min(ratios):.1f}-{max(ratios):.1f}); peak extra memory"
         f" {max(peaks) / 2**20:.0f} MB in Home Assistant's process (goal <= 300 MB), the"
         f" detectors' process {max(workers) / 2**20:.0f} MB at most (its peak as the kernel"
-        f" counts it, of which Python and numpy take about 35 MB); longest event-loop stall"
+        f" counts it, VmHWM, of which Python and numpy take about 35 MB); longest event-loop stall"
         f" {statistics.median(stalls) * 1000:.1f} ms (goal <= 30 ms; worst"
         f" {max(stalls) * 1000:.1f} ms)"
     )

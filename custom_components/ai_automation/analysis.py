@@ -209,6 +209,7 @@ async def async_analyse(
         devices_checked=len(listener.devices),
         load_seconds=loaded - began,
         detect_seconds=time.perf_counter() - loaded,
+        extra={"detectors_peak_memory": found.peak_memory},
         history_days=(end.timestamp() - found.first_change) / 86400
         if found.first_change is not None
         else 0.0,

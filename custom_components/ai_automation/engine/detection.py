@@ -29,6 +29,7 @@ class Findings:
     entity_ids: tuple[str, ...] = ()  # the entities that changed
     changes: int = 0  # how many real changes there were
     first_change: float | None = None  # when the oldest was (UTC seconds)
+    peak_memory: int | None = None  # the detectors' own process's peak, in bytes (None: not one)
 
 
 def detect(

@@ -86,7 +86,13 @@ class History:
         """Work out `local_clock` once: every detector reads it (the arrays are not changed)."""
         zone = ZoneInfo(self.time_zone)
         hours = np.floor(self.when / 3600).astype(np.int64)
-        unique_hours, inverse = np.unique(hours, return_inverse=True)
+        steps = np.diff(hours)
+        if (steps >= 0).all():  # in time order, as it should be: no sort needed
+            first = np.concatenate(([True], steps > 0)) if len(hours) else np.zeros(0, np.bool_)
+            unique_hours, inverse = hours[first], np.cumsum(first) - 1
+        else:
+            unique_hours, inverse = np.unique(hours, return_inverse=True)
+        del steps
         offsets = np.array(
             [
                 datetime.fromtimestamp(int(hour) * 3600 + 1800, UTC)

@@ -20,7 +20,8 @@ MOMENTARY_DOMAINS = frozenset({"button", "input_button", "event", "scene"})
 ACTIVATED = "activated"
 NOT_A_CHANGE = frozenset({"unavailable", "unknown"})
 
-# One block of rows: (state_id, metadata_id, state number, last_updated_ts, by a person 0/1).
+_EMPTY = np.empty(0, np.int64)
+# One block of rows: (state_id, metadata_id, state number, last_updated_ts, by a person).
 type Rows = tuple[npt.NDArray[Any], ...]
 
 
@@ -36,11 +37,26 @@ class Recorded:
 
 
 def assemble(blocks: list[Rows], recorded: Recorded) -> History:
-    """Put the rows in time order and keep the real changes, numbered in order of appearance."""
-    columns = zip(*blocks, strict=True) if blocks else [[np.empty(0, np.int64)]] * 5
-    state_id, metadata_id, state, when, person = (np.concatenate(c) for c in columns)
+    """Put the rows in time order and keep the real changes, numbered in order of appearance.
+
+    Empties `blocks` on the way, so that their memory is given back early.
+    """
+    # The blocks are freed (`blocks` is emptied) as soon as their columns are made.
+    columns = [
+        np.concatenate([block[column] for block in blocks]) if blocks else _EMPTY
+        for column in range(5)
+    ]
+    blocks.clear()
+    state_id, metadata_id, state, when, person = columns
+    del columns
     order = np.lexsort((state_id, when))  # time order, ties in the order they were written
-    metadata_id, state, when, person = metadata_id[order], state[order], when[order], person[order]
+    del state_id
+    # (one column at a time: each unordered one is freed as its ordered copy is made)
+    metadata_id = metadata_id[order]
+    state = state[order]
+    when = when[order]
+    person = person[order]
+    del order
     # Each metadata id as a small number: a stable sort by it is then a quick radix sort.
     known = np.array(sorted(recorded.entities), np.int64)
     entity = np.searchsorted(known, metadata_id).astype(

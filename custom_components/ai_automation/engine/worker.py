@@ -12,6 +12,7 @@ rows arrive.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 import pickle
 import sys
 from typing import IO, TYPE_CHECKING, Any
@@ -56,8 +57,25 @@ def main(source: IO[bytes], target: IO[bytes]) -> None:
         break
     history = assemble(blocks, recorded)
     del blocks
-    target.write(pickle.dumps(detect(history, sun, watched), protocol=pickle.HIGHEST_PROTOCOL))
+    found = replace(detect(history, sun, watched), peak_memory=_peak_memory())
+    target.write(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
     target.flush()
+
+
+def _peak_memory() -> int | None:
+    """Return this process's peak resident memory so far, in bytes (None: not known here).
+
+    The kernel's VmHWM counts this program only; `getrusage`'s maximum would count Home
+    Assistant's process too, as it was when this one was started from it.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
 
 
 def _engine_alone() -> None:
