@@ -324,10 +324,8 @@ _new_capability = partial(tuple.__new__, Capability)
 type _Memo = dict[bytes, _Exposes]
 
 
-def _exposes(exposes: Any, memo: _Memo) -> _Exposes:
+def _exposes(exposes: list[Any], memo: _Memo) -> _Exposes:
     """Read an exposes list, or reuse what the same list of another device of the list gave."""
-    if not isinstance(exposes, list):
-        return _NO_EXPOSES
     try:
         key = orjson.dumps(exposes)
     except orjson.JSONEncodeError:  # nested beyond what orjson writes: read, never share
