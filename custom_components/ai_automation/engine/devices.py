@@ -189,6 +189,15 @@ _NAME_LIST_FIELDS = frozenset({"values", "presets"})
 _FREE_FIELDS = frozenset({"value_on", "value_off"})
 _NUMBER_TYPES = frozenset({int, float})  # exactly: JSON's true and false are not numbers
 _CONTAINER_TYPES = frozenset({list, dict})
+# What each key of an expose is, for the one pass `_capability` makes over them.
+_TEXT, _NUMBER, _NAME_LIST, _FREE, _OWN = "text", "number", "names", "free", "own"
+_FIELD_KINDS = {
+    **dict.fromkeys(_TEXT_FIELDS, _TEXT),
+    **dict.fromkeys(_NUMBER_FIELDS, _NUMBER),
+    **dict.fromkeys(_NAME_LIST_FIELDS, _NAME_LIST),
+    **dict.fromkeys(_FREE_FIELDS, _FREE),
+    **dict.fromkeys(("type", "property", "name", "endpoint", "access"), _OWN),
+}
 # A capability's data before the expose says anything, keys in Capability's field order.
 _BLANK = Capability("", None, "unknown", "").to_dict()
 
@@ -202,29 +211,42 @@ def _capability(
 ) -> dict[str, Any]:
     """Return the plain data of one capability, its keys in Capability's field order."""
     data = _BLANK.copy()
-    # One pass over the keys the expose has (thousands of exposes per list, most fields unset).
+    # One pass over the keys the expose has (thousands of exposes per list, most fields unset);
+    # text fields are read inline (`type(...) is str`: JSON's strings are never a subclass).
+    kind = own_property = own_name = own_endpoint = access = None
     for key, value in expose.items():
-        if key in _TEXT_FIELDS:
+        field_kind = _FIELD_KINDS.get(key)
+        if field_kind is None:
+            continue
+        if field_kind is _TEXT:
             if type(value) is str:
                 data[key] = value
-        elif key in _NUMBER_FIELDS:
+        elif field_kind is _NUMBER:
             if type(value) in _NUMBER_TYPES:
                 data[key] = value
-        elif key in _NAME_LIST_FIELDS:
+        elif field_kind is _NAME_LIST:
             if value:
                 data[key] = _strings(value)
-        elif key in _FREE_FIELDS:
+        elif field_kind is _FREE:
             data[key] = value
-    get = expose.get
-    kind = _text(get("type"))
-    own_property = _text(get("property"))
-    name = data["name"] = _text(get("name")) or own_property or kind or "unknown"
+        elif type(value) is str:
+            if key == "type":
+                kind = value
+            elif key == "property":
+                own_property = value
+            elif key == "name":
+                own_name = value
+            elif key == "endpoint":
+                own_endpoint = value
+        elif key == "access":
+            access = value
+    name = data["name"] = own_name or own_property or kind or "unknown"
     data["property"] = prefix + (own_property or name)
-    data["endpoint"] = _text(get("endpoint")) or endpoint
+    data["endpoint"] = own_endpoint or endpoint
     if kind in KNOWN_TYPES:
         data["type"] = kind
     data["parent"] = parent
-    if type(access := get("access")) is int and access:
+    if type(access) is int and access:
         data["published"] = bool(access & ACCESS_PUBLISHED)
         data["settable"] = bool(access & ACCESS_SETTABLE)
         data["gettable"] = bool(access & ACCESS_GETTABLE)
@@ -302,10 +324,8 @@ _new_capability = partial(tuple.__new__, Capability)
 type _Memo = dict[bytes, _Exposes]
 
 
-def _exposes(exposes: Any, memo: _Memo) -> _Exposes:
+def _exposes(exposes: list[Any], memo: _Memo) -> _Exposes:
     """Read an exposes list, or reuse what the same list of another device of the list gave."""
-    if not isinstance(exposes, list):
-        return _NO_EXPOSES
     try:
         key = orjson.dumps(exposes)
     except orjson.JSONEncodeError:  # nested beyond what orjson writes: read, never share
@@ -338,15 +358,6 @@ def _read_exposes(exposes: list[Any]) -> _Exposes:
     return _Exposes(capabilities, kept, tuple(problems), settable)
 
 
-def _interview_state(raw: dict[str, Any]) -> str | None:
-    if (state := _text(raw.get("interview_state"))) is not None:
-        return state
-    for legacy, state in LEGACY_INTERVIEW.items():
-        if raw.get(legacy) is True:
-            return state
-    return None
-
-
 def _endpoint_names(endpoints: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(endpoints, dict):
         return ()
@@ -366,36 +377,68 @@ class _Entry(NamedTuple):
     settable: int = 0  # how many of the device's capabilities can be set
 
 
+_NO_DEFINITION: dict[str, Any] = {}
+
+
 def _entry(raw: Any, memo: _Memo) -> _Entry:
     """Parse one element of the list; `memo` shares the exposes of devices of the same kind."""
+    # Thousands of devices per list: each text field is read inline (`type(...) is str`: JSON's
+    # strings are never a subclass), not through a call per field.
     if not isinstance(raw, dict):
         return _Entry(None, None, (f"an entry is {type(raw).__name__}, not a device object",))
-    ieee = raw.get("ieee_address")
-    if not isinstance(ieee, str) or not ieee:
+    get = raw.get
+    ieee = get("ieee_address")
+    if type(ieee) is not str or not ieee:
         return _Entry(None, None, ("a device without an ieee_address was skipped",))
-    friendly = _text(raw.get("friendly_name")) or ieee
-    raw_definition = raw.get("definition")
-    definition: dict[str, Any] = raw_definition if isinstance(raw_definition, dict) else {}
-    exposes = _exposes(definition.get("exposes"), memo) if definition else _NO_EXPOSES
-    problems = exposes.problems
-    if definition and not isinstance(definition.get("exposes"), list):
-        problems = ("definition has no exposes list",)
+    friendly = get("friendly_name")
+    if type(friendly) is not str or not friendly:
+        friendly = ieee
+    definition = get("definition")
+    if type(definition) is not dict:
+        definition = _NO_DEFINITION
+    if definition:
+        define = definition.get
+        raw_exposes = define("exposes")
+        if type(raw_exposes) is list:
+            exposes = _exposes(raw_exposes, memo)
+            problems = exposes.problems
+        else:
+            exposes, problems = _NO_EXPOSES, ("definition has no exposes list",)
+        vendor, model = define("vendor"), define("model")
+        description, source = define("description"), define("source")
+    else:
+        exposes, problems = _NO_EXPOSES, ()
+        vendor = model = description = source = None
     if problems:
         label = f"{quoted(friendly)} ({quoted(ieee)})"
         problems = tuple(f"{label}: {problem}" for problem in problems)
+    if type(vendor) is not str or not vendor:
+        vendor = manufacturer if type(manufacturer := get("manufacturer")) is str else None
+    if type(model) is not str or not model:
+        model = model_id if type(model_id := get("model_id")) is str else None
+    state = get("interview_state")
+    if type(state) is not str:
+        state = None
+        for legacy, legacy_state in LEGACY_INTERVIEW.items():
+            if get(legacy) is True:
+                state = legacy_state
+                break
+    kind = get("type")
+    power_source = get("power_source")
+    endpoints = get("endpoints")
     device = Device(
         ieee_address=ieee,
         friendly_name=friendly,
-        type=_text(raw.get("type")) or "Unknown",
-        vendor=_text(definition.get("vendor")) or _text(raw.get("manufacturer")),
-        model=_text(definition.get("model")) or _text(raw.get("model_id")),
-        description=_text(definition.get("description")),
-        power_source=_text(raw.get("power_source")),
-        supported=raw.get("supported") is True,
-        disabled=raw.get("disabled") is True,
-        interview_state=_interview_state(raw),
-        source=_text(definition.get("source")),
-        endpoint_names=_endpoint_names(raw.get("endpoints")),
+        type=kind if type(kind) is str and kind else "Unknown",
+        vendor=vendor,
+        model=model,
+        description=description if type(description) is str else None,
+        power_source=power_source if type(power_source) is str else None,
+        supported=get("supported") is True,
+        disabled=get("disabled") is True,
+        interview_state=state,
+        source=source if type(source) is str else None,
+        endpoint_names=_endpoint_names(endpoints) if endpoints else (),
         capabilities=exposes.capabilities,
     )
     return _Entry(device, device.to_dict(exposes.data), problems, exposes.settable)
