@@ -1,8 +1,10 @@
 """The detectors run in a process of their own: its failures are reported, it never lingers."""
 
+import asyncio
 from datetime import timedelta
+import os
 from pathlib import Path
-from unittest.mock import patch
+from unittest.mock import MagicMock, patch
 
 from freezegun.api import FrozenDateTimeFactory
 import psutil
@@ -13,7 +15,9 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 )
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
+from custom_components.ai_automation.detector_process import DetectorProcess
 from homeassistant.core import Context, HomeAssistant
+from homeassistant.helpers.recorder import get_instance
 from homeassistant.util import dt as dt_util
 
 from .conftest import run_analysis, setup_integration
@@ -95,3 +99,24 @@ async def test_without_a_process_the_detectors_run_in_home_assistant(
         "Could not start a process for the pattern detectors (Operation not permitted); this"
         " analysis runs them inside Home Assistant, which may slow it down while they run"
     ]
+
+
+async def test_stopped_before_the_reading_began_the_pipe_is_closed(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> None:
+    """An analysis stopped while its reading waits for the recorder leaves nothing open."""
+    await setup_integration(hass, config_entry)
+    before = sorted(os.listdir("/proc/self/fd"))
+    detectors = await DetectorProcess.async_start()
+    queued: asyncio.Future[None] = hass.loop.create_future()  # the recorder's executor is busy
+    with patch.object(get_instance(hass), "async_add_executor_job", return_value=queued):
+        detecting = hass.async_create_task(detectors.async_detect(hass, MagicMock(), {}))
+        await asyncio.sleep(0)
+        detecting.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await detecting
+    await detectors.async_close()
+    for _ in range(10):  # (the process's pipes close a loop turn after it ends)
+        await asyncio.sleep(0)
+    assert sorted(os.listdir("/proc/self/fd")) == before
+    assert _workers() == []

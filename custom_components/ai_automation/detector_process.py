@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 import pickle
 import sys
+import threading
 import time
 
 from homeassistant.core import HomeAssistant
@@ -44,6 +45,7 @@ class DetectorProcess:
         """Wrap a started worker process and its input pipe (None: none could be started)."""
         self._process = process
         self._pipe = pipe
+        self._pipe_lock = threading.Lock()  # (the sender, in an executor, or the closer takes it)
         self.read_at: float | None = None  # (time.perf_counter) when the history was read
 
     @classmethod
@@ -82,14 +84,13 @@ class DetectorProcess:
         `sun` holds each day's sun times; `watched` the accepted automations to check.
         """
         instance = get_instance(hass)
-        if self._process is None or self._pipe is None:
+        if self._process is None:
             history = await instance.async_add_executor_job(load_history, reader)
             self.read_at = time.perf_counter()
             return await hass.async_add_executor_job(detect, history, sun, watched)
-        pipe, self._pipe = self._pipe, None
         answering = asyncio.ensure_future(self._process.communicate())
         try:
-            await instance.async_add_executor_job(_send, pipe, reader, sun, watched)
+            await instance.async_add_executor_job(self._send, reader, sun, watched)
         except BrokenPipeError:
             pass  # the process ended early: its answer says why
         except BaseException:
@@ -107,28 +108,34 @@ class DetectorProcess:
 
     async def async_close(self) -> None:
         """Stop the process if it still runs (the analysis failed or was cancelled)."""
-        if self._pipe is not None:
-            os.close(self._pipe)
-            self._pipe = None
+        if (pipe := self._take_pipe()) is not None:
+            os.close(pipe)  # (the reading never began: nobody else will close it)
         if self._process is not None and self._process.returncode is None:
             with contextlib.suppress(ProcessLookupError):
                 self._process.kill()
             await self._process.wait()
 
+    def _take_pipe(self) -> int | None:
+        """Return the worker's input pipe to whoever takes it first (None: already taken)."""
+        with self._pipe_lock:
+            pipe, self._pipe = self._pipe, None
+        return pipe
 
-def _send(
-    pipe: int,
-    reader: HistoryReader,
-    sun: Mapping[str, Mapping[int, float]],
-    watched: Sequence[tuple[str, str, str]],
-) -> None:
-    """Read the history, sending its rows to the worker as they come (in the recorder's executor)."""
-    with open(pipe, "wb") as target:  # (closes the pipe: the worker's input ends)
-        blocks: list[Rows] = []
-        for rows in reader.rows():
-            blocks.append(rows)
-            if len(blocks) == BLOCKS_PER_MESSAGE:
-                worker.send_rows(target, blocks)
-                blocks = []
-        worker.send_rows(target, blocks)
-        worker.send_end(target, reader.recorded(), sun, watched)
+    def _send(
+        self,
+        reader: HistoryReader,
+        sun: Mapping[str, Mapping[int, float]],
+        watched: Sequence[tuple[str, str, str]],
+    ) -> None:
+        """Read the history, sending its rows to the worker as they come (recorder's executor)."""
+        if (pipe := self._take_pipe()) is None:
+            return  # the analysis was stopped before this began
+        with open(pipe, "wb") as target:  # (closes the pipe: the worker's input ends)
+            blocks: list[Rows] = []
+            for rows in reader.rows():
+                blocks.append(rows)
+                if len(blocks) == BLOCKS_PER_MESSAGE:
+                    worker.send_rows(target, blocks)
+                    blocks = []
+            worker.send_rows(target, blocks)
+            worker.send_end(target, reader.recorded(), sun, watched)
