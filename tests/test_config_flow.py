@@ -1,7 +1,5 @@
 """Tests for the config, options, reconfigure and discovery flows."""
 
-import json
-from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
@@ -23,14 +21,7 @@ from homeassistant.setup import async_setup_component
 
 from .conftest import DEFAULT_OPTIONS, FORM_INPUT, SETUP_INPUT, setup_input, setup_integration
 from .fake_ai_task import async_setup_fake_ai_task
-
-TRANSLATIONS = (
-    Path(__file__).parent.parent
-    / "custom_components"
-    / "ai_automation"
-    / "translations"
-    / "en.json"
-)
+from .strings import english_texts
 
 
 def _discovery(
@@ -339,7 +330,7 @@ async def test_kinds_of_entities_have_their_names(
         if key == "exclude_domains"
     )
     config = picker.serialize()["selector"]["select"]
-    english = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    english = english_texts()
     names = english["selector"][config["translation_key"]]["options"]
     assert set(names) == set(config["options"])
     assert names["input_boolean"] == "Toggle helpers"
@@ -351,7 +342,7 @@ async def test_base_topic_rule_is_the_one_stated(
     mqtt_ready: MqttMockHAClient, hass: HomeAssistant, base_topic: str
 ) -> None:
     """Any topic without + or # is a base topic, as the error message and the field say."""
-    english = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    english = english_texts()
     error = english["config"]["error"]["invalid_base_topic"]
     assert "+" in error
     assert "#" in error
@@ -375,7 +366,7 @@ async def test_lookback_defaults_to_what_the_recorder_keeps(
     result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
     default = next(key for key in result["data_schema"].schema if key == "lookback_days").default()
     assert default == lookback
-    english = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    english = english_texts()
     assert (
         "purge_keep_days" in english["config"]["step"]["user"]["data_description"]["lookback_days"]
     )
@@ -398,7 +389,7 @@ async def test_setup_form_folds_the_base_topic_away(
     assert section["expanded"] is False
     assert [field["name"] for field in section["schema"]] == ["base_topic"]
     assert section["schema"][0]["default"] == "zigbee2mqtt"
-    english = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    english = english_texts()
     assert english["config"]["step"]["user"]["sections"]["zigbee2mqtt"]["name"] == (
         "Zigbee2MQTT (optional)"
     )

@@ -2,8 +2,6 @@
 
 from collections.abc import Generator
 from http import HTTPStatus
-import json
-from pathlib import Path
 from typing import Any
 from unittest.mock import AsyncMock, patch
 
@@ -22,15 +20,9 @@ from homeassistant.setup import async_setup_component
 
 from .conftest import later_with_real_broker, setup_integration, wait_for_mqtt_reauth, wait_until
 from .mosquitto import Broker
+from .strings import english_texts
 
 DOMAIN = "ai_automation"
-TRANSLATIONS = (
-    Path(__file__).parent.parent
-    / "custom_components"
-    / "ai_automation"
-    / "translations"
-    / "en.json"
-)
 REFUSED = CheckResult(host="mock-broker", port=1883, protocol="3.1.1", reachable=True, code=3)
 ACCEPTED = CheckResult(host="mock-broker", port=1883, protocol="3.1.1", reachable=True, code=0)
 
@@ -220,7 +212,7 @@ async def test_connection_check_without_connack_names_no_code(
     result = await fix.start("mqtt_broker_unreachable")
     placeholders = result["description_placeholders"]
     assert placeholders["result"] == "cannot reach mock-broker:1883: Connection refused"
-    english = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    english = english_texts()
     for issue_id in ("mqtt_broker_unreachable", "mqtt_connection_refused"):
         text = english["issues"][issue_id]["fix_flow"]["step"]["check"]["description"]
         shown = text.format(**placeholders)

@@ -9,6 +9,8 @@ from PIL import Image
 import pytest
 import yaml
 
+from ..strings import english_texts
+
 ROOT = Path(__file__).resolve().parents[2]
 COMPONENT = ROOT / "custom_components" / "ai_automation"
 HACS_KEYS = {
@@ -141,7 +143,7 @@ def _abort_reasons() -> set[str]:
 
 def test_every_flow_message_is_translated() -> None:
     """Every abort reason and form error the flows use has English text."""
-    english = json.loads((COMPONENT / "translations" / "en.json").read_text(encoding="utf-8"))
+    english = english_texts()
     aborts = _abort_reasons()
     assert aborts
     assert aborts <= set(english["config"]["abort"])
@@ -158,7 +160,7 @@ def test_every_flow_message_is_translated() -> None:
 
 def test_every_exception_is_translated() -> None:
     """Errors raised with a translation key have a message."""
-    english = json.loads((COMPONENT / "translations" / "en.json").read_text(encoding="utf-8"))
+    english = english_texts()
     used: set[str] = set()
     for module in COMPONENT.rglob("*.py"):
         used.update(re.findall(r'translation_key="([a-z_]+)"', module.read_text(encoding="utf-8")))
@@ -180,7 +182,7 @@ def test_quality_scale_names_every_rule() -> None:
 
 def test_every_issue_is_explained() -> None:
     """Each Repairs issue has a title and either a description or, if fixable, a fix flow."""
-    english = json.loads((COMPONENT / "translations" / "en.json").read_text(encoding="utf-8"))
+    english = english_texts()
     const = (COMPONENT / "const.py").read_text(encoding="utf-8")
     issue_ids = set(re.findall(r'^ISSUE_[A-Z0-9_]+: Final = "([a-z0-9_]+)"', const, re.MULTILINE))
     assert len(issue_ids) == 7
@@ -198,7 +200,7 @@ def test_every_issue_is_explained() -> None:
 
 def test_fix_flow_messages_are_translated() -> None:
     """Every step, error and abort reason of the fix flows has English text."""
-    english = json.loads((COMPONENT / "translations" / "en.json").read_text(encoding="utf-8"))
+    english = english_texts()
     source = (COMPONENT / "repairs.py").read_text(encoding="utf-8")
     flows = [text["fix_flow"] for text in english["issues"].values() if "fix_flow" in text]
     steps = {step for flow in flows for step in flow["step"]}

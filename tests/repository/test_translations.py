@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from ..strings import english_texts
+
 ROOT = Path(__file__).resolve().parents[2]
 COMPONENT = ROOT / "custom_components" / "ai_automation"
 
@@ -48,7 +50,7 @@ def test_german_and_dutch_have_every_string() -> None:
     files = {path.name for path in (COMPONENT / "translations").glob("*.json")}
     assert {"en.json", "de.json", "nl.json"} <= files
     assert translations.check(COMPONENT) == []
-    english = json.loads((COMPONENT / "translations" / "en.json").read_text(encoding="utf-8"))
+    english = english_texts()
     for language in ("de", "nl"):
         text = json.loads((COMPONENT / "translations" / f"{language}.json").read_text("utf-8"))
         # Translated, not copied: the to-do list and the admin-only message read differently.
