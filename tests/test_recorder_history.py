@@ -70,18 +70,7 @@ async def test_changes_at_the_same_moment_keep_the_order_they_happened_in(
     """
     start = dt_util.utcnow()
     freezer.tick(timedelta(minutes=1))
-    for entity_id, state in (
-        ("light.b", "on"),
-        ("light.a", "on"),
-        ("light.b", "off"),
-        ("switch.c", "on"),
-        ("light.a", "off"),
-        ("light.b", "on"),
-    ):
-        hass.states.async_set(entity_id, state, context=Context())
-    await async_wait_recording_done(hass)
-    changes = await _load(hass, start, ["light.a", "light.b", "switch.c"])
-    assert [(c.entity_id, c.state) for c in changes] == [
+    made = [
         ("light.b", "on"),
         ("light.a", "on"),
         ("light.b", "off"),
@@ -89,6 +78,11 @@ async def test_changes_at_the_same_moment_keep_the_order_they_happened_in(
         ("light.a", "off"),
         ("light.b", "on"),
     ]
+    for entity_id, state in made:
+        hass.states.async_set(entity_id, state, context=Context())
+    await async_wait_recording_done(hass)
+    changes = await _load(hass, start, ["light.a", "light.b", "switch.c"])
+    assert [(c.entity_id, c.state) for c in changes] == made
 
 
 async def test_many_entities_are_read_in_parts(

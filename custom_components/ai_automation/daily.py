@@ -241,17 +241,17 @@ class DailyAnalysis(Observable):
         )
 
     def _keep_ai_words(self, suggestions: list[Suggestion]) -> list[Suggestion]:
-        """Return the suggestions, those already shown in the AI's words with its words."""
-        kept = []
-        for suggestion in suggestions:
-            known = self.store.suggestions.get(suggestion.id)
-            if known is not None and known.get("ai_worded"):
-                # (the evidence still updates, under these words)
-                suggestion = replace(  # noqa: PLW2901
-                    suggestion, title=known["title"], description=known["description"]
-                )
-            kept.append(suggestion)
-        return kept
+        """Return the suggestions, those already shown in the AI's words with its words.
+
+        (Their evidence still updates, shown under these words.)
+        """
+        return [
+            replace(suggestion, title=known["title"], description=known["description"])
+            if (known := self.store.suggestions.get(suggestion.id)) is not None
+            and known.get("ai_worded")
+            else suggestion
+            for suggestion in suggestions
+        ]
 
     async def _async_word(self, found: list[str]) -> None:
         """Let the chosen AI Task entity reword the open suggestions among `found` (ids).
