@@ -107,11 +107,11 @@ class StallTracer:
 class LoopWatch:
     """Measure the longest event-loop stall: how late a short sleep wakes up, from now to stop."""
 
-    def __init__(self, tracer: StallTracer | None) -> None:
-        """Start watching (a 1 ms beat for the tracer, 5 ms otherwise)."""
+    def __init__(self, tracer: StallTracer | None = None, beat: float = 0.005) -> None:
+        """Start watching, a sleep of `beat` seconds at a time (1 ms with the tracer)."""
         self.stall = 0.0
         self._tracer = tracer
-        self._beat = 0.001 if tracer else 0.005
+        self._beat = 0.001 if tracer else beat
         self._running = True
         self._task = asyncio.create_task(self._watch())
 

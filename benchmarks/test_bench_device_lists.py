@@ -16,32 +16,10 @@ from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 from homeassistant.core import HomeAssistant
 
 from .bench_devices import payload
+from .test_bench_analysis import LoopWatch
 
 TOPIC = "zigbee2mqtt/bridge/devices"
 SIZES = (50, 500, 2000, 10000)
-
-
-class LoopWatch:
-    """Measure the longest event-loop stall: how late a 1 ms sleep wakes up, from now to stop."""
-
-    def __init__(self) -> None:
-        """Start watching."""
-        self.stall = 0.0
-        self._running = True
-        self._task = asyncio.create_task(self._watch())
-
-    async def _watch(self) -> None:
-        loop = asyncio.get_running_loop()
-        while self._running:
-            before = loop.time()
-            await asyncio.sleep(0.001)
-            self.stall = max(self.stall, loop.time() - before - 0.001)
-
-    async def stop(self) -> float:
-        """Stop; return the longest stall in ms."""
-        self._running = False
-        await self._task
-        return self.stall * 1000
 
 
 async def _handled(hass: HomeAssistant, data: bytes, done: Any) -> tuple[float, float]:
@@ -55,14 +33,14 @@ async def _handled(hass: HomeAssistant, data: bytes, done: Any) -> tuple[float, 
     those out of the measurement.
     """
     gc.collect()
-    watch = LoopWatch()
+    watch = LoopWatch(beat=0.001)
     began = time.perf_counter()
     async_fire_mqtt_message(hass, TOPIC, data)
     while not done():  # noqa: ASYNC110  # the listener has no event to wait on
         await asyncio.sleep(0.001)
     seconds = time.perf_counter() - began
     await asyncio.sleep(0.3)
-    stall = await watch.stop()
+    stall = await watch.stop() * 1000
     await asyncio.sleep(1.5)  # let the save happen outside the next measurement
     return seconds, stall
 
@@ -81,11 +59,11 @@ async def test_device_lists_in_home_assistant(
     listener = entry.runtime_data.capabilities
     asyncio.get_running_loop().set_debug(False)  # as Home Assistant runs it
 
-    watch = LoopWatch()
+    watch = LoopWatch(beat=0.001)
     await asyncio.sleep(2)
     print(
         "\nDevice lists in Home Assistant (MQTT message -> parsed -> used -> stored); longest"
-        f" event-loop stall with nothing to do: {await watch.stop():.1f} ms"
+        f" event-loop stall with nothing to do: {await watch.stop() * 1000:.1f} ms"
     )
     for count in SIZES:
         data = payload(count)
