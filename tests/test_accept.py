@@ -78,13 +78,27 @@ def _user_automation(number: int) -> dict[str, Any]:
     }
 
 
+LARGE = "# Made with the automation editor and by hand.\n" + dump(
+    [_user_automation(n) for n in range(USER_AUTOMATIONS)]
+)
+
+
 @pytest.fixture
-def hass_config_dir(hass_tmp_config_dir: str, configuration_yaml: str) -> str:  # noqa: F811
-    """Write a real configuration.yaml and an automations.yaml with hundreds of automations."""
+def automations_yaml() -> str:
+    """automations.yaml with hundreds of automations."""
+    return LARGE
+
+
+@pytest.fixture
+def hass_config_dir(
+    hass_tmp_config_dir: str,
+    configuration_yaml: str,  # noqa: F811
+    automations_yaml: str,
+) -> str:
+    """Write a real configuration.yaml and automations.yaml."""
     config = Path(hass_tmp_config_dir)
     (config / "configuration.yaml").write_text(configuration_yaml)
-    automations = [_user_automation(n) for n in range(USER_AUTOMATIONS)]
-    (config / "automations.yaml").write_text(dump(automations))
+    (config / "automations.yaml").write_text(automations_yaml)
     return hass_tmp_config_dir
 
 
@@ -156,6 +170,10 @@ def _until(*events: threading.Event) -> None:
             return
         events[0].wait(0.01)
     raise AssertionError("the race did not happen")
+
+
+async def _text(hass: HomeAssistant) -> str:
+    return await hass.async_add_executor_job(Path(hass.config.path("automations.yaml")).read_text)
 
 
 async def _automation_ids(hass: HomeAssistant) -> list[str]:
@@ -266,6 +284,7 @@ async def test_two_accepts_at_once_keep_both(hass: HomeAssistant, entry: MockCon
 
     await _assert_all_there(hass, f"ai_automation_{SUGGESTION.id}", f"ai_automation_{OTHER.id}")
     assert (_status(entry, SUGGESTION.id), _status(entry, OTHER.id)) == ("accepted", "accepted")
+    assert (await _text(hass)).startswith(LARGE)  # the user's text as written, comments too
 
 
 async def test_a_suggestion_withdrawn_during_accept_adds_nothing(
@@ -296,6 +315,7 @@ async def test_a_suggestion_withdrawn_during_accept_adds_nothing(
         with pytest.raises(HomeAssistantError, match="withdrawn by an analysis"):
             await accept
 
+    assert await _text(hass) == LARGE
     await _assert_all_there(hass)
     assert _status(entry, UNUSED.id) is None  # withdrawn, as the analysis decided
     automation_id = f"ai_automation_{UNUSED.id}"
@@ -315,7 +335,7 @@ async def test_a_restored_entity_is_not_an_accepted_automation(
         await _accept(hass, SUGGESTION.id)
 
     assert _status(entry, SUGGESTION.id) == "new"
-    await _assert_all_there(hass)  # what it wrote was taken back
+    assert await _text(hass) == LARGE  # what it wrote was taken back
     assert registry.async_get_entity_id("automation", "automation", automation_id) is not None
     # With the line added, accepting works.
     path = Path(hass.config.path("configuration.yaml"))
@@ -348,7 +368,36 @@ async def test_a_file_that_keeps_changing_is_never_overwritten(
     ):
         await _accept(hass, SUGGESTION.id)
 
-    ids = await _automation_ids(hass)
-    assert ids == [f"user_{n:04d}" for n in range(USER_AUTOMATIONS)] + appended
     assert len(appended) > 1  # it read again each time
+    assert await _text(hass) == LARGE + "".join(
+        dump([{**_user_automation(0), "id": tool}]) for tool in appended
+    )
     assert _status(entry, SUGGESTION.id) == "new"
+
+
+HAND_WRITTEN = """# Lights
+- id: porch
+  alias: Porch light   # on at dusk
+  triggers: [{trigger: state, entity_id: binary_sensor.porch, to: "on"}]
+  actions:
+    - action: light.turn_on
+      target: {entity_id: light.porch}
+# more to come"""
+
+
+@pytest.mark.parametrize(
+    ("automations_yaml", "kept"),
+    [(HAND_WRITTEN, HAND_WRITTEN + "\n"), ("[]", ""), ("", "")],
+    ids=["hand-written", "new-install", "empty"],
+)
+async def test_accepting_keeps_the_file_as_the_user_wrote_it(
+    hass: HomeAssistant, entry: MockConfigEntry, automations_yaml: str, kept: str
+) -> None:
+    """Comments and layout stay; the automation is added at the end, as the editor writes it."""
+    await _accept(hass, SUGGESTION.id)
+
+    assert (await _text(hass)).startswith(kept)
+    ids = await _automation_ids(hass)
+    assert ids[-1] == f"ai_automation_{SUGGESTION.id}"
+    assert all(_running(hass, automation_id) for automation_id in ids)
+    assert _status(entry, SUGGESTION.id) == "accepted"

@@ -1,4 +1,4 @@
-"""automations.yaml: add or take back one automation without losing anything of the user's."""
+"""automations.yaml: add or take back one automation, losing nothing of the user's."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.util.file import write_utf8_file_atomic
 from homeassistant.util.hass_dict import HassKey
-from homeassistant.util.yaml import dump, load_yaml
+from homeassistant.util.yaml import dump, load_yaml, parse_yaml
 
 from .const import DOMAIN
 
@@ -134,7 +134,7 @@ def _change(
         current = _automations(path) if before is not None else []
         if (changed := change(current, automation)) is None:
             return False
-        text = dump(changed)
+        text = _new_text(before, current, changed, automation)
         if _contents(path) == before:
             write_utf8_file_atomic(path, text)
             return True
@@ -144,6 +144,30 @@ def _change(
         translation_key="automations_file_busy",
         translation_placeholders={"path": path},
     )
+
+
+def _new_text(
+    before: bytes | None, current: list[Any], changed: list[Any], automation: dict[str, Any]
+) -> str:
+    """Return the file's new text: the user's text as written when only its end changes.
+
+    Only what the text says exactly (`changed`) is written; otherwise all is written anew,
+    as the automation editor does (without comments).
+    """
+    old = (before or b"").decode("utf-8")
+    block = dump([automation])
+    if changed == [*current, automation]:
+        candidate = old + ("" if old.endswith("\n") or not old else "\n") + block
+    elif old.endswith(block):
+        candidate = old.removesuffix(block)
+    else:
+        return dump(changed)
+    try:
+        if candidate.strip() and (parse_yaml(candidate) or []) == changed:
+            return candidate
+    except HomeAssistantError:
+        pass  # "[]", a list in flow style or indented: its end cannot simply grow
+    return dump(changed)
 
 
 def _contents(path: str) -> bytes | None:
