@@ -2,6 +2,7 @@
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from http import HTTPStatus
 import inspect
@@ -10,6 +11,7 @@ import threading
 from typing import Any
 from unittest.mock import AsyncMock, patch
 
+from aiohttp.test_utils import TestClient
 from freezegun.api import FrozenDateTimeFactory
 import pytest
 from pytest_homeassistant_custom_component.common import CLIENT_ID, MockConfigEntry, MockUser
@@ -134,11 +136,28 @@ class WatchedLock(asyncio.Lock):
         return await super().acquire()
 
 
+@dataclass
+class Editor:
+    """HA's real automation editor, as the browser uses it, with its lock watched."""
+
+    client: TestClient
+    lock: WatchedLock
+    saved: threading.Event = field(default_factory=threading.Event)
+
+    async def save(self) -> HTTPStatus:
+        """Save a new automation, as Settings → Automations does."""
+        response = await self.client.post(
+            f"/api/config/automation/config/{EDITOR_ID}", json=EDITOR_SAVE
+        )
+        self.saved.set()
+        return HTTPStatus(response.status)
+
+
 @pytest.fixture
 async def editor(
     hass: HomeAssistant, hass_admin_user: MockUser, hass_client: ClientSessionGenerator
-) -> Any:
-    """HA's real automation editor, its lock watched; return a function that saves with it."""
+) -> Editor:
+    """Set up HA's `config` component and watch the lock its automation editor holds."""
     assert await async_setup_component(hass, "config", {})
     view = next(
         inspect.getclosurevars(route.handler).nonlocals["view"]
@@ -151,16 +170,7 @@ async def editor(
     # A token issued at the frozen time the test runs at.
     refresh_token = await hass.auth.async_create_refresh_token(hass_admin_user, CLIENT_ID)
     client = await hass_client(hass.auth.async_create_access_token(refresh_token))
-    saved = threading.Event()
-
-    async def save() -> HTTPStatus:
-        response = await client.post(f"/api/config/automation/config/{EDITOR_ID}", json=EDITOR_SAVE)
-        saved.set()
-        return HTTPStatus(response.status)
-
-    save.lock = lock  # type: ignore[attr-defined]
-    save.saved = saved  # type: ignore[attr-defined]
-    return save
+    return Editor(client, lock)
 
 
 def _until(*events: threading.Event) -> None:
@@ -208,9 +218,7 @@ async def _assert_all_there(hass: HomeAssistant, *extra: str) -> None:
         assert _running(hass, automation_id), automation_id
 
 
-def _reading_automations_yaml_runs(
-    hass: HomeAssistant, during: Callable[[], None]
-) -> Callable[..., Any]:
+def _reading_automations_yaml_runs(during: Callable[[], None]) -> Callable[..., Any]:
     """Return a YAML reader for our module that runs `during` right after it read the file."""
     done: list[bool] = []
 
@@ -225,16 +233,16 @@ def _reading_automations_yaml_runs(
 
 
 async def test_editor_save_between_accepts_read_and_write_is_kept(
-    hass: HomeAssistant, entry: MockConfigEntry, editor: Any
+    hass: HomeAssistant, entry: MockConfigEntry, editor: Editor
 ) -> None:
     """The editor saves while accepting has read automations.yaml: both automations stay."""
     posted: list[asyncio.Future[HTTPStatus]] = []
 
     def editor_saves() -> None:
-        posted.append(asyncio.run_coroutine_threadsafe(editor(), hass.loop))
+        posted.append(asyncio.run_coroutine_threadsafe(editor.save(), hass.loop))
         _until(editor.saved, editor.lock.editor_waits)  # saved, or waiting for its turn
 
-    reader = _reading_automations_yaml_runs(hass, editor_saves)
+    reader = _reading_automations_yaml_runs(editor_saves)
     with patch("custom_components.ai_automation.automation_file.load_yaml", reader):
         await _accept(hass, SUGGESTION.id)
     assert await asyncio.wrap_future(posted[0]) == HTTPStatus.OK
@@ -245,7 +253,7 @@ async def test_editor_save_between_accepts_read_and_write_is_kept(
 
 
 async def test_accept_while_the_editor_saves_is_kept(
-    hass: HomeAssistant, entry: MockConfigEntry, editor: Any
+    hass: HomeAssistant, entry: MockConfigEntry, editor: Editor
 ) -> None:
     """An accept while the editor has read automations.yaml: the editor's save keeps it."""
     accepted: list[asyncio.Future[None]] = []
@@ -270,7 +278,7 @@ async def test_accept_while_the_editor_saves_is_kept(
         return data
 
     with patch.object(editor_module, "_read", read):
-        assert await editor() == HTTPStatus.OK
+        assert await editor.save() == HTTPStatus.OK
         await asyncio.wrap_future(accepted[0])
     await hass.async_block_till_done()
 
@@ -401,3 +409,34 @@ async def test_accepting_keeps_the_file_as_the_user_wrote_it(
     assert ids[-1] == f"ai_automation_{SUGGESTION.id}"
     assert all(_running(hass, automation_id) for automation_id in ids)
     assert _status(entry, SUGGESTION.id) == "accepted"
+
+
+BROKEN = Suggestion(
+    **{
+        **SUGGESTION.__dict__,
+        "id": "broken1",
+        "automation": {
+            **(SUGGESTION.automation or {}),
+            "triggers": [{"trigger": "no_such_trigger"}],
+        },
+    }
+)
+
+
+async def test_an_automation_home_assistant_cannot_set_up_is_taken_back(
+    hass: HomeAssistant, entry: MockConfigEntry
+) -> None:
+    """An automation that loads as unavailable is not accepted: the file is as it was."""
+    with patch(
+        "custom_components.ai_automation.daily.async_analyse",
+        AsyncMock(return_value=_result([SUGGESTION, OTHER, UNUSED, BROKEN])),
+    ):
+        await run_analysis(hass)
+
+    with pytest.raises(HomeAssistantError, match="could not set up the automation"):
+        await _accept(hass, BROKEN.id)
+
+    assert await _text(hass) == LARGE
+    assert _status(entry, BROKEN.id) == "new"
+    automation_id = f"ai_automation_{BROKEN.id}"
+    assert er.async_get(hass).async_get_entity_id("automation", "automation", automation_id) is None
