@@ -440,3 +440,20 @@ async def test_an_automation_home_assistant_cannot_set_up_is_taken_back(
     assert _status(entry, BROKEN.id) == "new"
     automation_id = f"ai_automation_{BROKEN.id}"
     assert er.async_get(hass).async_get_entity_id("automation", "automation", automation_id) is None
+
+
+@pytest.mark.parametrize("automations_yaml", ["[]\n"])
+async def test_without_the_editors_lock_accepting_still_works_and_says_so_once(
+    hass: HomeAssistant, entry: MockConfigEntry, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Should HA hide the editor's lock, accepting re-reads the file instead; logged once."""
+    assert await async_setup_component(hass, "config", {})
+    with patch("custom_components.ai_automation.automation_file.EDITOR_URL", "/elsewhere"):
+        await asyncio.gather(_accept(hass, SUGGESTION.id), _accept(hass, OTHER.id))
+
+    assert sorted(await _automation_ids(hass)) == [
+        f"ai_automation_{SUGGESTION.id}",
+        f"ai_automation_{OTHER.id}",
+    ]
+    warnings = [r for r in caplog.records if "automation editor's lock" in r.getMessage()]
+    assert len(warnings) == 1

@@ -100,7 +100,7 @@ async def _async_change(
     path = hass.config.path(AUTOMATIONS_FILE)
     try:
         return await hass.async_add_executor_job(_change, path, automation, change)
-    except (OSError, TypeError, HomeAssistantError) as err:  # unreadable YAML, a failed write
+    except (OSError, ValueError, TypeError, HomeAssistantError) as err:  # unreadable, unwritable
         if isinstance(err, HomeAssistantError) and err.translation_domain == DOMAIN:
             raise
         raise HomeAssistantError(
@@ -165,8 +165,8 @@ def _new_text(
     try:
         if candidate.strip() and (parse_yaml(candidate) or []) == changed:
             return candidate
-    except HomeAssistantError:
-        pass  # "[]", a list in flow style or indented: its end cannot simply grow
+    except HomeAssistantError, OSError:
+        pass  # "[]", a list in brackets or indented, an !include: its end cannot simply grow
     return dump(changed)
 
 
