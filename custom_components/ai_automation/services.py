@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 from typing import Any
 
 import probatio
 
+from homeassistant.const import STATE_OFF, STATE_ON
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.service import async_register_admin_service
 from homeassistant.util import dt as dt_util
-from homeassistant.util.file import write_utf8_file_atomic
-from homeassistant.util.yaml import dump, load_yaml
+from homeassistant.util.hass_dict import HassKey
 
+from .automation_file import AUTOMATIONS_FILE, async_add_automation, async_remove_automation
 from .const import DOMAIN, SNOOZE_DAYS
 from .daily import DailyAnalysis
 from .suggestion_store import DISMISSED, NEW
 
-AUTOMATIONS_FILE = "automations.yaml"  # where the automation editor keeps automations
 SUGGESTED_BY = "Suggested by AI Automation."
+_ACCEPTING: HassKey[asyncio.Lock] = HassKey(f"{DOMAIN}_accepting")
 SUGGESTION_SCHEMA = probatio.Schema({probatio.Required("suggestion_id"): str})
 SNOOZE_SCHEMA = probatio.Schema(
     {
@@ -60,64 +62,92 @@ def _open_suggestion(daily: DailyAnalysis, suggestion_id: str) -> dict[str, Any]
     return suggestion
 
 
-def _append_automation(path: str, automation: dict[str, Any]) -> None:
-    """Add one automation to automations.yaml, as the automation editor does."""
-    try:
-        current = load_yaml(path) or []
-    except FileNotFoundError:
-        current = []
-    if not isinstance(current, list):
-        raise TypeError(f"{path} does not hold a list of automations")
-    # Accepting again (after an earlier attempt that did not load) replaces, never duplicates.
-    kept = [item for item in current if not _has_id(item, automation["id"])]
-    write_utf8_file_atomic(path, dump([*kept, automation]))
-
-
-def _has_id(item: Any, automation_id: str) -> bool:
-    return isinstance(item, dict) and item.get("id") == automation_id
-
-
 async def _run(call: ServiceCall) -> ServiceResponse:
     return await _daily(call.hass).async_run()
 
 
 async def async_accept(hass: HomeAssistant, daily: DailyAnalysis, suggestion_id: str) -> None:
-    """Create the suggested automation the way the automation editor does; mark it accepted."""
-    suggestion = _open_suggestion(daily, suggestion_id)
+    """Create the suggested automation the way the automation editor does; mark it accepted.
+
+    One accept at a time. It is marked accepted only once its automation runs; when that cannot
+    be, what it wrote is taken back and the suggestion stays open.
+    """
+    async with hass.data.setdefault(_ACCEPTING, asyncio.Lock()):
+        automation = _automation(_open_suggestion(daily, suggestion_id))
+        known = _entity_id(hass, automation["id"])
+        written = await async_add_automation(
+            hass, automation, lambda: _open_suggestion(daily, suggestion_id)
+        )
+        try:
+            await _async_reload(hass, automation["id"])
+            _check_still_open(daily, suggestion_id)
+            _check_loaded(hass, automation["id"])
+        except HomeAssistantError:
+            if written and await async_remove_automation(hass, automation):
+                await _async_reload(hass, automation["id"])
+                if not known and (entity_id := _entity_id(hass, automation["id"])):
+                    er.async_get(hass).async_remove(entity_id)  # as the editor does on delete
+            raise
+        daily.store.mark_accepted(suggestion_id, automation["id"])
+        await daily.store.async_save()
+        daily.async_notify()
+
+
+def _automation(suggestion: dict[str, Any]) -> dict[str, Any]:
+    """Return the automation to write for `suggestion`, as the user saw it."""
     if suggestion["automation"] is None:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="no_automation",
             translation_placeholders={"suggestion_id": suggestion["id"]},
         )
-    automation_id = f"ai_automation_{suggestion['id']}"
-    automation = {
-        "id": automation_id,
+    return {
+        "id": f"ai_automation_{suggestion['id']}",
         **suggestion["automation"],
         # The title and description the user saw, which the AI may have worded.
         "alias": suggestion["title"],
         "description": f"{suggestion['description']} {SUGGESTED_BY}",
     }
-    path = hass.config.path(AUTOMATIONS_FILE)
-    try:
-        await hass.async_add_executor_job(_append_automation, path, automation)
-    except (OSError, TypeError, HomeAssistantError) as err:
+
+
+async def _async_reload(hass: HomeAssistant, automation_id: str) -> None:
+    """Load (or unload) the one automation, as the editor does after a save."""
+    await hass.services.async_call("automation", "reload", {"id": automation_id}, blocking=True)
+
+
+def _entity_id(hass: HomeAssistant, automation_id: str) -> str | None:
+    return er.async_get(hass).async_get_entity_id("automation", "automation", automation_id)
+
+
+def _check_still_open(daily: DailyAnalysis, suggestion_id: str) -> None:
+    """Raise if an analysis withdrew the suggestion, or it was decided, while it was accepted."""
+    suggestion = daily.store.suggestions.get(suggestion_id)
+    if suggestion is None or suggestion["status"] != NEW:
         raise HomeAssistantError(
             translation_domain=DOMAIN,
-            translation_key="automations_file",
-            translation_placeholders={"error": str(err)},
-        ) from err
-    await hass.services.async_call("automation", "reload", blocking=True)
-    if er.async_get(hass).async_get_entity_id("automation", "automation", automation_id) is None:
-        # configuration.yaml does not load automations.yaml (no `automation: !include ...`).
-        raise HomeAssistantError(
-            translation_domain=DOMAIN,
-            translation_key="automation_not_loaded",
-            translation_placeholders={"path": path},
+            translation_key="suggestion_withdrawn",
+            translation_placeholders={"suggestion_id": suggestion_id},
         )
-    daily.store.mark_accepted(suggestion["id"], automation_id)
-    await daily.store.async_save()
-    daily.async_notify()
+
+
+def _check_loaded(hass: HomeAssistant, automation_id: str) -> None:
+    """Raise unless the automation `automation_id` runs (not a restored or failed entity)."""
+    state = hass.states.get(entity_id) if (entity_id := _entity_id(hass, automation_id)) else None
+    if state is not None and state.state in (STATE_ON, STATE_OFF):
+        return
+    path = hass.config.path(AUTOMATIONS_FILE)
+    if state is not None and not state.attributes.get("restored"):
+        raise HomeAssistantError(
+            translation_domain=DOMAIN,
+            translation_key="automation_invalid",
+            translation_placeholders={"path": path, "entity_id": state.entity_id},
+        )
+    # configuration.yaml does not load automations.yaml (no `automation: !include ...`).
+    raise HomeAssistantError(
+        translation_domain=DOMAIN,
+        translation_key="automation_not_loaded",
+        translation_placeholders={"path": path},
+    )
 
 
 async def async_dismiss(daily: DailyAnalysis, suggestion_id: str) -> None:
