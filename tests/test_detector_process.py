@@ -19,7 +19,7 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
 from custom_components.ai_automation.const import DEFAULT_NOTIFY_TOPIC
-from custom_components.ai_automation.detector_process import DetectorProcess
+from custom_components.ai_automation.detector_process import WORKER, DetectorProcess
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.util import dt as dt_util
@@ -130,13 +130,20 @@ async def test_stopped_before_the_reading_began_the_pipe_is_closed(
     assert _workers() == []
 
 
-def _hung_worker(tmp_path: Path, *, reading: bool) -> Path:
-    """Write a worker that never answers, having read all its input or none of it."""
+def _hung_worker(tmp_path: Path, *, stuck: bool) -> Path:
+    """Write a worker that never answers.
+
+    A `stuck` one reads all its input, then waits where only SIGKILL ends it; the other takes
+    none of its input (SIGTERM ends it).
+    """
     script = tmp_path / "worker.py"
     script.write_text(
         "import signal, sys, time\n"
-        "signal.signal(signal.SIGTERM, signal.SIG_IGN)  # (only SIGKILL ends it)\n"
-        + ("sys.stdin.buffer.read()\n" if reading else "")
+        + (
+            "signal.signal(signal.SIGTERM, signal.SIG_IGN)\nsys.stdin.buffer.read()\n"
+            if stuck
+            else ""
+        )
         + "time.sleep(3600)\n"
     )
     return script
@@ -155,11 +162,12 @@ async def test_a_detector_process_that_never_answers_is_stopped_and_the_run_fail
     await async_wait_recording_done(hass)
     await setup_integration(hass, config_entry)
     events = async_capture_events(hass, "ai_automation_analysis_complete")
-    hung = _hung_worker(tmp_path, reading=True)
+    hung = _hung_worker(tmp_path, stuck=True)
     with (
         patch("custom_components.ai_automation.detector_process.WORKER", hung),
         patch("custom_components.ai_automation.detector_process.DETECTORS_TIME_LIMIT", 1.0),
-        patch("custom_components.ai_automation.detector_process.DETECTORS_STOP_GRACE", 0.2),
+        # (no grace: SIGKILL at once, whether or not it had begun to ignore SIGTERM)
+        patch("custom_components.ai_automation.detector_process.DETECTORS_STOP_GRACE", 0.0),
     ):
         summary = await run_analysis(hass)
     error = (
@@ -189,11 +197,10 @@ async def test_a_detector_process_that_takes_no_rows_is_stopped(
         hass.states.async_set("light.kitchen", f"{index:03d}".ljust(255, "."), context=Context())
     await async_wait_recording_done(hass)
     await setup_integration(hass, config_entry)
-    hung = _hung_worker(tmp_path, reading=False)
+    hung = _hung_worker(tmp_path, stuck=False)
     with (
         patch("custom_components.ai_automation.detector_process.WORKER", hung),
         patch("custom_components.ai_automation.detector_process.DETECTORS_TIME_LIMIT", 1.0),
-        patch("custom_components.ai_automation.detector_process.DETECTORS_STOP_GRACE", 0.2),
     ):
         summary = await run_analysis(hass)
     assert summary["error"] == (
@@ -205,7 +212,7 @@ async def test_a_detector_process_that_takes_no_rows_is_stopped(
 
 HOME_ASSISTANT = """\
 import asyncio
-from custom_components.ai_automation.detector_process import DetectorProcess
+from custom_components.ai_automation.detector_process import WORKER, DetectorProcess
 
 async def main():
     await DetectorProcess.async_start()
@@ -237,17 +244,19 @@ async def test_the_detector_process_is_a_guest_that_ends_with_home_assistant() -
     )
     workers: list[psutil.Process] = []
     try:
-        for _ in range(600):  # (until the worker has settled in: Home Assistant imports first)
-            workers = parent.children()
-            if workers and workers[0].nice() != parent.nice():
+        for _ in range(900):  # (Home Assistant's code is imported first)
+            if workers := [p for p in parent.children() if str(WORKER) in p.cmdline()]:
                 break
             await asyncio.sleep(0.1)
         [worker] = workers
         assert "SUPERVISOR_TOKEN" in parent.environ()
         assert "SUPERVISOR_TOKEN" not in worker.environ()
-        assert worker.nice() == min(parent.nice() + 10, 19)
-        assert _oom_score_adj(worker) == 1000
         assert worker.cmdline()[1] == "-I"
+        for _ in range(400):  # (it settles in first thing)
+            if worker.nice() != parent.nice():
+                break
+            await asyncio.sleep(0.05)
+        assert (worker.nice(), _oom_score_adj(worker)) == (min(parent.nice() + 10, 19), 1000)
         worker.suspend()  # (busy, it would not notice its input end)
         parent.kill()
         parent.wait()
@@ -261,3 +270,19 @@ async def test_the_detector_process_is_a_guest_that_ends_with_home_assistant() -
             with contextlib.suppress(psutil.NoSuchProcess):
                 process.kill()
         parent.wait()
+
+
+async def test_a_detector_process_whose_home_assistant_has_ended_does_not_start() -> None:
+    """A worker whose Home Assistant ended before it could be tied to it ends at once."""
+    orphan = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-I",
+        str(WORKER),
+        str(os.getpid() + 1),  # (not its parent: the parent it was started by has gone)
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    answer, errors = await orphan.communicate()
+    assert (orphan.returncode, answer) == (1, b"")
+    assert errors == b"Home Assistant ended before the detectors' process began\n"
