@@ -25,7 +25,6 @@ ROWS, END = "rows", "end"
 NICENESS = 10  # added to Home Assistant's: the detectors get the CPU only when it has spare
 OOM_SCORE_ADJ = 1000  # the most: short of memory, the kernel ends this process first
 PR_SET_PDEATHSIG = 1  # (linux/prctl.h)
-SIGKILL = 9
 
 
 class Pipe(Protocol):
@@ -102,8 +101,9 @@ def _guest(parent: int | None) -> None:
     """
     if sys.platform == "linux":
         import ctypes  # noqa: PLC0415
+        import signal  # noqa: PLC0415
 
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0)
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if parent is not None and os.getppid() != parent:
         sys.exit("Home Assistant ended before the detectors' process began")
     try:
