@@ -53,6 +53,14 @@ MAX_MAX_PAYLOAD_MIB: Final = 256
 # about a week (a habit needs at least HabitSettings.min_days days).
 LEARNING_DAYS: Final = 7
 
+# The detectors' process must take each block of rows within DETECTORS_TIME_LIMIT, and answer
+# within DETECTORS_TIME_LIMIT + DETECTORS_TIME_PER_ROW x the rows it was sent once they all are;
+# otherwise it is stopped (SIGTERM, SIGKILL after DETECTORS_STOP_GRACE) and the run fails. Several
+# times what the benchmark measures on a busy machine, for a slow Raspberry Pi (README).
+DETECTORS_TIME_LIMIT: Final = 120.0  # seconds
+DETECTORS_TIME_PER_ROW: Final = 300e-6  # seconds: 5 minutes more for each million changes
+DETECTORS_STOP_GRACE: Final = 3.0  # seconds
+
 MIN_LOOKBACK_DAYS: Final = 1
 MAX_LOOKBACK_DAYS: Final = 90
 

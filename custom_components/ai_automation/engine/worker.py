@@ -1,35 +1,49 @@
 """The detectors' own process: Home Assistant's event loop keeps its GIL while they run.
 
-Started as a script (`python .../engine/worker.py`). It reads pickled messages on standard input:
-blocks of the recorder's rows while Home Assistant reads them (`send_rows`), then what their
-numbers stand for with each day's sun times and the automations to check (`send_end`). It puts
-the history together as the rows come, writes the pickled `Findings` of `detect` on standard
-output and exits. It imports the engine (plain Python and numpy) without the integration's
-`__init__`, so without Home Assistant: it is ready in a fraction of a second, before the first
-rows arrive.
+Started as a script (`python -I .../engine/worker.py PARENT_PID`); first of all it makes itself a
+guest of Home Assistant's (`_guest`). It reads pickled messages on standard input: blocks of the
+recorder's rows while Home Assistant reads them (`send_rows`), then what their numbers stand for
+with each day's sun times and the automations to check (`send_end`). It puts the history
+together as the rows come, writes the pickled `Findings` of `detect` on standard output and
+exits. It imports the engine (plain Python and numpy) without the integration's `__init__`, so
+without Home Assistant: it is ready in a fraction of a second, before the first rows arrive.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+import os
 import pickle
 import sys
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from .recorded import Recorded, Rows
 
 ROWS, END = "rows", "end"
+NICENESS = 10  # added to Home Assistant's: the detectors get the CPU only when it has spare
+OOM_SCORE_ADJ = 1000  # the most: short of memory, the kernel ends this process first
+PR_SET_PDEATHSIG = 1  # (linux/prctl.h)
 
 
-def send_rows(pipe: IO[bytes], blocks: list[Rows]) -> None:
+class Pipe(Protocol):
+    """The worker's input, as Home Assistant writes it."""
+
+    def write(self, data: bytes, /) -> object:
+        """Write all of `data`."""
+
+    def flush(self) -> object:
+        """Pass on what was written."""
+
+
+def send_rows(pipe: Pipe, blocks: list[Rows]) -> None:
     """Send blocks of rows to the worker."""
     pickle.dump((ROWS, blocks), pipe, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def send_end(
-    pipe: IO[bytes],
+    pipe: Pipe,
     recorded: Recorded,
     sun: Mapping[str, Mapping[int, float]],
     watched: Sequence[tuple[str, str, str]],
@@ -78,6 +92,29 @@ def _peak_memory() -> int | None:
     return None
 
 
+def _guest(parent: int | None) -> None:
+    """Live as a guest of Home Assistant (process `parent`) on what may be a small machine.
+
+    Ends with it (the kernel kills this process when the thread that started it, Home Assistant's
+    event loop, ends), is the first the OOM killer takes, and runs at a lower priority. Each step
+    is skipped where the system has no such thing.
+    """
+    if sys.platform == "linux":
+        import ctypes  # noqa: PLC0415
+        import signal  # noqa: PLC0415
+
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if parent is not None and os.getppid() != parent:
+        sys.exit("Home Assistant ended before the detectors' process began")
+    try:
+        with open("/proc/self/oom_score_adj", "w", encoding="ascii") as score:
+            score.write(str(OOM_SCORE_ADJ))
+    except OSError:
+        pass
+    if hasattr(os, "nice"):
+        os.nice(NICENESS)
+
+
 def _engine_alone() -> None:
     """Make `custom_components.ai_automation.engine` importable without the integration."""
     import importlib.machinery  # noqa: PLC0415
@@ -85,7 +122,8 @@ def _engine_alone() -> None:
     import types  # noqa: PLC0415
 
     integration = Path(__file__).resolve().parent.parent
-    sys.path[0] = str(integration.parent.parent)  # the folder custom_components is in
+    # (run isolated, `-I`: the script's own folder is not on the path)
+    sys.path.insert(0, str(integration.parent.parent))  # the folder custom_components is in
     for name, folder in (
         ("custom_components", integration.parent),
         ("custom_components.ai_automation", integration),
@@ -97,6 +135,7 @@ def _engine_alone() -> None:
 
 
 if __name__ == "__main__":
+    _guest(int(sys.argv[1]) if len(sys.argv) > 1 else None)
     _engine_alone()
     from custom_components.ai_automation.engine.worker import main as run
 
