@@ -4,24 +4,21 @@ import json
 from typing import Any
 
 import orjson
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
 from pytest_homeassistant_custom_component.typing import WebSocketGenerator
-import pytest
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 
+from . import test_usage
 from .conftest import setup_integration, wait_until
 from .mosquitto import Broker
-from .test_usage import (  # noqa: F401  # the fixtures of the real broker's home
-    IEEE,
-    STATE_TOPIC,
-    _publish,
-    _usage,
-    paho_keeps_real_time,
-    zigbee_home,
-)
+from .test_usage import IEEE, STATE_TOPIC, _publish, _usage
 
+# The real broker's home of the usage tests, and its clock rule.
+zigbee_home = test_usage.zigbee_home
+paho_keeps_real_time = test_usage.paho_keeps_real_time
 MIB = 1024 * 1024
 KEY = "ai_automation.usage"
 
@@ -111,7 +108,11 @@ async def test_stored_record_of_another_shape_keeps_what_is_readable(
     said: str,
 ) -> None:
     """Hand-edited, older or newer: one log line, the readable devices kept, setup goes on."""
-    hass_storage[KEY] = {"version": version, "key": KEY, "data": {"saved": 1.8e9, "devices": devices}}
+    hass_storage[KEY] = {
+        "version": version,
+        "key": KEY,
+        "data": {"saved": 1.8e9, "devices": devices},
+    }
     await setup_integration(hass, config_entry)
     assert config_entry.state is ConfigEntryState.LOADED
     lines = [r for r in caplog.records if "stored usage record" in r.getMessage()]
@@ -135,16 +136,17 @@ async def test_the_stored_file_is_read_a_device_per_line_keeping_what_is_readabl
     hass.config.config_dir = str(tmp_path)
     (tmp_path / ".storage").mkdir()
     lines = [
-        f'{{"version":1,"minor_version":1,"key":"{KEY}","data":{{"saved":1.8e9,"devices":{{',
+        f'{{\n  "version": 1,\n  "minor_version": 1,\n  "key": "{KEY}",\n  "data": {{',
+        '    "saved": 1.8e9,\n    "devices": {',
         f"{json.dumps(IEEE)}:{json.dumps(_device())},",
         '"0x2":{"since": 1.7e9, "days": [[1, 2]], "capabil',
         f'"0x3":{json.dumps(_device(capabilities={"color_temp": "?"}))}',
-        "}}}",
+        "}\n  }\n}",
     ]
     (tmp_path / ".storage" / KEY).write_text("\n".join(lines))
     await setup_integration(hass, config_entry)
     (line,) = [r.getMessage() for r in caplog.records if "stored usage record" in r.getMessage()]
-    assert "2 unreadable entries ignored (line 3: " in line
+    assert "2 unreadable entries ignored (line 9: " in line
     assert "0x3 color_temp: " in line
     assert line.endswith("kept 2 devices")
     record = config_entry.runtime_data.usage.record

@@ -21,8 +21,16 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.storage import Store
 
 from .const import USAGE_MAX_STORED_BYTES, USAGE_STORAGE_KEY, USAGE_STORAGE_VERSION
+from .engine.gil import let_the_loop_in
 from .engine.usage import UsageRecord
-from .engine.usage_file import device_json, devices_json, load_lines, load_record, split_lines
+from .engine.usage_file import (
+    DEVICES_PER_PAUSE,
+    device_json,
+    devices_json,
+    load_lines,
+    load_record,
+    split_lines,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -35,7 +43,7 @@ class _Store(Store[dict[str, Any]]):
 
     read_version = USAGE_STORAGE_VERSION
 
-    async def _async_migrate_func(  # type: ignore[override]
+    async def _async_migrate_func(
         self, old_major_version: int, old_minor_version: int, old_data: dict[str, Any]
     ) -> dict[str, Any]:
         """Keep the data; note its version for the log."""
@@ -95,14 +103,11 @@ class UsageStorage:
             return None  # missing, or Home Assistant's loader says why
         if (found := split_lines(content)) is None:
             return None
-        head, lines = found
+        head, lines, first = found
         data = head.get("data")
         if head.get("version") != USAGE_STORAGE_VERSION or not isinstance(data, dict):
             return None
-        problems = load_lines(record, lines, data.get("saved"))
-        for device in record.devices.values():
-            device.stored = device_json(device)
-        return USAGE_STORAGE_VERSION, problems
+        return USAGE_STORAGE_VERSION, load_lines(record, lines, data.get("saved"), first)
 
     async def async_save(self, record: UsageRecord) -> None:
         """Write the record; only devices changed since the last save are made into JSON again."""
@@ -138,6 +143,14 @@ class UsageStorage:
 def _load_data(record: UsageRecord, data: Any) -> tuple[int, list[str]]:
     """Read `to_dict` data into `record` (in an executor)."""
     problems = load_record(record, data)
-    for device in record.devices.values():
-        device.stored = device_json(device)
+    _remember_json(record)
     return USAGE_STORAGE_VERSION, problems
+
+
+def _remember_json(record: UsageRecord) -> None:
+    """Make each loaded device's JSON now (in the executor), so the first save has it ready."""
+    for index, device in enumerate(record.devices.values()):
+        if not index % DEVICES_PER_PAUSE:
+            let_the_loop_in()
+        if device.stored is None:
+            device.stored = device_json(device)

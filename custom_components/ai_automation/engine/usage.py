@@ -37,12 +37,17 @@ _DIGEST = re.compile(r"<\d+ bytes, sha256 [0-9a-f]{16}>")
 
 def bounded(value: Any) -> Any:
     """Return `value` if short in JSON, else its digest (a short string naming length and hash)."""
-    if type(value) in _PLAIN or (type(value) is str and len(value) <= MAX_VALUE_BYTES // 4):
+    if _short(value):
         return value
     encoded = orjson.dumps(value, default=repr, option=orjson.OPT_NON_STR_KEYS)
     if len(encoded) <= MAX_VALUE_BYTES:
         return value
     return f"<{len(encoded)} bytes, sha256 {hashlib.sha256(encoded).hexdigest()[:16]}>"
+
+
+def _short(value: Any) -> bool:
+    """Tell whether `value` is kept as it is without a look at its JSON (a number, short text)."""
+    return type(value) in _PLAIN or (type(value) is str and len(value) <= MAX_VALUE_BYTES // 4)
 
 
 def is_digest(value: Any) -> bool:
@@ -145,8 +150,15 @@ class CapabilityUsage:
         usage.changes = int(data.get("changes", 0))
         usage.last = {str(k): bounded(v) for k, v in dict(data.get("last", {})).items()}
         for source, values in dict(data.get("values", {})).items():
-            if not isinstance(values, list):
+            if type(values) is not list:
                 raise TypeError(f"values of {source} are not a list")
+            if (  # as this version writes them: few, short, distinct
+                len(values) <= MAX_VALUES
+                and all(map(_short, values))
+                and len(set(values)) == len(values)
+            ):
+                usage.values[str(source)] = values
+                continue
             kept = usage.values[str(source)] = []
             for value in map(bounded, values[: MAX_VALUES * 2]):
                 if value not in kept and len(kept) < MAX_VALUES:
@@ -282,7 +294,7 @@ class UsageRecord:
         """Note whether the on/off signal `name` (a property, an entity) is on."""
         if on:
             if not device.on:
-                device.active_since = now
+                device.active_since, device.stored = now, None
             device.on.add(name)
             self._mark(device, now)
         elif name in device.on:
@@ -294,7 +306,7 @@ class UsageRecord:
         """Mark the days of the use going on until `now` and end it."""
         begun = device.active_since
         device.on.clear()
-        device.active_since = None
+        device.active_since, device.stored = None, None
         if begun is None:
             return
         ts = max(begun, now - MAX_DAYS * DAY)

@@ -8,16 +8,17 @@ Unreadable entries are skipped and named; the rest is kept.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import orjson
 
+from .gil import let_the_loop_in
 from .usage import MAX_DAYS, MAX_DEVICES, CapabilityUsage, DeviceUsage, UsageRecord, device_data
 
-# How a stored document written by `devices_json` begins and ends around its device lines.
-_HEAD_END = b'"devices":{'
-_TAIL = b"}}}"
+DEVICES_PER_PAUSE = 20  # devices read or written between two offers of the GIL to the event loop
+# The line before a stored document's device lines ends so (Home Assistant indents the rest).
+_DEVICES_BEGIN = (b'"devices":{', b'"devices": {')
 
 
 def device_json(device: DeviceUsage) -> bytes:
@@ -27,32 +28,70 @@ def device_json(device: DeviceUsage) -> bytes:
 
 def devices_json(pairs: list[tuple[str, bytes]]) -> bytes:
     """Return the JSON object of devices from (IEEE address, `device_json`), one per line."""
-    return b"{\n" + b",\n".join(orjson.dumps(ieee) + b":" + data for ieee, data in pairs) + b"\n}"
+    lines = []
+    for index, (ieee, data) in enumerate(pairs):
+        if not index % DEVICES_PER_PAUSE:
+            let_the_loop_in()
+        lines.append(
+            b'"%s":%s' % (ieee.encode(), data)
+            if ieee.isalnum()
+            else orjson.dumps(ieee) + b":" + data
+        )
+    return b"{\n" + b",\n".join(lines) + b"\n}"
 
 
-def split_lines(content: bytes) -> tuple[dict[str, Any], list[bytes]] | None:
-    """Return the document around the devices and each device's line; None for other shapes."""
-    lines = content.rstrip().split(b"\n")
-    if len(lines) < 2 or not lines[0].endswith(_HEAD_END) or lines[-1] != _TAIL:
+def split_lines(content: bytes) -> tuple[dict[str, Any], Iterable[bytes], int] | None:
+    """Return the document around the devices, the device lines and the first one's number.
+
+    None for a document of another shape. The lines are cut one at a time (no long call).
+    """
+    for marker in _DEVICES_BEGIN:
+        if (begin := content.find(marker + b"\n")) != -1:
+            break
+    else:
+        return None
+    start = begin + len(marker) + 1
+    end = content.find(b"\n}", start - 1)  # the devices' closing brace, alone on its line
+    if end == -1:
         return None
     try:
-        head = orjson.loads(lines[0] + _TAIL)
+        head = orjson.loads(content[:start] + b"}" + content[end + 2 :])
     except orjson.JSONDecodeError:
         return None
-    return (head, lines[1:-1]) if isinstance(head, dict) else None
+    if not isinstance(head, dict):
+        return None
+    return head, _cut(content, start, end), content.count(b"\n", 0, start) + 1
 
 
-def load_lines(record: UsageRecord, lines: list[bytes], saved: Any) -> list[str]:
+def _cut(content: bytes, start: int, end: int) -> Iterator[bytes]:
+    """Yield the lines of `content[start:end]`."""
+    while start < end:
+        stop = content.find(b"\n", start, end)
+        stop = end if stop == -1 else stop
+        yield content[start:stop]
+        start = stop + 1
+
+
+def load_lines(
+    record: UsageRecord, lines: Iterable[bytes], saved: Any, first: int = 1
+) -> list[str]:
     """Restore devices from their stored lines (`"<ieee>":{...},`); return what was unreadable."""
     problems = []
-    for number, line in enumerate(lines, 2):
+    for number, line in enumerate(lines, first):
+        if not number % DEVICES_PER_PAUSE:
+            let_the_loop_in()
         try:
             entry = orjson.loads(b"{" + line.rstrip(b",") + b"}")
         except orjson.JSONDecodeError as err:
             problems.append(f"line {number}: {err}")
             continue
         for ieee, raw in entry.items():
-            problems.extend(load_device(record, ieee, raw, saved))
+            found = load_device(record, ieee, raw, saved)
+            key = orjson.dumps(ieee) + b":"
+            if not found and line.startswith(key) and raw.get("active_since") is None:
+                # Read back as written: the line is its JSON for the next save.
+                record.devices[ieee].stored = line[len(key) :].rstrip(b",")
+            problems.extend(found)
     record.dirty = False
     return problems
 
@@ -62,7 +101,9 @@ def load_record(record: UsageRecord, data: Any) -> list[str]:
     if not isinstance(data, Mapping) or not isinstance(data.get("devices", {}), Mapping):
         return ["the record is not an object of devices"]
     saved, problems = data.get("saved"), []
-    for ieee, raw in data.get("devices", {}).items():
+    for index, (ieee, raw) in enumerate(data.get("devices", {}).items()):
+        if not index % DEVICES_PER_PAUSE:
+            let_the_loop_in()
         problems.extend(load_device(record, str(ieee), raw, saved))
     record.dirty = False
     return problems
