@@ -1,20 +1,28 @@
 """The usage record stays small whatever devices send, and a stored record of any shape loads."""
 
+from datetime import timedelta
 import json
 from typing import Any
 
 import orjson
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    MockUser,
+    async_fire_mqtt_message,
+    async_fire_time_changed,
+)
 from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from homeassistant.config_entries import ConfigEntryState
+from homeassistant.const import EVENT_HOMEASSISTANT_STOP
 from homeassistant.core import HomeAssistant
+from homeassistant.util import dt as dt_util
 
 from . import test_usage
 from .conftest import setup_integration, wait_until
 from .mosquitto import Broker
-from .test_usage import IEEE, STATE_TOPIC, _publish, _usage
+from .test_usage import FIXTURE, IEEE, STATE_TOPIC, _publish, _usage
 
 # The real broker's home of the usage tests, and its clock rule.
 zigbee_home = test_usage.zigbee_home
@@ -152,3 +160,20 @@ async def test_the_stored_file_is_read_a_device_per_line_keeping_what_is_readabl
     record = config_entry.runtime_data.usage.record
     assert list(record.devices) == [IEEE, "0x3"]
     assert record.devices[IEEE].capabilities["color_temp"].values == {"zigbee2mqtt": [370]}
+
+
+async def test_what_changed_is_written_as_home_assistant_stops(
+    loaded_entry: MockConfigEntry, hass: HomeAssistant, hass_storage: dict[str, Any]
+) -> None:
+    """A change still waiting for its delayed save is written when Home Assistant stops."""
+    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", FIXTURE)
+    await hass.async_block_till_done()
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=2))
+    await hass.async_block_till_done()
+    async_fire_mqtt_message(hass, STATE_TOPIC, '{"state": "ON", "color_temp": 333}')
+    await hass.async_block_till_done()
+    assert KEY not in hass_storage  # the save waits two minutes
+    hass.bus.async_fire(EVENT_HOMEASSISTANT_STOP)
+    await hass.async_block_till_done()
+    colour = hass_storage[KEY]["data"]["devices"][IEEE]["capabilities"]["color_temp"]
+    assert colour["last"] == {"zigbee2mqtt": 333}

@@ -23,12 +23,12 @@ from homeassistant.const import EVENT_HOMEASSISTANT_STOP, STATE_UNAVAILABLE, STA
 from homeassistant.core import CALLBACK_TYPE, Event, EventStateChangedData, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.debounce import Debouncer
-from homeassistant.helpers.event import async_call_later, async_track_state_change_event
+from homeassistant.helpers.event import async_track_state_change_event
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.util import dt as dt_util
 
 from .capabilities import CapabilityListener, capability_key
-from .const import USAGE_MAX_PAYLOAD_BYTES, USAGE_SAVE_DELAY
+from .const import USAGE_MAX_PAYLOAD_BYTES
 from .engine.devices import Capability, Device
 from .engine.unused import USEFUL_CAPABILITIES, WatchedCapability
 from .engine.usage import (
@@ -118,8 +118,6 @@ class UsageWatcher:
         self._listener = listener
         self.record = UsageRecord(str(hass.config.time_zone))
         self._storage = UsageStorage(hass)
-        self._save_pending = False
-        self._save_timer: CALLBACK_TYPE | None = None
         self._topics: dict[str, _DeviceTopic] = {}
         self._subscriptions: dict[str, CALLBACK_TYPE] = {}
         self._entities: dict[str, _Entity] = {}
@@ -152,24 +150,18 @@ class UsageWatcher:
             unsubscribe()
         self._unsubscribe.clear()
         self._subscriptions.clear()
-        if self._save_timer is not None:
-            self._save_timer()
-            self._save_timer = None
+        self._storage.async_cancel()
         if self._untrack is not None:
             self._untrack()
             self._untrack = None
 
     async def async_flush(self) -> None:
         """Write the record now (on unload)."""
-        if self._save_timer is not None:
-            self._save_timer()
-            self._save_timer = None
-        self._save_pending = False
-        await self._storage.async_save(self.record)
+        await self._storage.async_flush(self.record)
 
     async def _on_stop(self, _event: Event) -> None:
         """Write what changed as Home Assistant stops (the store writes it last thing)."""
-        if self._save_pending or self.record.dirty:
+        if self._storage.pending or self.record.dirty:
             await self.async_flush()
 
     @callback
@@ -308,7 +300,7 @@ class UsageWatcher:
         record.observe_mapping(usage, ZIGBEE2MQTT, payload, watch.values, now)
         if record.shortened:
             self._say_shortened(message.topic)
-        if record.dirty and not self._save_pending:
+        if record.dirty and not self._storage.pending:
             self._schedule_save()
 
     @callback
@@ -337,7 +329,7 @@ class UsageWatcher:
             )
             if record.shortened:
                 self._say_shortened(new.entity_id)
-        if record.dirty and not self._save_pending:
+        if record.dirty and not self._storage.pending:
             self._schedule_save()
 
     def _say_once(self, source: str, message: str, *args: Any) -> None:
@@ -360,20 +352,8 @@ class UsageWatcher:
     @callback
     def _schedule_save(self) -> None:
         """Save a while later; until then, every further change rides on the same write."""
-        if self.record.dirty and not self._save_pending and not self._stopped:
-            self._save_pending = True
-            self._save_timer = async_call_later(self._hass, USAGE_SAVE_DELAY, self._save_later)
-
-    @callback
-    def _save_later(self, _now: datetime) -> None:
-        self._save_timer = None
-        self._hass.async_create_task(self._async_save(), "ai_automation usage save")
-
-    async def _async_save(self) -> None:
-        """Save; changes made meanwhile are saved a while later."""
-        await self._storage.async_save(self.record)
-        self._save_pending = False
-        self._schedule_save()
+        if not self._stopped:
+            self._storage.async_schedule(self.record)
 
     @callback
     def watched(self, lookback_days: int) -> list[WatchedCapability]:

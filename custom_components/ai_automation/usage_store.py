@@ -10,6 +10,8 @@ leniently. What is unreadable is named once in the log; the rest is kept.
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
+from functools import partial
 import logging
 from pathlib import Path
 import time
@@ -17,10 +19,16 @@ from typing import Any
 
 import orjson
 
-from homeassistant.core import HomeAssistant
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.helpers.event import async_call_later
 from homeassistant.helpers.storage import Store
 
-from .const import USAGE_MAX_STORED_BYTES, USAGE_STORAGE_KEY, USAGE_STORAGE_VERSION
+from .const import (
+    USAGE_MAX_STORED_BYTES,
+    USAGE_SAVE_DELAY,
+    USAGE_STORAGE_KEY,
+    USAGE_STORAGE_VERSION,
+)
 from .engine.gil import let_the_loop_in
 from .engine.usage import UsageRecord
 from .engine.usage_file import (
@@ -66,6 +74,41 @@ class UsageStorage:
         )
         self._lock = asyncio.Lock()
         self._left_out_logged = False
+        self.pending = False  # a save is scheduled or under way
+        self._timer: CALLBACK_TYPE | None = None
+
+    @callback
+    def async_schedule(self, record: UsageRecord) -> None:
+        """Save `record` a while later; until then, every further change rides on the same write."""
+        if record.dirty and not self.pending:
+            self.pending = True
+            self._timer = async_call_later(
+                self._hass, USAGE_SAVE_DELAY, partial(self._save_later, record)
+            )
+
+    @callback
+    def _save_later(self, record: UsageRecord, _now: datetime) -> None:
+        self._timer = None
+        self._hass.async_create_task(self._async_save_later(record), "ai_automation usage save")
+
+    async def _async_save_later(self, record: UsageRecord) -> None:
+        """Save; what changed meanwhile is saved a while later."""
+        await self.async_save(record)
+        self.pending = False
+        self.async_schedule(record)
+
+    @callback
+    def async_cancel(self) -> None:
+        """Cancel a scheduled save (on unload: the flush writes)."""
+        if self._timer is not None:
+            self._timer()
+            self._timer = None
+
+    async def async_flush(self, record: UsageRecord) -> None:
+        """Write `record` now, in place of a scheduled save."""
+        self.async_cancel()
+        self.pending = False
+        await self.async_save(record)
 
     async def async_load(self, time_zone: str) -> UsageRecord:
         """Return the stored record, what is readable of it, or an empty one."""
