@@ -266,7 +266,7 @@ class UsageWatcher:
             return
         if len(message.payload) > USAGE_MAX_PAYLOAD_BYTES:
             self._say_once(
-                message.topic,
+                f"{message.topic} too long",
                 "Ignoring state messages over %d KiB on %s (one had %d bytes): far longer than"
                 " any device state; the values seen before are kept",
                 USAGE_MAX_PAYLOAD_BYTES >> 10,

@@ -76,11 +76,12 @@ class UsageStorage:
         self._left_out_logged = False
         self.pending = False  # a save is scheduled or under way
         self._timer: CALLBACK_TYPE | None = None
+        self._cancelled = False
 
     @callback
     def async_schedule(self, record: UsageRecord) -> None:
         """Save `record` a while later; until then, every further change rides on the same write."""
-        if record.dirty and not self.pending:
+        if record.dirty and not self.pending and not self._cancelled:
             self.pending = True
             self._timer = async_call_later(
                 self._hass, USAGE_SAVE_DELAY, partial(self._save_later, record)
@@ -99,14 +100,17 @@ class UsageStorage:
 
     @callback
     def async_cancel(self) -> None:
-        """Cancel a scheduled save (on unload: the flush writes)."""
+        """Cancel a scheduled save and schedule none (on unload: the flush writes)."""
+        self._cancelled = True
         if self._timer is not None:
             self._timer()
             self._timer = None
 
     async def async_flush(self, record: UsageRecord) -> None:
         """Write `record` now, in place of a scheduled save."""
-        self.async_cancel()
+        if self._timer is not None:
+            self._timer()
+            self._timer = None
         self.pending = False
         await self.async_save(record)
 
