@@ -409,7 +409,7 @@ async def test_bad_stored_record_is_ignored_once(
         "data": {"devices": {IEEE: {"days": [[1, 2]]}}},
     }
     await setup_integration(hass, config_entry)
-    assert caplog.text.count("Ignoring the stored usage record") == 1
+    assert caplog.text.count("unreadable entries ignored") == 1
     async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", FIXTURE)
     async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=2))
     await hass.async_block_till_done()

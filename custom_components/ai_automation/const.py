@@ -86,6 +86,11 @@ DEVICES_STORAGE_VERSION: Final = 1
 USAGE_STORAGE_KEY: Final = "ai_automation.usage"
 USAGE_STORAGE_VERSION: Final = 1
 USAGE_SAVE_DELAY: Final = 120.0  # seconds
+# A device state message longer than this is ignored unread (Zigbee2MQTT's are under 2 KiB).
+USAGE_MAX_PAYLOAD_BYTES: Final = 64 * 1024
+# The stored usage record is kept under this size; devices past it are left out of the file.
+# (5,000 devices in use on 120 days, each with five capabilities of twelve values, take 15 MiB.)
+USAGE_MAX_STORED_BYTES: Final = 32 * 1024 * 1024
 
 # Repairs issues, one per condition.
 ISSUE_MQTT_NOT_SET_UP: Final = "mqtt_not_set_up"

@@ -19,21 +19,21 @@ from typing import Any
 import orjson
 
 from homeassistant.components import mqtt
-from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN
+from homeassistant.const import EVENT_HOMEASSISTANT_STOP, STATE_UNAVAILABLE, STATE_UNKNOWN
 from homeassistant.core import CALLBACK_TYPE, Event, EventStateChangedData, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.debounce import Debouncer
 from homeassistant.helpers.event import async_track_state_change_event
 from homeassistant.helpers.recorder import get_instance
-from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from .capabilities import CapabilityListener, capability_key
-from .const import USAGE_SAVE_DELAY, USAGE_STORAGE_KEY, USAGE_STORAGE_VERSION
+from .const import USAGE_MAX_PAYLOAD_BYTES
 from .engine.devices import Capability, Device
 from .engine.unused import USEFUL_CAPABILITIES, WatchedCapability
 from .engine.usage import (
     HOME_ASSISTANT,
+    MAX_VALUE_BYTES,
     NOT_ENOUGH_EVIDENCE,
     ZIGBEE2MQTT,
     DeviceUsage,
@@ -41,6 +41,7 @@ from .engine.usage import (
     assess_rows,
 )
 from .recorder_history import load_attribute_rows
+from .usage_store import UsageStorage
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -116,28 +117,25 @@ class UsageWatcher:
         self._hass = hass
         self._listener = listener
         self.record = UsageRecord(str(hass.config.time_zone))
-        self._store: Store[dict[str, Any]] = Store(hass, USAGE_STORAGE_VERSION, USAGE_STORAGE_KEY)
-        self._save_pending = False
+        self._storage = UsageStorage(hass)
         self._topics: dict[str, _DeviceTopic] = {}
         self._subscriptions: dict[str, CALLBACK_TYPE] = {}
         self._entities: dict[str, _Entity] = {}
         self._untrack: CALLBACK_TYPE | None = None
         self._stopped = False
         self._unsubscribe: list[Callable[[], None]] = []
-        self._bad_topics: set[str] = set()
+        self._bad_topics: set[str] = set()  # not JSON, too long, or values shortened: said once
         self._refresher = Debouncer(
             hass, _LOGGER, cooldown=1.0, immediate=True, function=self._async_refresh
         )
 
     async def async_start(self) -> None:
         """Load the stored record, then watch the devices known now and whenever they change."""
-        if (stored := await self._store.async_load()) is not None:
-            try:
-                self.record.load(stored)
-            except (KeyError, TypeError, ValueError, AttributeError) as err:
-                _LOGGER.warning("Ignoring the stored usage record: %s", err)
-                self.record.devices.clear()
+        self.record = await self._storage.async_load(str(self._hass.config.time_zone))
         self._unsubscribe.append(self._listener.async_add_listener(self._schedule_refresh))
+        self._unsubscribe.append(
+            self._hass.bus.async_listen(EVENT_HOMEASSISTANT_STOP, self._on_stop)
+        )
         self._unsubscribe.append(
             self._hass.bus.async_listen(er.EVENT_ENTITY_REGISTRY_UPDATED, self._on_registry)
         )
@@ -152,14 +150,19 @@ class UsageWatcher:
             unsubscribe()
         self._unsubscribe.clear()
         self._subscriptions.clear()
+        self._storage.async_cancel()
         if self._untrack is not None:
             self._untrack()
             self._untrack = None
 
     async def async_flush(self) -> None:
         """Write the record now (on unload)."""
-        self._save_pending = False
-        await self._store.async_save(self._data_to_store())
+        await self._storage.async_flush(self.record)
+
+    async def _on_stop(self, _event: Event) -> None:
+        """Write what changed as Home Assistant stops (the store writes it last thing)."""
+        if self._storage.pending or self.record.dirty:
+            await self.async_flush()
 
     @callback
     def _on_registry(self, _event: Event[er.EventEntityRegistryUpdatedData]) -> None:
@@ -261,6 +264,16 @@ class UsageWatcher:
         watch = self._topics.get(message.topic)
         if watch is None:
             return
+        if len(message.payload) > USAGE_MAX_PAYLOAD_BYTES:
+            self._say_once(
+                f"{message.topic} too long",
+                "Ignoring state messages over %d KiB on %s (one had %d bytes): far longer than"
+                " any device state; the values seen before are kept",
+                USAGE_MAX_PAYLOAD_BYTES >> 10,
+                message.topic,
+                len(message.payload),
+            )
+            return
         if message.payload == watch.last[0]:  # Zigbee2MQTT repeats the whole state often
             if watch.usage.on:
                 self.record.observe(watch.usage, ZIGBEE2MQTT, (), time.time())
@@ -269,13 +282,12 @@ class UsageWatcher:
         try:
             payload = orjson.loads(message.payload)
         except orjson.JSONDecodeError:
-            if message.topic not in self._bad_topics:
-                self._bad_topics.add(message.topic)
-                _LOGGER.warning(
-                    "Ignoring state messages on %s that are not JSON (Zigbee2MQTT's"
-                    " `output: attribute` is not read); usage of that device is not watched",
-                    message.topic,
-                )
+            self._say_once(
+                message.topic,
+                "Ignoring state messages on %s that are not JSON (Zigbee2MQTT's"
+                " `output: attribute` is not read); usage of that device is not watched",
+                message.topic,
+            )
             return
         if type(payload) is not dict:
             return
@@ -286,7 +298,9 @@ class UsageWatcher:
                 on = value == on_value if on_value is not None else value != off_value
                 record.signal(usage, prop, on, now)
         record.observe_mapping(usage, ZIGBEE2MQTT, payload, watch.values, now)
-        if record.dirty and not self._save_pending:
+        if record.shortened:
+            self._say_shortened(message.topic)
+        if record.dirty and not self._storage.pending:
             self._schedule_save()
 
     @callback
@@ -313,19 +327,33 @@ class UsageWatcher:
                 ],
                 now,
             )
-        if record.dirty and not self._save_pending:
+            if record.shortened:
+                self._say_shortened(new.entity_id)
+        if record.dirty and not self._storage.pending:
             self._schedule_save()
+
+    def _say_once(self, source: str, message: str, *args: Any) -> None:
+        """Log a warning about a topic or an entity, once per run."""
+        if source not in self._bad_topics:
+            self._bad_topics.add(source)
+            _LOGGER.warning(message, *args)
+
+    def _say_shortened(self, source: str) -> None:
+        """Say once that long values from `source` are kept only as their length and digest."""
+        keys, self.record.shortened = self.record.shortened, []
+        self._say_once(
+            f"{source} shortened",
+            "Keeping values of %s longer than %d bytes (%s) only as their length and digest",
+            source,
+            MAX_VALUE_BYTES,
+            ", ".join(sorted(set(keys))),
+        )
 
     @callback
     def _schedule_save(self) -> None:
         """Save a while later; until then, every further change rides on the same write."""
-        if self.record.dirty and not self._save_pending:
-            self._save_pending = True
-            self._store.async_delay_save(self._data_to_store, USAGE_SAVE_DELAY)
-
-    def _data_to_store(self) -> dict[str, Any]:
-        self._save_pending = False
-        return self.record.to_dict(time.time())
+        if not self._stopped:
+            self._storage.async_schedule(self.record)
 
     @callback
     def watched(self, lookback_days: int) -> list[WatchedCapability]:

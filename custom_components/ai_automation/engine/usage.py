@@ -11,17 +11,48 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+import hashlib
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import orjson
+
 PARTS = ("night", "morning", "afternoon", "evening")  # local 0-6, 6-12, 12-18, 18-24 h
 MAX_VALUES = 12  # distinct values kept per capability and source
+# A value longer than this in JSON is kept as its digest (`<N bytes, sha256 ...>`): a change still
+# shows, and a list of values stays under MAX_VALUES * MAX_VALUE_BYTES.
+MAX_VALUE_BYTES = 64
 MAX_DAYS = 120  # days of use kept per device (longer than the longest lookback)
 MAX_DEVICES = 5000
 MIN_DAYS_IN_USE = 5
 USED, NOT_USED, NOT_ENOUGH_EVIDENCE = "used", "not_used", "not_enough_evidence"
 ZIGBEE2MQTT, HOME_ASSISTANT = "zigbee2mqtt", "home_assistant"
 DAY = 86400.0
+
+
+_PLAIN = frozenset({int, float, bool})
+_DIGEST = re.compile(r"<\d+ bytes, sha256 [0-9a-f]{16}>")
+
+
+def bounded(value: Any) -> Any:
+    """Return `value` if short in JSON, else its digest (a short string naming length and hash)."""
+    if _short(value):
+        return value
+    encoded = orjson.dumps(value, default=repr, option=orjson.OPT_NON_STR_KEYS)
+    if len(encoded) <= MAX_VALUE_BYTES:
+        return value
+    return f"<{len(encoded)} bytes, sha256 {hashlib.sha256(encoded).hexdigest()[:16]}>"
+
+
+def _short(value: Any) -> bool:
+    """Tell whether `value` is kept as it is without a look at its JSON (a number, short text)."""
+    return type(value) in _PLAIN or (type(value) is str and len(value) <= MAX_VALUE_BYTES // 4)
+
+
+def is_digest(value: Any) -> bool:
+    """Tell whether `value` stands for a value too long to keep."""
+    return type(value) is str and _DIGEST.fullmatch(value) is not None
 
 
 class LocalClock:
@@ -114,10 +145,24 @@ class CapabilityUsage:
     def from_dict(cls, data: Mapping[str, Any]) -> CapabilityUsage:
         """Rebuild from `to_dict` data."""
         usage = cls(float(data["since"]))
-        usage.last_change = data.get("last_change")
+        if (last_change := data.get("last_change")) is not None:
+            usage.last_change = float(last_change)
         usage.changes = int(data.get("changes", 0))
-        usage.last = dict(data.get("last", {}))
-        usage.values = {k: list(v)[:MAX_VALUES] for k, v in data.get("values", {}).items()}
+        usage.last = {str(k): bounded(v) for k, v in dict(data.get("last", {})).items()}
+        for source, values in dict(data.get("values", {})).items():
+            if type(values) is not list:
+                raise TypeError(f"values of {source} are not a list")
+            if (  # as this version writes them: few, short, distinct
+                len(values) <= MAX_VALUES
+                and all(map(_short, values))
+                and len(set(values)) == len(values)
+            ):
+                usage.values[str(source)] = values
+                continue
+            kept = usage.values[str(source)] = []
+            for value in map(bounded, values[: MAX_VALUES * 2]):
+                if value not in kept and len(kept) < MAX_VALUES:
+                    kept.append(value)
         usage.more = bool(data.get("more", False))
         return usage
 
@@ -125,7 +170,7 @@ class CapabilityUsage:
 class DeviceUsage:
     """When one device was in use, and what was seen of its capabilities."""
 
-    __slots__ = ("active_since", "capabilities", "days", "marked", "on", "since")
+    __slots__ = ("active_since", "capabilities", "days", "marked", "on", "since", "stored")
 
     def __init__(self, since: float) -> None:
         """Start watching at `since`."""
@@ -135,6 +180,7 @@ class DeviceUsage:
         self.on: set[str] = set()  # the signals (an on/off property, an entity) now on
         self.active_since: float | None = None
         self.marked = -1  # day * 4 + part last marked, to skip repeated work
+        self.stored: bytes | None = None  # its JSON as last saved; None once it changed
 
     def days_in_use(self, first_day: int) -> tuple[int, tuple[int, int, int, int]]:
         """Return days in use from `first_day` on, and those days per part of the day."""
@@ -177,6 +223,7 @@ class UsageRecord:
         self.clock = LocalClock(time_zone)
         self.devices: dict[str, DeviceUsage] = {}
         self.dirty = False
+        self.shortened: list[str] = []  # keys of values just kept as their digest, for the log
 
     def watch(self, ieee: str, keys: Iterable[str], now: float) -> DeviceUsage | None:
         """Watch these capabilities of a device (from now on, if they are new)."""
@@ -189,7 +236,7 @@ class UsageRecord:
         for key in keys:
             if key not in device.capabilities:
                 device.capabilities[key] = CapabilityUsage(now)
-                self.dirty = True
+                self.dirty, device.stored = True, None
         return device
 
     def forget_others(self, keep: Iterable[str]) -> None:
@@ -205,8 +252,10 @@ class UsageRecord:
         capabilities = device.capabilities
         for key, value in values:
             usage = capabilities.get(key) if value is not None else None
-            if usage is not None and usage.observe(source, value, now):
-                self.dirty = True
+            if usage is not None and usage.observe(
+                source, value if type(value) in _PLAIN else self._bounded(key, value), now
+            ):
+                self.dirty, device.stored = True, None
                 if usage.last_change == now:
                     self._mark(device, now)
         if device.on:
@@ -225,18 +274,27 @@ class UsageRecord:
         for prop, key in pairs:
             value = found.get(prop)
             usage = capabilities.get(key) if value is not None else None
-            if usage is not None and usage.observe(source, value, now):
-                self.dirty = True
+            if usage is not None and usage.observe(
+                source, value if type(value) in _PLAIN else self._bounded(key, value), now
+            ):
+                self.dirty, device.stored = True, None
                 if usage.last_change == now:
                     self._mark(device, now)
         if device.on:
             self._mark(device, now)
 
+    def _bounded(self, key: str, value: Any) -> Any:
+        """Return `bounded(value)`, noting `key` when the value was too long to keep."""
+        kept = bounded(value)
+        if kept is not value:
+            self.shortened.append(key)
+        return kept
+
     def signal(self, device: DeviceUsage, name: str, on: bool, now: float) -> None:
         """Note whether the on/off signal `name` (a property, an entity) is on."""
         if on:
             if not device.on:
-                device.active_since = now
+                device.active_since, device.stored = now, None
             device.on.add(name)
             self._mark(device, now)
         elif name in device.on:
@@ -248,7 +306,7 @@ class UsageRecord:
         """Mark the days of the use going on until `now` and end it."""
         begun = device.active_since
         device.on.clear()
-        device.active_since = None
+        device.active_since, device.stored = None, None
         if begun is None:
             return
         ts = max(begun, now - MAX_DAYS * DAY)
@@ -265,7 +323,7 @@ class UsageRecord:
         mask = device.days.get(day, 0)
         if not mask >> part & 1:
             device.days[day] = mask | 1 << part
-            self.dirty = True
+            self.dirty, device.stored = True, None
             if len(device.days) > MAX_DAYS:
                 del device.days[min(device.days)]
 
@@ -303,6 +361,8 @@ class UsageRecord:
         value = usage.last.get(source)
         if value is None:
             reason = "no value reported yet"
+        elif is_digest(value):
+            reason = "the value it holds is too long to keep"
         elif watched_from > window_start:
             reason = f"watched for {observed:.1f} of {lookback_days} days"
         elif days < min_days:
@@ -319,34 +379,24 @@ class UsageRecord:
         self.dirty = False
         return {
             "saved": now,
-            "devices": {
-                ieee: {
-                    "since": device.since,
-                    "days": [[day, mask] for day, mask in sorted(device.days.items())],
-                    "active_since": device.active_since,
-                    "capabilities": {
-                        key: usage.to_dict() for key, usage in device.capabilities.items()
-                    },
-                }
-                for ieee, device in self.devices.items()
-            },
+            "devices": {ieee: device_data(device) for ieee, device in self.devices.items()},
         }
 
-    def load(self, data: Mapping[str, Any]) -> None:
-        """Restore `to_dict` data; a use going on when it was saved ends at the save."""
-        saved = float(data.get("saved", 0.0))
-        for ieee, raw in list(data.get("devices", {}).items())[:MAX_DEVICES]:
-            device = DeviceUsage(float(raw["since"]))
-            device.days = {int(day): int(mask) for day, mask in raw.get("days", ())[-MAX_DAYS:]}
-            device.capabilities = {
-                key: CapabilityUsage.from_dict(value)
-                for key, value in raw.get("capabilities", {}).items()
-            }
-            if (begun := raw.get("active_since")) is not None:
-                device.active_since = float(begun)
-                self.close(device, max(saved, device.active_since))
-            self.devices[ieee] = device
-        self.dirty = False
+    def load(self, data: Mapping[str, Any]) -> list[str]:
+        """Restore `to_dict` data, keeping what is readable; return what was not."""
+        from .usage_file import load_record  # noqa: PLC0415  # it builds on this module
+
+        return load_record(self, data)
+
+
+def device_data(device: DeviceUsage) -> dict[str, Any]:
+    """Return plain data of one device for storage."""
+    return {
+        "since": device.since,
+        "days": [[day, mask] for day, mask in sorted(device.days.items())],
+        "active_since": device.active_since,
+        "capabilities": {key: usage.to_dict() for key, usage in device.capabilities.items()},
+    }
 
 
 def assess_rows(
