@@ -177,7 +177,7 @@ def detect_sequences(
     unique_pairs, pair_counts = counter.counts()
     kind_counts = np.bincount(kind, minlength=n_kinds)
     manual_counts = np.bincount(actions.kind, minlength=actions.n_kinds)
-    duration = max(history.end - history.start, 1.0)
+    duration = max(history.recorded_seconds(), 1.0)  # (time HA was not recording is no chance)
     trigger_kinds, action_dense = np.divmod(unique_pairs, actions.n_kinds)
     action_kinds = action_kinds_of[action_dense]
     confidence = pair_counts / kind_counts[trigger_kinds]
