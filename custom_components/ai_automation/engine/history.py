@@ -44,7 +44,7 @@ class History:
     runs_since: float = -np.inf
 
     @classmethod
-    def from_changes(  # noqa: PLR0913
+    def from_changes(
         cls,
         changes: Iterable[Change],
         *,
