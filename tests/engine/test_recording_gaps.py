@@ -66,25 +66,21 @@ def test_a_recording_gap_is_neither_hit_nor_miss() -> None:
 
 
 def test_which_days_count_as_recorded() -> None:
-    """A day counts when HA recorded half of it or more; before the oldest run, when it has rows."""
+    """A day counts when HA recorded half of it or more; before its oldest run, every day does."""
     history = History.from_changes(
-        [
-            Change("light.kitchen", "on", _at(1, 600), True),
-            Change("light.a", "on", _at(6, 60), True),
-        ],
+        [Change("light.a", "on", _at(6, 60), True)],
         start=_at(0, 0),
         end=_at(8, 0),
         time_zone="Europe/Berlin",
-        # Runs known from day 3 on: day 3 from noon (half), day 5 from 13:00 to day 6's 11:00.
+        # Runs known from day 3's noon on: until day 4's 10:00, and from day 5's 13:00 to day
+        # 6's 11:00 (HA off in between, and after).
         runs=((_at(3, 720), _at(4, 600)), (_at(5, 780), _at(6, 660))),
         runs_since=_at(3, 720),
     )
     days = [int(day) - int(history.local_days()[0]) for day in history.whole_days()]
-    # Day 1 had a change before runs were known; day 3 half recorded; day 4 only until 10:00;
-    # day 5 from 13:00 (less than half); day 6 until 11:00 though it has a change; day 7: none.
-    assert days == [1, 3]
-    assert history.recorded_seconds() == (
-        (_at(3, 720) - _at(0, 0)) + (_at(4, 600) - _at(3, 720)) + (_at(6, 660) - _at(5, 780))
-    )
+    # Days 0-2 before the runs are known; day 3 half before, half recorded; day 4 only until
+    # 10:00; day 5 from 13:00 (less than half); day 6 until 11:00 though it has a change.
+    assert days == [0, 1, 2, 3]
+    assert history.recorded_seconds() == ((_at(4, 600) - _at(0, 0)) + (_at(6, 660) - _at(5, 780)))
     unknown = History.from_changes([], start=_at(0, 0), end=_at(8, 0), time_zone="Europe/Berlin")
     assert len(unknown.whole_days()) == 8

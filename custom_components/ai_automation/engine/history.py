@@ -39,7 +39,7 @@ class History:
     end: float
     time_zone: str
     # UTC spans Home Assistant's recorder ran (None: not known, every day counts as recorded),
-    # and since when they are known (before that, a day with a change counts as recorded).
+    # and since when they are known (before that, it counts as recording).
     runs: tuple[tuple[float, float], ...] | None = None
     runs_since: float = -np.inf
 
@@ -170,20 +170,17 @@ class History:
     def recorded_days(self, days: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
         """Return whether HA recorded each local day.
 
-        A day counts when the recorder ran for at least half of it; a day older than the
-        recorder's oldest kept run counts when anything changed on it.
+        A day counts when the recorder ran for at least half of it; a day before the recorder's
+        oldest kept run counts (nothing says it was not recording).
         """
         if self.runs is None or not len(days):
             return np.ones(len(days), np.bool_)
         starts = np.array([self.day_start(int(day)) for day in days], np.float64)
         ends = np.array([self.day_start(int(day) + 1) for day in days], np.float64)
-        covered = np.zeros(len(days))
+        covered = np.clip(np.minimum(ends, self.runs_since) - starts, 0, None)
         for run_start, run_end in self.runs:
             covered += np.clip(np.minimum(ends, run_end) - np.maximum(starts, run_start), 0, None)
-        changed = np.searchsorted(self.when, ends) > np.searchsorted(self.when, starts)
-        result: npt.NDArray[np.bool_] = (covered >= RECORDED_SHARE * (ends - starts)) | (
-            (ends <= self.runs_since) & changed
-        )
+        result: npt.NDArray[np.bool_] = covered >= RECORDED_SHARE * (ends - starts)
         return result
 
     def recorded_seconds(self) -> float:
