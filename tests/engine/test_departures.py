@@ -5,8 +5,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from custom_components.ai_automation.engine.clock_or_presence import presence_explained
 from custom_components.ai_automation.engine.detection import detect
 from custom_components.ai_automation.engine.history import Change, History
+from custom_components.ai_automation.engine.sequences import Sequence
 from custom_components.ai_automation.engine.suggestions import Suggestion, build_suggestions
 
 from ..synthetic_home import build_departures
@@ -95,3 +97,26 @@ def test_a_clock_that_explains_more_beats_a_departure() -> None:
     (off,) = _kitchen_off(_suggest(_history(changes)))
     assert off.title.startswith("Turn off Kitchen around 08:0")
     assert off.title.endswith("on weekdays")
+
+
+def test_a_departure_that_never_could_explain_anything_explains_nothing() -> None:
+    """A departure sequence whose light was already off each time it fired explains no change."""
+    changes = [Change("light.kitchen", "off", _at(day, 400), True) for day in range(3)] + [
+        Change("zone.home", "0", _at(day, 402), False) for day in range(3)
+    ]
+    departure = Sequence(
+        trigger_entity="zone.home",
+        trigger_state="0",
+        action_entity="light.kitchen",
+        action_state="off",
+        occurrences=3,
+        trigger_count=3,
+        confidence=1.0,
+        lift=10.0,
+        median_delay_seconds=60.0,
+        distinct_days=3,
+        first_seen=_at(0, 402),
+        last_seen=_at(2, 402),
+        window_seconds=600.0,
+    )
+    assert not presence_explained(_history(changes), [departure]).any()

@@ -33,13 +33,17 @@ def _after_trigger(
     """Return which changes came within the window after the trigger, and when it could fire."""
     trigger = _numbers(history, sequence.trigger_entity, sequence.trigger_state)
     action = _numbers(history, sequence.action_entity, sequence.action_state)
-    if trigger is None or action is None:
-        return np.zeros(len(changes), np.bool_), np.zeros(0, np.float64)
-    fired = fired_when_possible(history, trigger, action, rows)
+    fired = (
+        fired_when_possible(history, trigger, action, rows)
+        if trigger is not None and action is not None
+        else np.zeros(0, np.float64)
+    )
+    if not len(fired):
+        return np.zeros(len(changes), np.bool_), fired
     when = history.when[changes]
     before = np.searchsorted(fired, when, side="left") - 1
     after = (before >= 0) & (when - fired[np.maximum(before, 0)] <= sequence.window_seconds)
-    return after if len(fired) else np.zeros(len(changes), np.bool_), fired
+    return after, fired
 
 
 def presence_explained(history: History, sequences: Listed[Sequence]) -> npt.NDArray[np.bool_]:
