@@ -157,15 +157,17 @@ async def _load(
     return history.changes()
 
 
+@pytest.mark.parametrize("own_process", [True, False], ids=["worker", "inside HA"])
 async def test_days_the_recorder_did_not_run_reach_the_detectors(
-    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, own_process: bool
 ) -> None:
     """A 3-day gap in `recorder_runs` is neither a hit nor a miss for the habit it interrupts.
 
     HA lost power after day 8 and was started again on day 12: the crashed run is closed by the
-    next start (`closed_incorrect`), so it counts only until its last row. The worker process,
-    fed by the reader, counts the habit on 10 of the 11 recorded days (a day off on day 8), not
-    of 14, and replays it over the last 7 recorded days.
+    next start (`closed_incorrect`), so it counts only until its last row. The detectors (in their
+    own process, or inside Home Assistant where none can be started), fed by the reader, count the
+    habit on 10 of the 11 recorded days (a day off on day 8), not of 14, and replay it over the
+    last 7 recorded days.
     """
     zone = ZoneInfo("Europe/Berlin")
     first = datetime(2026, 3, 2, tzinfo=zone)  # a Monday; two weeks before summer time
@@ -187,7 +189,7 @@ async def test_days_the_recorder_did_not_run_reach_the_detectors(
     reader = HistoryReader(
         instance, ["light.kitchen"], ["light.kitchen"], at(0, 0), at(14, 0), "Europe/Berlin"
     )
-    detectors = await DetectorProcess.async_start()
+    detectors = await DetectorProcess.async_start() if own_process else DetectorProcess(None, None)
     try:
         found = await detectors.async_detect(hass, reader, {})
     finally:
