@@ -137,6 +137,13 @@ class History:
         number = np.cumsum(present) - 1  # (a table instead of sorting a million keys)
         return np.flatnonzero(present).astype(np.int64), number[keys].astype(np.int64)
 
+    @cached_property
+    def by_entity(self) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+        """Return the changes ordered by entity (each one's in time order), and where each begins."""
+        order = np.argsort(self.entity, kind="stable")
+        bounds = np.searchsorted(self.entity[order], np.arange(len(self.entity_ids) + 1))
+        return order, bounds
+
     def local_days(self) -> npt.NDArray[np.int64]:
         """Return every local day number the analysed window covers."""
         zone = ZoneInfo(self.time_zone)

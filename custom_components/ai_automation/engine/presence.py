@@ -22,14 +22,11 @@ def is_presence(entity_id: str) -> bool:
 
 
 class EntityRows:
-    """Each entity's changes (indices into the history, in time order), sorted out once."""
+    """Each entity's changes (indices into the history, in time order)."""
 
     def __init__(self, history: History) -> None:
-        """Sort the history's changes by entity (stable: each entity's stay in time order)."""
-        self._order = np.argsort(history.entity, kind="stable")
-        self._bounds = np.searchsorted(
-            history.entity[self._order], np.arange(len(history.entity_ids) + 1)
-        )
+        """Read the history's changes by entity (sorted once per history)."""
+        self._order, self._bounds = history.by_entity
 
     def __call__(self, entity: int) -> npt.NDArray[np.intp]:
         """Return the indices of one entity's changes (its number in the history)."""
