@@ -405,3 +405,56 @@ def score_by_kind(
         reported += len(suggestions)
         true += sum(any(p.matches(s) for p in home.planted) for s in suggestions)
     return by_kind, true, reported
+
+
+def build_departures(seed: int, days: int = 21) -> History:
+    """Weeks in which the kitchen light goes off a few minutes after the last person leaves.
+
+    Two people leave on weekdays, the second mostly around 08:15 but often anywhere from 07:10
+    to 09:40; the light, on since breakfast, goes off 0.5-4 min later (on some days before they
+    leave). One weekday both stay home. At weekends they go out in the daytime, lights off.
+    """
+    rng = np.random.default_rng(seed)
+    zone = ZoneInfo(TIME_ZONE)
+    start = datetime(2026, 11, 2, tzinfo=zone)  # a Monday
+    changes: list[Change] = []
+    add = changes.append
+    for number in range(days):
+        day = start + timedelta(days=number)
+        weekday = day.weekday()
+        if weekday < 5 and number != 3:  # (day 3: a day off at home)
+            leave = rng.normal(495, 7) if rng.random() < 0.6 else rng.uniform(430, 580)
+            first = leave - rng.uniform(5, 30)
+            add(Change("light.kitchen", "on", _at(day, rng.uniform(375, 400)), manual=True))
+            for minute, person, count in ((first, "person.ben", "1"), (leave, "person.anna", "0")):
+                add(Change(person, "not_home", _at(day, minute), manual=False))
+                add(Change("zone.home", count, _at(day, minute) + 1, manual=False))
+            off = _at(day, leave) + (
+                rng.uniform(30, 240) if rng.random() < 0.9 else -rng.uniform(120, 900)
+            )
+            add(Change("light.kitchen", "off", off, manual=True))
+            back = rng.uniform(1020, 1140)
+            for minute, person, count in (
+                (back, "person.anna", "1"),
+                (back + 20, "person.ben", "2"),
+            ):
+                add(Change(person, "home", _at(day, minute), manual=False))
+                add(Change("zone.home", count, _at(day, minute) + 1, manual=False))
+        elif weekday < 5:
+            add(Change("light.kitchen", "on", _at(day, rng.uniform(420, 480)), manual=True))
+            add(Change("light.kitchen", "off", _at(day, rng.uniform(600, 700)), manual=True))
+        elif rng.random() < 0.7:
+            out = rng.uniform(600, 900)
+            add(Change("zone.home", "0", _at(day, out), manual=False))
+            add(Change("zone.home", "2", _at(day, out + rng.uniform(60, 240)), manual=False))
+        add(Change("light.kitchen", "on", _at(day, rng.uniform(1080, 1170)), manual=True))
+        add(Change("light.kitchen", "off", _at(day, rng.uniform(1260, 1440)), manual=True))
+        for _ in range(rng.poisson(4)):
+            state = "on" if rng.random() < 0.5 else "off"
+            add(Change("light.hall", state, _at(day, rng.uniform(360, 1380)), manual=True))
+    return History.from_changes(
+        changes,
+        start=start.timestamp(),
+        end=(start + timedelta(days=days)).timestamp(),
+        time_zone=TIME_ZONE,
+    )

@@ -6,6 +6,7 @@ a real MariaDB and PostgreSQL server (`scripts/databases`).
 
 from datetime import datetime, timedelta
 from unittest.mock import patch
+from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
 import pytest
@@ -13,14 +14,17 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
 
+from custom_components.ai_automation.detector_process import DetectorProcess
 from custom_components.ai_automation.engine.history import Change
 from custom_components.ai_automation.recorder_history import (
     HistoryReader,
     load_attribute_rows,
     load_history,
 )
+from homeassistant.components.recorder.core import Recorder
+from homeassistant.components.recorder.db_schema import RecorderRuns
 from homeassistant.core import Context, HomeAssistant
-from homeassistant.helpers.recorder import get_instance
+from homeassistant.helpers.recorder import get_instance, session_scope
 from homeassistant.util import dt as dt_util
 
 
@@ -151,3 +155,60 @@ async def _load(
         ),
     )
     return history.changes()
+
+
+@pytest.mark.parametrize("own_process", [True, False], ids=["worker", "inside HA"])
+async def test_days_the_recorder_did_not_run_reach_the_detectors(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, own_process: bool
+) -> None:
+    """A 3-day gap in `recorder_runs` is neither a hit nor a miss for the habit it interrupts.
+
+    HA lost power after day 8 and was started again on day 12: the crashed run is closed by the
+    next start (`closed_incorrect`), so it counts only until its last row. The detectors (in their
+    own process, or inside Home Assistant where none can be started), fed by the reader, count the
+    habit on 10 of the 11 recorded days (a day off on day 8), not of 14, and replay it over the
+    last 7 recorded days.
+    """
+    zone = ZoneInfo("Europe/Berlin")
+    first = datetime(2026, 3, 2, tzinfo=zone)  # a Monday; two weeks before summer time
+
+    def at(day: int, minute: int) -> datetime:
+        return first + timedelta(days=day, minutes=minute)
+
+    for day in (d for d in range(14) if not 9 <= d < 12):
+        for minute, state in ((630 if day == 8 else 405 + day % 5, "on"), (1380 + day % 4, "off")):
+            freezer.move_to(at(day, minute))
+            hass.states.async_set("light.kitchen", state, context=Context())
+            await hass.async_block_till_done()
+    freezer.move_to(at(14, 180))
+    await async_wait_recording_done(hass)
+    instance = get_instance(hass)
+    await instance.async_add_executor_job(
+        _add_runs, instance, [(at(-1, 0), at(12, 0), True), (at(12, 0), at(14, 120), False)]
+    )
+    reader = HistoryReader(
+        instance, ["light.kitchen"], ["light.kitchen"], at(0, 0), at(14, 0), "Europe/Berlin"
+    )
+    detectors = await DetectorProcess.async_start() if own_process else DetectorProcess(None, None)
+    try:
+        found = await detectors.async_detect(hass, reader, {})
+    finally:
+        await detectors.async_close()
+    (habit,) = [h for h in found.habits if h.state == "on"]
+    assert (habit.days, habit.distinct_days, habit.eligible_days) == ("all", 10, 11)
+    assert habit.backtest is not None
+    assert (habit.backtest.right, habit.backtest.wrong) == (6, 1)
+
+
+def _add_runs(instance: Recorder, runs: list[tuple[datetime, datetime, bool]]) -> None:
+    """Write recorder runs (start, end, closed incorrectly) as the recorder does."""
+    with session_scope(session=instance.get_session()) as session:
+        for start, end, crashed in runs:
+            session.add(
+                RecorderRuns(
+                    start=dt_util.as_utc(start),
+                    end=dt_util.as_utc(end),
+                    closed_incorrect=crashed,
+                    created=dt_util.as_utc(start),
+                )
+            )

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 from datetime import datetime
+import math
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Select, and_, case, or_, select, true
+from sqlalchemy import Connection, Select, and_, case, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from homeassistant.components.recorder.const import MAX_IDS_FOR_INDEXED_GROUP_BY
@@ -35,10 +36,12 @@ from homeassistant.components.recorder.core import Recorder
 from homeassistant.components.recorder.db_schema import (
     Events,
     EventTypes,
+    RecorderRuns,
     StateAttributes,
     States,
     StatesMeta,
 )
+from homeassistant.components.recorder.models import process_timestamp
 from homeassistant.helpers.recorder import session_scope
 from homeassistant.util.json import json_loads_object
 
@@ -194,10 +197,12 @@ class HistoryReader:
         self._tools = sorted({bytes.fromhex(user) for user in automated_users})
         self._codes = _Codes()
         self._metadata: dict[int, str] = {}
+        self._runs: tuple[tuple[tuple[float, float], ...], float] | None = None
 
     def rows(self) -> Iterator[Rows]:
         """Yield the rows in blocks as the database returns them (in the recorder's executor)."""
         with session_scope(session=self._instance.get_session(), read_only=True) as session:
+            self._runs = recording_runs(session, self._start, self._end)
             for ids in _chunks(self._entity_ids):
                 self._metadata.update(
                     (metadata_id, entity_id)
@@ -226,7 +231,41 @@ class HistoryReader:
             start=self._start,
             end=self._end,
             time_zone=self._time_zone,
+            runs=self._runs[0] if self._runs is not None else None,
+            runs_since=self._runs[1] if self._runs is not None else -math.inf,
         )
+
+
+def recording_runs(
+    session: Session, start_ts: float, end_ts: float
+) -> tuple[tuple[tuple[float, float], ...], float] | None:
+    """Return when the recorder ran in [start, end) (UTC spans), and since when that is known.
+
+    From `recorder_runs` (one row per start of Home Assistant, purged with the states: a small
+    table, read whole). A run Home Assistant did not end (it crashed or lost power) is closed by
+    the next start, so it ran only until its last recorded row. None: no run is known.
+    """
+    spans: list[tuple[float, float]] = []
+    first = end_ts
+    for run_start, run_end, crashed in session.execute(
+        select(RecorderRuns.start, RecorderRuns.end, RecorderRuns.closed_incorrect)
+    ):
+        begin = process_timestamp(run_start).timestamp()
+        finish = end_ts if run_end is None else process_timestamp(run_end).timestamp()
+        first = min(first, begin)
+        if finish <= start_ts or begin >= end_ts:
+            continue
+        if crashed:
+            last = session.execute(
+                select(func.max(States.last_updated_ts)).where(
+                    States.last_updated_ts >= begin, States.last_updated_ts < finish
+                )
+            ).scalar()
+            finish = begin if last is None else float(last)
+        spans.append((max(begin, start_ts), min(finish, end_ts)))
+    if first >= end_ts and not spans:
+        return None
+    return tuple(sorted(spans)), first
 
 
 def load_history(reader: HistoryReader) -> History:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence as Listed
 from dataclasses import dataclass, field
 
+from .clock_or_presence import clock_or_presence, presence_explained
 from .groups import Group, detect_groups, together
 from .habits import Habit, detect_habits
 from .history import History
@@ -39,15 +40,21 @@ def detect(
 ) -> Findings:
     """Find groups, then sequences, then the habits the sequences do not explain.
 
-    `sun` holds each local day's sunset and sunrise (local minutes, by day number). Group
+    A clock habit and a trigger of people arriving or leaving that explain the same changes are
+    compared; the one that explains more is kept. `sun` holds each local day's sunset and sunrise (local minutes, by day number). Group
     members do not explain each other; habits are looked for on the clock and in the sun's frame.
     `watched` (key, entity, state) are accepted automations checked for being undone.
     """
     groups = detect_groups(history)
     sequences, explained = detect_sequences(history, together=together(groups))
     away = days_away(history)
+    # A clock habit may explain what people arriving or leaving explains: the better one is kept.
+    habits = detect_habits(
+        history, explained=explained & ~presence_explained(history, sequences), away=away
+    )
+    habits, sequences = clock_or_presence(history, with_presence(history, habits), sequences)
     return Findings(
-        habits=with_presence(history, detect_habits(history, explained=explained, away=away)),
+        habits=habits,
         sequences=sequences,
         sun_habits=detect_sun_habits(history, sun, explained=explained, away=away),
         groups=groups,

@@ -85,7 +85,7 @@ def detect_groups(history: History, settings: GroupSettings | None = None) -> li
     kind = np.full(len(history), -1, dtype=np.int64)
     kind[manual] = kind_of
     counts = np.bincount(kind_of, minlength=len(kinds))
-    days = max((history.end - history.start) / 86400, 1.0)
+    days = max(history.recorded_seconds() / 86400, 1.0)
     ignored = np.array([history.states[k % n_states] in IGNORED_STATES for k in kinds], bool)
     usable = (
         (counts >= settings.min_occurrences) & (counts <= settings.max_per_day * days) & ~ignored

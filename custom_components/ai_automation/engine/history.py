@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 MAX_KIND_TABLE = 1 << 22  # (entity, state) pairs numbered through a table up to this many
+RECORDED_SHARE = 0.5  # a day counts when Home Assistant recorded at least this share of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +38,21 @@ class History:
     start: float
     end: float
     time_zone: str
+    # UTC spans Home Assistant's recorder ran (None: not known, every day counts as recorded),
+    # and since when they are known (before that, it counts as recording).
+    runs: tuple[tuple[float, float], ...] | None = None
+    runs_since: float = -np.inf
 
     @classmethod
     def from_changes(
-        cls, changes: Iterable[Change], *, start: float, end: float, time_zone: str
+        cls,
+        changes: Iterable[Change],
+        *,
+        start: float,
+        end: float,
+        time_zone: str,
+        runs: tuple[tuple[float, float], ...] | None = None,
+        runs_since: float = -np.inf,
     ) -> History:
         """Build the arrays from changes in any order."""
         entity_index: dict[str, int] = {}
@@ -64,6 +76,8 @@ class History:
             start=start,
             end=end,
             time_zone=time_zone,
+            runs=runs,
+            runs_since=runs_since,
         )
 
     def changes(self) -> list[Change]:
@@ -123,6 +137,13 @@ class History:
         number = np.cumsum(present) - 1  # (a table instead of sorting a million keys)
         return np.flatnonzero(present).astype(np.int64), number[keys].astype(np.int64)
 
+    @cached_property
+    def by_entity(self) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+        """Return the changes ordered by entity (each one's in time order), and where each begins."""
+        order = np.argsort(self.entity, kind="stable")
+        bounds = np.searchsorted(self.entity[order], np.arange(len(self.entity_ids) + 1))
+        return order, bounds
+
     def local_days(self) -> npt.NDArray[np.int64]:
         """Return every local day number the analysed window covers."""
         zone = ZoneInfo(self.time_zone)
@@ -137,13 +158,48 @@ class History:
         return np.arange(number(first), number(last) + 1, dtype=np.int64)
 
     def whole_days(self) -> npt.NDArray[np.int64]:
-        """Return the local day numbers the window covers from midnight to midnight."""
+        """Return the local days the window covers from midnight to midnight, and HA recorded.
+
+        Days Home Assistant was not recording (see `recorded_days`) are neither hits nor misses.
+        """
+        return self._whole_days
+
+    @cached_property
+    def _whole_days(self) -> npt.NDArray[np.int64]:
         days = self.local_days()
         if not len(days):
             return days
         first = days[0] if self.day_start(int(days[0])) >= self.start else days[0] + 1
         last = days[-1] if self.day_start(int(days[-1]) + 1) <= self.end else days[-1] - 1
-        return np.arange(first, last + 1, dtype=np.int64)
+        whole = np.arange(first, last + 1, dtype=np.int64)
+        return whole[self.recorded_days(whole)]
+
+    def recorded_days(self, days: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        """Return whether HA recorded each local day.
+
+        A day counts when the recorder ran for at least half of it; a day before the recorder's
+        oldest kept run counts (nothing says it was not recording).
+        """
+        if self.runs is None or not len(days):
+            return np.ones(len(days), np.bool_)
+        starts = np.array([self.day_start(int(day)) for day in days], np.float64)
+        ends = np.array([self.day_start(int(day) + 1) for day in days], np.float64)
+        covered = np.clip(np.minimum(ends, self.runs_since) - starts, 0, None)
+        for run_start, run_end in self.runs:
+            covered += np.clip(np.minimum(ends, run_end) - np.maximum(starts, run_start), 0, None)
+        result: npt.NDArray[np.bool_] = covered >= RECORDED_SHARE * (ends - starts)
+        return result
+
+    def recorded_seconds(self) -> float:
+        """Return how long HA recorded inside the window (all of it when that is not known)."""
+        if self.runs is None:
+            return self.end - self.start
+        before = max(min(self.runs_since, self.end) - self.start, 0.0)
+        inside = sum(
+            max(min(end, self.end) - max(start, self.start, self.runs_since), 0.0)
+            for start, end in self.runs
+        )
+        return before + inside
 
     def day_start(self, day_number: int) -> float:
         """Return the UTC seconds of a local day's midnight (DST-aware)."""

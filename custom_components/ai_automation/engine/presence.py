@@ -12,6 +12,44 @@ from .habits import DAY_MASKS, WEEKDAY_NAMES, Habit
 from .history import History, weekday_of
 
 HOME_ZONE = "zone.home"
+# People coming and going: their changes start things, a few times a day, with minutes of slack.
+PRESENCE_DOMAINS = frozenset({"person", "device_tracker", "zone"})
+
+
+def is_presence(entity_id: str) -> bool:
+    """Return whether an entity's changes are people arriving or leaving."""
+    return entity_id.split(".", 1)[0] in PRESENCE_DOMAINS
+
+
+class EntityRows:
+    """Each entity's changes (indices into the history, in time order)."""
+
+    def __init__(self, history: History) -> None:
+        """Read the history's changes by entity (sorted once per history)."""
+        self._order, self._bounds = history.by_entity
+
+    def __call__(self, entity: int) -> npt.NDArray[np.intp]:
+        """Return the indices of one entity's changes (its number in the history)."""
+        return self._order[self._bounds[entity] : self._bounds[entity + 1]]
+
+
+def fired_when_possible(
+    history: History, trigger: tuple[int, int], action: tuple[int, int], rows: EntityRows
+) -> npt.NDArray[np.float64]:
+    """Return when `trigger` (entity, state numbers) happened while `action` could still follow.
+
+    A departure cannot be followed by turning off a light that is already off: such a trigger is
+    neither a hit nor a miss for "turn it off when the last person leaves".
+    """
+    triggers = rows(trigger[0])
+    fired: npt.NDArray[np.float64] = history.when[triggers[history.state[triggers] == trigger[1]]]
+    mine = rows(action[0])
+    if not len(mine):
+        return fired
+    before = np.searchsorted(history.when[mine], fired, side="left") - 1
+    state = np.where(before >= 0, history.state[mine[np.maximum(before, 0)]], -1)
+    result: npt.NDArray[np.float64] = fired[state != action[1]]
+    return result
 
 
 @dataclass(frozen=True, kw_only=True)

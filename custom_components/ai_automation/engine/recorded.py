@@ -34,6 +34,9 @@ class Recorded:
     start: float
     end: float
     time_zone: str
+    # When Home Assistant was recording (UTC spans; None: not known), known since `runs_since`.
+    runs: tuple[tuple[float, float], ...] | None = None
+    runs_since: float = -np.inf
 
 
 def assemble(blocks: list[Rows], recorded: Recorded) -> History:
@@ -93,6 +96,8 @@ def assemble(blocks: list[Rows], recorded: Recorded) -> History:
         start=recorded.start,
         end=recorded.end,
         time_zone=recorded.time_zone,
+        runs=recorded.runs,
+        runs_since=recorded.runs_since,
     )
 
 
