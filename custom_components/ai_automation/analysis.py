@@ -28,7 +28,7 @@ from .engine.suggestions import (
 from .engine.sun_habits import SUN_EVENTS
 from .engine.unused import UnusedSettings, detect_unused
 from .models import Settings
-from .recorder_history import HistoryReader
+from .recorder_fallback import history_reader
 from .usage import UsageWatcher
 
 
@@ -155,13 +155,13 @@ async def async_analyse(
     began = time.perf_counter()
     detectors = await DetectorProcess.async_start()
     try:
-        reader = HistoryReader(
+        reader = history_reader(
+            hass,
             get_instance(hass),
             analysed,
             person,
             start,
             end,
-            hass.config.time_zone,
             await async_automated_users(hass, settings),
         )
         found = await detectors.async_detect(
