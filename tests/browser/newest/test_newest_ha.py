@@ -113,6 +113,10 @@ def test_setup_through_the_config_flow_gives_entities_and_the_device_list(
         status, state = home.get(f"/api/states/{entity_id}")
         assert status == 200, entity_id
         assert state["state"] != "unavailable", entity_id
+    # The "Add integration" dialog files it where the manifest says (categories, connectivity).
+    (descriptions,) = home.websocket({"type": "integration/descriptions"})
+    described = descriptions["custom"]["integration"][DOMAIN]
+    assert (described["categories"], described["connectivity"]) == (["diy_makers"], ["mqtt"])
     (model,) = home.websocket({"type": "ai_automation/capabilities"})
     devices = {device["ieee_address"]: device for device in model["devices"]}
     assert len(devices) > 1
