@@ -62,6 +62,9 @@ def _as_lists(found: History) -> tuple[object, ...]:
         found.states,
         found.when.tolist(),
         found.manual.tolist(),
+        # (the recorder ran all along: every day counts through the API too, where runs are unknown)
+        found.recorded_days(found.whole_days()).tolist(),
+        found.recorded_seconds(),
     )
 
 

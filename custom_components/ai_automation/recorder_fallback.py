@@ -4,7 +4,8 @@ recorder_history.py reads the recorder's tables directly, which is right only fo
 versions its tests ran on. Under any other version (a newer Home Assistant changed the tables) the
 same rows are read through Home Assistant's own history API: slower, but its queries follow the
 schema. That API does not return who made a change (no contexts), so there every change of an
-entity a person can change counts as a person's; this is said once in the log.
+entity a person can change counts as a person's, nor when the recorder was not running (every day
+counts as recorded); this is said once in the log.
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ def schema_tested(hass: HomeAssistant, instance: Recorder) -> bool:
         _LOGGER.warning(
             "The recorder's database schema is version %s; AI Automation was tested with %s. "
             "It reads the history through Home Assistant's history API instead, which is slower "
-            "and does not say who made a change: every change of a light, switch or other "
-            "entity a person can change counts as a person's",
+            "and does not say who made a change (every change of a light, switch or other "
+            "entity a person can change counts as a person's) nor when the recorder was off "
+            "(every day counts as recorded)",
             version,
             ", ".join(str(tested) for tested in sorted(TESTED_SCHEMA_VERSIONS)),
         )
