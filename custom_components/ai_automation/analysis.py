@@ -8,9 +8,10 @@ from datetime import date, datetime, timedelta
 import time
 from typing import Any
 
-from homeassistant.components.automation import DATA_COMPONENT as AUTOMATIONS
+from homeassistant.components.automation import BaseAutomationEntity
+from homeassistant.components.automation.const import DOMAIN as AUTOMATION_DOMAIN
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.helpers import device_registry as dr, entity_platform, entity_registry as er
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.helpers.sun import get_astral_event_date
 from homeassistant.util import dt as dt_util
@@ -27,7 +28,7 @@ from .engine.suggestions import (
 from .engine.sun_habits import SUN_EVENTS
 from .engine.unused import UnusedSettings, detect_unused
 from .models import Settings
-from .recorder_history import HistoryReader
+from .recorder_fallback import history_reader
 from .usage import UsageWatcher
 
 
@@ -72,11 +73,13 @@ def entities_to_analyse(hass: HomeAssistant, settings: Settings) -> tuple[list[s
 
 def existing_automations(hass: HomeAssistant) -> list[ExistingAutomation]:
     """Describe the automations the user already has: what triggers them, what they act on."""
-    component = hass.data.get(AUTOMATIONS)
-    if component is None:
-        return []
     found = []
-    for entity in component.entities:
+    for entity in (
+        entity
+        for platform in entity_platform.async_get_platforms(hass, AUTOMATION_DOMAIN)
+        for entity in platform.entities.values()
+        if isinstance(entity, BaseAutomationEntity)
+    ):
         config = getattr(entity, "raw_config", None) or {}
         triggers = config.get("triggers") or config.get("trigger") or []
         triggers = triggers if isinstance(triggers, list) else [triggers]
@@ -152,13 +155,13 @@ async def async_analyse(
     began = time.perf_counter()
     detectors = await DetectorProcess.async_start()
     try:
-        reader = HistoryReader(
+        reader = history_reader(
+            hass,
             get_instance(hass),
             analysed,
             person,
             start,
             end,
-            hass.config.time_zone,
             await async_automated_users(hass, settings),
         )
         found = await detectors.async_detect(

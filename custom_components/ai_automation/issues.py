@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+import inspect
+from typing import Any
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
@@ -15,6 +17,18 @@ LEARN_MORE = {
     ISSUE_BROKER_UNREACHABLE: "https://www.home-assistant.io/integrations/mqtt/#broker-configuration",
     ISSUE_ZIGBEE2MQTT_NOT_FOUND: "https://www.zigbee2mqtt.io/guide/configuration/mqtt.html",
 }
+
+# Home Assistant 2026.11 links an issue to a config entry: hidden while the entry is disabled,
+# deleted with it. Older releases do not take the argument; there the issues go by hand (below).
+LINKS_TO_ENTRY = "config_entry_id" in inspect.signature(ir.async_create_issue).parameters
+
+
+def _entry_link(hass: HomeAssistant) -> dict[str, Any]:
+    """Return the argument that links an issue to our (single) config entry, where supported."""
+    if not LINKS_TO_ENTRY:
+        return {}
+    entries = hass.config_entries.async_entries(DOMAIN, include_ignore=False)
+    return {"config_entry_id": entries[0].entry_id} if entries else {}
 
 
 @callback
@@ -35,6 +49,7 @@ def async_raise_issue(
         translation_key=issue_id,
         translation_placeholders=dict(placeholders or {}),
         learn_more_url=LEARN_MORE.get(issue_id),
+        **_entry_link(hass),
     )
     return True
 

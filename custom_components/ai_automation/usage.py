@@ -40,7 +40,7 @@ from .engine.usage import (
     UsageRecord,
     assess_rows,
 )
-from .recorder_history import load_attribute_rows
+from .recorder_fallback import attribute_rows
 from .usage_store import UsageStorage
 
 _LOGGER = logging.getLogger(__name__)
@@ -400,7 +400,12 @@ class UsageWatcher:
         end = dt_util.utcnow()
         instance = get_instance(self._hass)
         rows = await instance.async_add_executor_job(
-            load_attribute_rows, instance, wanted, end - timedelta(days=2 * lookback_days), end
+            attribute_rows,
+            self._hass,
+            instance,
+            wanted,
+            end - timedelta(days=2 * lookback_days),
+            end,
         )
         zone, now = str(self._hass.config.time_zone), end.timestamp()
         judged = []

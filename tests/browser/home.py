@@ -13,6 +13,7 @@ import importlib.util
 import json
 import os
 from pathlib import Path
+import shutil
 import signal
 import socket
 import subprocess
@@ -57,9 +58,15 @@ def free_port() -> int:
 class RunningHome:
     """Mosquitto and Home Assistant in `folder`; `start` brings both up, `stop` ends both."""
 
-    def __init__(self, folder: Path) -> None:
-        """Prepare the configuration folder (nothing runs yet)."""
+    def __init__(self, folder: Path, python: str = sys.executable, *, copy: bool = False) -> None:
+        """Prepare the configuration folder (nothing runs yet).
+
+        `python` runs Home Assistant (another environment's, for another release of it); `copy`
+        installs the integration as a user does, a copy in custom_components/ (else a link).
+        """
         self.folder = folder
+        self.python = python
+        self.copy = copy
         self.config = folder / "config"
         self.port = free_port()
         self.url = f"http://{HOST}:{self.port}"
@@ -85,9 +92,12 @@ class RunningHome:
         for name, empty in (("automations", "[]"), ("scripts", "{}"), ("scenes", "[]")):
             (self.config / f"{name}.yaml").write_text(empty + "\n")
         (self.config / "custom_components").mkdir()
-        (self.config / "custom_components" / "ai_automation").symlink_to(
-            ROOT / "custom_components" / "ai_automation"
-        )
+        source = ROOT / "custom_components" / "ai_automation"
+        if self.copy:
+            shutil.copytree(source, self.config / "custom_components" / "ai_automation",
+                            ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
+        else:
+            (self.config / "custom_components" / "ai_automation").symlink_to(source)
         password_file = self.folder / "mqtt_password"
         password_file.write_text(self.broker.password)
         self._bootstrap("seed", "--config", str(self.config), "--port", str(self.port))
@@ -97,7 +107,7 @@ class RunningHome:
             self._write_store("ai_automation.usage", stored_usage)
         with self._log.open("wb") as out:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "homeassistant", "--config", str(self.config), "--skip-pip"],
+                [self.python, "-m", "homeassistant", "--config", str(self.config), "--skip-pip"],
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""},
@@ -153,6 +163,10 @@ class RunningHome:
                 self._process.wait()
         self.broker.stop()
 
+    def log_text(self) -> str:
+        """Return Home Assistant's whole output so far."""
+        return self._log.read_text(errors="replace") if self._log.exists() else ""
+
     def log_tail(self, lines: int = 60) -> str:
         """Return the end of Home Assistant's output (for a failing test's message)."""
         text = self._log.read_text(errors="replace") if self._log.exists() else ""
@@ -160,7 +174,7 @@ class RunningHome:
 
     def _bootstrap(self, *args: str) -> None:
         result = subprocess.run(
-            [sys.executable, str(ROOT / "scripts" / "dev_bootstrap.py"), *args],
+            [self.python, str(ROOT / "scripts" / "dev_bootstrap.py"), *args],
             capture_output=True,
             text=True,
             timeout=400,

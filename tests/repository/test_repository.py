@@ -97,6 +97,9 @@ def test_manifest_is_what_hassfest_and_hacs_accept() -> None:
     assert manifest["domain"] == "ai_automation"
     assert manifest["dependencies"] == ["mqtt", "recorder"]
     assert manifest["mqtt"] == ["zigbee2mqtt/bridge/state"]
+    # Where Home Assistant 2026.11's Marketplace files it (ignored by older releases).
+    assert manifest["categories"] == ["diy_makers"]
+    assert manifest["connectivity"] == ["mqtt"]
     assert manifest["single_config_entry"] is True
     assert manifest["config_flow"] is True
     assert re.fullmatch(r"\d+\.\d+\.\d+", str(manifest["version"]))
@@ -109,7 +112,7 @@ def test_only_one_manifest_in_the_repository() -> None:
     found = [
         path
         for path in ROOT.rglob("manifest.json")
-        if not {".venv", "config", ".git"} & set(path.relative_to(ROOT).parts)
+        if not {".venv", ".venv-newest", "config", ".git"} & set(path.relative_to(ROOT).parts)
     ]
     assert found == [COMPONENT / "manifest.json"]
 

@@ -1,0 +1,1 @@
+"""The integration on the newest Home Assistant release (its own step of scripts/test)."""
