@@ -378,21 +378,18 @@ def _rarely_on_other_days(
     )
 
 
-def _clearly_less_on_other_days(
-    group: _Group, every_day: _Evaluation, part: npt.NDArray[np.bool_], settings: HabitSettings
-) -> bool:
-    """Whether the days outside `part` show the habit clearly less often than its own days.
+def _clearly_less_on_other_days(group: _Group, part: _Evaluation, settings: HabitSettings) -> bool:
+    """Whether the days outside `part` show the habit, at its time, clearly less often.
 
     Far less often, and that few of all the days it showed on fell outside by chance alone
     (Fisher's exact test) at most `narrower_p_value`: a few missed days are no difference.
     """
-    outside = ~part[weekday_of(group.every_day_hits(every_day))]
-    days_in = int(group.eligible_by_weekday[part].sum())
-    days_out = int(group.eligible_by_weekday[~part].sum())
-    hits_out, hits = int(outside.sum()), len(outside)
-    if not days_in or not days_out or hits_out / days_out > (
-        settings.narrower_share * (hits - hits_out) / days_in
-    ):
+    other = group.evaluate(~part.mask, (part.mean, part.half_width))
+    if other is None or not part.eligible:
+        return False
+    hits_out, days_out = other.hit_days, other.eligible
+    hits, days_in = part.hit_days + hits_out, part.eligible
+    if hits_out / days_out > settings.narrower_share * part.ratio:
         return False
     p_value = sum(
         math.comb(days_out, k) * math.comb(days_in, hits - k) for k in range(hits_out + 1)
@@ -444,7 +441,7 @@ def _choose(group: _Group, settings: HabitSettings) -> _Evaluation | None:
             for part in (weekdays, weekends)
             if part is not None
             and part.passes(settings)
-            and _clearly_less_on_other_days(group, every_day, part.mask, settings)
+            and _clearly_less_on_other_days(group, part, settings)
         ]
         if narrower:
             return max(narrower, key=lambda e: e.net)
