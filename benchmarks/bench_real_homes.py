@@ -3,6 +3,7 @@
 And the forward test: suggestions learnt from all but the last 7 days, scored on those 7.
 """
 
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 import sys
@@ -16,11 +17,11 @@ from tests.synthetic_home import PLACES, RealHome, build_real, score_by_kind, su
 HOMES = 10
 
 
-def _forward(home: RealHome) -> dict[str, object]:
+def _forward(home: RealHome) -> dict[str, Counter[str]]:
     """Learn from all but the last days of a home, and replay the suggestions on those."""
     learn, held_out, span = split(home.changes, home.start, home.days, home.sun)
     trained = replace(home, changes=learn, days=home.days - HELD_OUT_DAYS)
-    return forward_test(suggest(trained), held_out, span)  # type: ignore[return-value]
+    return forward_test(suggest(trained), held_out, span)
 
 
 def main() -> None:

@@ -147,7 +147,8 @@ def summary(tallies: Iterable[Mapping[str, Counter[str]]]) -> list[str]:
     for kind in sorted(total):
         counts = total[kind]
         fired = sum(counts.values()) or 1
-        parts = ", ".join(f"{name} {counts[name]} ({counts[name] / fired:.0%})" for name in OUTCOMES)
+        parts = ", ".join(
+            f"{name} {counts[name]} ({counts[name] / fired:.0%})" for name in OUTCOMES
+        )
         lines.append(f"  {kind:9s} {parts}")
     return lines
-

@@ -37,7 +37,12 @@ def _at(day: int, minute: float) -> float:
 def _suggestions(history: History) -> list[Suggestion]:
     found = detect(history, {})
     return build_suggestions(
-        found.habits, found.sequences, [], names={}, sun_habits=found.sun_habits, groups=found.groups
+        found.habits,
+        found.sequences,
+        [],
+        names={},
+        sun_habits=found.sun_habits,
+        groups=found.groups,
     )
 
 
@@ -96,21 +101,27 @@ def test_a_group_seen_on_two_evenings_is_no_pattern() -> None:
         for time in range(6):
             at = _at(day, 19 * 60 + 20 * time)
             changes += [Change(RELAY_1, "on", at, True), Change(RELAY_2, "on", at + 5, True)]
-            changes += [Change(RELAY_1, "off", at + 600, True), Change(RELAY_2, "off", at + 605, True)]
+            changes += [
+                Change(RELAY_1, "off", at + 600, True),
+                Change(RELAY_2, "off", at + 605, True),
+            ]
     history = _history(changes)
     assert detect_groups(history) == []
     assert [s.title for s in _suggestions(history)] == []
 
 
 def _lamps_with_second_thoughts(day_range: range, rng: np.random.Generator) -> list[Change]:
-    """A lamp and the ceiling light on at 19:00; on some days the lamp off and on again.
+    """Return a lamp and the ceiling light on at 19:00; on some days the lamp off and on again.
 
     An automation switches both off at night.
     """
     changes = []
     for day in day_range:
         at = _at(day, 19 * 60 + rng.normal(0, 5))
-        changes += [Change("light.lamp", "on", at, True), Change("light.ceiling", "on", at + 8, True)]
+        changes += [
+            Change("light.lamp", "on", at, True),
+            Change("light.ceiling", "on", at + 8, True),
+        ]
         if day % 3 == 0:  # second thoughts: off again, then on for good, within the minute
             changes += [
                 Change("light.lamp", "off", at + 30, True),
@@ -180,12 +191,15 @@ def test_no_nonsense_in_generated_homes() -> None:
 
 
 def test_a_sequence_is_said_as_what_was_seen() -> None:
-    """"After 9 of 10 times, typically 8 s later; it almost never happens otherwise."."""
+    """A sequence says what was seen: after how many times, how soon, and how rare otherwise."""
     changes = []
     for day in range(28):
         at = _at(day, 19 * 60 + day * 7)
         changes += [Change("binary_sensor.hall_motion", "on", at, False)]
-        changes += [Change("light.hall", "on", at + 8, True), Change("light.hall", "off", at + 900, True)]
+        changes += [
+            Change("light.hall", "on", at + 8, True),
+            Change("light.hall", "off", at + 900, True),
+        ]
     (suggestion,) = [s for s in _suggestions(_history(changes)) if s.kind == "sequence"]
     assert suggestion.description.startswith(
         "After 28 of 28 times, typically 8 s later; it almost never happens otherwise."

@@ -69,7 +69,9 @@ def _near(
         different = history.entity[a] != history.entity[b]
         first, second, a, b = first[different], second[different], a[different], b[different]
         # Each change with each kind near it, on either side, once.
-        codes.append(np.unique(np.concatenate([first * n_kinds + kind[b], second * n_kinds + kind[a]])))
+        codes.append(
+            np.unique(np.concatenate([first * n_kinds + kind[b], second * n_kinds + kind[a]]))
+        )
         let_the_loop_in()
     if not codes:
         return np.zeros(0, np.int64)
