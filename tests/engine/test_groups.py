@@ -205,3 +205,28 @@ def test_a_sequence_is_said_as_what_was_seen() -> None:
         "After 28 of 28 times, typically 8 s later; it almost never happens otherwise."
     )
     assert _nonsense(suggestion) == []
+
+
+def test_a_switch_played_with_every_evening_is_no_habit() -> None:
+    """A child clicking a switch on and off for a minute around 19:00 every day: no suggestion.
+
+    A motion sensor flickering just as quickly still starts the hall light.
+    """
+    rng = np.random.default_rng(6)
+    changes = []
+    for day in range(28):
+        at = _at(day, 19 * 60 + rng.normal(0, 5))
+        for click in range(int(rng.integers(3, 9))):
+            changes.append(Change("switch.toy", "on" if click % 2 == 0 else "off", at, True))
+            at += rng.uniform(2, 10)
+        motion = _at(day, 7 * 60 + day * 11)
+        for flicker in range(4):
+            state = "on" if flicker % 2 == 0 else "off"
+            changes.append(Change("binary_sensor.hall_motion", state, motion + 8 * flicker, False))
+        changes.append(Change("light.hall", "on", motion + 5, True))
+        changes.append(Change("light.hall", "off", motion + 900, True))
+    suggestions = _suggestions(_history(changes))
+    assert [s.title for s in suggestions if "switch.toy" in s.entities] == []
+    assert [s.entities for s in suggestions if s.kind == "sequence"] == [
+        ("binary_sensor.hall_motion", "light.hall")
+    ]
