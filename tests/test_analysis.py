@@ -507,7 +507,8 @@ async def test_the_first_days_say_what_to_expect(
     start = dt_util.utcnow()
     hours = 0
     while hours <= days * 24:  # a person switching a light at no fixed time
-        freezer.move_to(start + timedelta(hours=hours))
+        drift = timedelta(minutes=hours // 24 % days * 40 % 180)  # (other times every day)
+        freezer.move_to(start + timedelta(hours=hours) + drift)
         hass.states.async_set("light.kitchen", "on" if hours % 2 else "off", context=Context())
         hours += 3
     freezer.move_to(start + timedelta(days=days, minutes=1))
