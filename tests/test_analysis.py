@@ -190,8 +190,15 @@ async def test_weekday_set_and_band_use(
     assert not [s for s in result.suggestions if "lock.front_door" in s.entities]
 
 
+@pytest.mark.parametrize(
+    "timer",
+    [
+        {"trigger": "time", "at": "06:45:00"},
+        {"trigger": "time_pattern", "hours": "6", "minutes": "45"},
+    ],
+)
 async def test_existing_automation_is_not_suggested_again(
-    kitchen_habit: None, hass: HomeAssistant, config_entry: MockConfigEntry
+    kitchen_habit: None, hass: HomeAssistant, config_entry: MockConfigEntry, timer: dict[str, str]
 ) -> None:
     """When an automation already switches the kitchen light on a timer, no suggestion repeats it."""
     assert await async_setup_component(
@@ -200,7 +207,7 @@ async def test_existing_automation_is_not_suggested_again(
         {
             "automation": {
                 "alias": "Kitchen morning",
-                "triggers": [{"trigger": "time", "at": "06:45:00"}],
+                "triggers": [timer],
                 "actions": [{"action": "light.turn_on", "target": {"entity_id": "light.kitchen"}}],
             }
         },
@@ -500,7 +507,8 @@ async def test_the_first_days_say_what_to_expect(
     start = dt_util.utcnow()
     hours = 0
     while hours <= days * 24:  # a person switching a light at no fixed time
-        freezer.move_to(start + timedelta(hours=hours))
+        drift = timedelta(minutes=hours // 24 % days * 40 % 180)  # (other times every day)
+        freezer.move_to(start + timedelta(hours=hours) + drift)
         hass.states.async_set("light.kitchen", "on" if hours % 2 else "off", context=Context())
         hours += 3
     freezer.move_to(start + timedelta(days=days, minutes=1))

@@ -89,7 +89,8 @@ def existing_automations(hass: HomeAssistant) -> list[ExistingAutomation]:
                     e for t in triggers if isinstance(t, dict) for e in _as_list(t.get("entity_id"))
                 ),
                 has_time_trigger=any(
-                    isinstance(t, dict) and (t.get("trigger") or t.get("platform")) == "time"
+                    isinstance(t, dict)
+                    and (t.get("trigger") or t.get("platform")) in ("time", "time_pattern")
                     for t in triggers
                 ),
                 has_sun_trigger=any(

@@ -195,7 +195,7 @@ LEAVING = {
     "status": "new",
     "entities": ["zone.home", "light.hall"],
     "title": "Turn off Hall light when the last person leaves",
-    "description": "After 9 of 10 times (90 %), typically 40 s later; 30x more often than by chance.",
+    "description": "After 9 of 10 times, typically 40 s later; it almost never happens otherwise.",
     "automation": {
         "alias": "x",
         "triggers": [{"trigger": "state", "entity_id": "zone.home", "to": "0"}],
@@ -233,7 +233,7 @@ GROUP = {
     "status": "new",
     "entities": ["light.tv_lamp", "cover.living_room", "media_player.tv"],
     "title": "Close Living room blind and turn on TV when TV lamp turns on",
-    "description": "Done together (within a minute) 12 times, 86 % of the time or more.",
+    "description": "Done together (within a minute) 12 of 14 times, on 12 different days.",
     "automation": {
         "alias": "x",
         "triggers": [{"trigger": "state", "entity_id": "light.tv_lamp", "to": "on"}],

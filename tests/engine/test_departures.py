@@ -77,7 +77,7 @@ def test_departures_with_the_light_already_off_are_neither_hits_nor_misses() -> 
         ]
     (off,) = _kitchen_off(_suggest(_history(changes)))
     assert off.title == "Turn off Kitchen when the last person leaves"
-    assert off.description.startswith("After 15 of 15 times (100 %)")
+    assert off.description.startswith("After 15 of 15 times,")
 
 
 def test_a_clock_that_explains_more_beats_a_departure() -> None:

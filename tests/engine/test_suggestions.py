@@ -47,10 +47,12 @@ def test_same_habit_found_again_keeps_its_id() -> None:
 
 
 def test_sequence_suggestion() -> None:
-    """A sequence becomes a state trigger; the words carry confidence, delay and lift."""
+    """A sequence becomes a state trigger; the words say what was seen, in plain words."""
     (suggestion,) = build_suggestions([], [SEQUENCE], [], names=NAMES)
     assert suggestion.title == "Turn on Hall when Hall motion turns on"
-    assert "After 40 of 50 times (80 %), typically 6 s later; 120x" in suggestion.description
+    assert suggestion.description.startswith(
+        "After 40 of 50 times, typically 6 s later; it almost never happens otherwise."
+    )
     assert suggestion.automation is not None
     assert suggestion.automation["triggers"] == [
         {"trigger": "state", "entity_id": "binary_sensor.hall_motion", "to": "on"}

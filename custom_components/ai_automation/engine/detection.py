@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence as Listed
 from dataclasses import dataclass, field
 
+from .bursts import without_bursts
 from .clock_or_presence import clock_or_presence, presence_explained
 from .groups import Group, detect_groups, together
 from .habits import Habit, detect_habits
@@ -44,7 +45,9 @@ def detect(
     compared; the one that explains more is kept. `sun` holds each local day's sunset and sunrise (local minutes, by day number). Group
     members do not explain each other; habits are looked for on the clock and in the sun's frame.
     `watched` (key, entity, state) are accepted automations checked for being undone.
+    Quick on/off bursts are left out first: they are no pattern of any kind.
     """
+    read, history = history, without_bursts(history)
     groups = detect_groups(history)
     sequences, explained = detect_sequences(history, together=together(groups))
     away = days_away(history)
@@ -59,7 +62,7 @@ def detect(
         sun_habits=detect_sun_habits(history, sun, explained=explained, away=away),
         groups=groups,
         overrides=detect_overrides(history, watched) if watched else [],
-        entity_ids=history.entity_ids,
-        changes=len(history),
-        first_change=float(history.when[0]) if len(history) else None,
+        entity_ids=read.entity_ids,
+        changes=len(read),
+        first_change=float(read.when[0]) if len(read) else None,
     )

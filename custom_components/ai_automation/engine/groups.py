@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
 
+from .backtest import Backtest, BacktestSettings
 from .gil import let_the_loop_in
-from .habits import IGNORED_STATES
+from .habits import IGNORED_STATES, HabitSettings
 from .history import History
 
 CHUNK = 20_000  # changes per block: bounds memory whatever the history's size
@@ -21,28 +22,42 @@ class GroupSettings:
 
     window_seconds: float = 60.0
     min_occurrences: int = 5
+    min_days: int = HabitSettings.min_days  # as many different days as a habit needs
     min_share: float = 0.6  # of the rarer member's changes made together with the other
     min_lift: float = 10.0
     max_per_day: float = 24.0  # busier kinds (chattering) never form groups
+    backtest: BacktestSettings = field(default_factory=BacktestSettings)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Group:
     """Evidence that the `members` ((entity, state), first usually first) change together."""
 
-    members: tuple[tuple[str, str], ...]
+    members: tuple[tuple[str, str], ...]  # each entity once
     together: int  # times the two most linked members changed within the window
-    share: float  # the weakest link's share of the rarer member's changes
-    distinct_days: int
+    share: float  # the weakest link's share of the rarer member's changes (at most 1)
+    distinct_days: int  # days the weakest link was seen on
+    times: int = 0  # how often the rarer member of the most linked two changed at all
+    backtest: Backtest | None = None  # started by the first member, over the held-out days
 
 
-def _links(
+@dataclass(frozen=True)
+class _Links:
+    """Unordered pairs of kinds changed within the window of each other, each time once."""
+
+    a: npt.NDArray[np.int64]
+    b: npt.NDArray[np.int64]
+    together: npt.NDArray[np.int64]  # the fewer of: a's changes near a b, b's changes near an a
+    days: npt.NDArray[np.int64]  # the fewer of the days those were on
+
+
+def _near(
     history: History, kind: npt.NDArray[np.int64], chosen: npt.NDArray[np.int64], window: float
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Return (unordered pair key, count) of chosen changes of two entities within `window`."""
+) -> npt.NDArray[np.int64]:
+    """Return (chosen position * kinds + partner kind) of every change near another entity's."""
     when = history.when[chosen]
-    keys: list[npt.NDArray[np.int64]] = []
     n_kinds = int(kind.max()) + 1 if len(kind) else 1
+    codes: list[npt.NDArray[np.int64]] = []
     for start in range(0, len(chosen), CHUNK):
         block = np.arange(start, min(start + CHUNK, len(chosen)))
         high = np.searchsorted(when, when[block] + window, side="right")
@@ -52,16 +67,40 @@ def _links(
         second = first + 1 + offsets
         a, b = chosen[first], chosen[second]
         different = history.entity[a] != history.entity[b]
-        ka, kb = kind[a[different]], kind[b[different]]
-        pair = np.minimum(ka, kb) * n_kinds + np.maximum(ka, kb)
-        # One link per change and partner kind: a light switched twice counts once.
-        keys.append(np.unique(first[different].astype(np.int64) * n_kinds * n_kinds + pair))
+        first, second, a, b = first[different], second[different], a[different], b[different]
+        # Each change with each kind near it, on either side, once.
+        codes.append(
+            np.unique(np.concatenate([first * n_kinds + kind[b], second * n_kinds + kind[a]]))
+        )
         let_the_loop_in()
-    if not keys:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    pairs = np.concatenate(keys) % (n_kinds * n_kinds)
-    unique, counts = np.unique(pairs, return_counts=True)
-    return unique, counts
+    if not codes:
+        return np.zeros(0, np.int64)
+    return np.unique(np.concatenate(codes))
+
+
+def _links(
+    history: History, kind: npt.NDArray[np.int64], chosen: npt.NDArray[np.int64], window: float
+) -> _Links:
+    """Count each pair of kinds changed together: each change of either side at most once."""
+    n_kinds = int(kind.max()) + 1 if len(kind) else 1
+    position, partner = np.divmod(_near(history, kind, chosen, window), n_kinds)
+    directed = kind[chosen[position]] * n_kinds + partner
+    _, local_day = history.local_clock()
+    day = local_day[chosen[position]]
+    day -= int(day.min()) if len(day) else 0
+    span = int(day.max()) + 1 if len(day) else 1
+    pairs, counts = np.unique(directed, return_counts=True)
+    day_counts = np.unique(np.unique(directed * span + day) // span, return_counts=True)[1]
+    a, b = np.divmod(pairs, n_kinds)
+    reverse = np.searchsorted(pairs, b * n_kinds + a)
+    both = (a < b) & (reverse < len(pairs))
+    both[both] = pairs[reverse[both]] == (b * n_kinds + a)[both]
+    return _Links(
+        a=a[both],
+        b=b[both],
+        together=np.minimum(counts[both], counts[reverse[both]]),
+        days=np.minimum(day_counts[both], day_counts[reverse[both]]),
+    )
 
 
 def together(groups: Iterable[Group]) -> set[tuple[str, str]]:
@@ -93,32 +132,42 @@ def detect_groups(history: History, settings: GroupSettings | None = None) -> li
     chosen = manual[usable[kind_of]]
     if not len(chosen):
         return []
-    pairs, together = _links(history, kind, chosen, settings.window_seconds)
-    n_kinds = int(kind.max()) + 1
-    a, b = np.divmod(pairs, n_kinds)
+    links = _links(history, kind, chosen, settings.window_seconds)
+    a, b, together = links.a, links.b, links.together
     share = together / np.minimum(counts[a], counts[b])
     chance = counts[a] * counts[b] * 2 * settings.window_seconds / (days * 86400)
     lift = np.divide(together, chance, out=np.full(len(chance), np.inf), where=chance > 0)
     keep = (
         (together >= settings.min_occurrences)
+        & (links.days >= settings.min_days)
         & (share >= settings.min_share)
         & (lift >= settings.min_lift)
     )
-    return _components(history, kinds, a[keep], b[keep], together[keep], share[keep], chosen, kind)
+    found = _Links(a[keep], b[keep], together[keep], links.days[keep])
+    groups = _components(history, kinds, found, counts, chosen, kind)
+    return [
+        replace(group, backtest=backtest)
+        for group in groups
+        if (backtest := _backtest(history, group, chosen, kind, kinds, settings)) is not None
+    ]
 
 
 def _components(  # noqa: PLR0917
     history: History,
     kinds: npt.NDArray[np.int64],
-    a: npt.NDArray[np.int64],
-    b: npt.NDArray[np.int64],
-    together: npt.NDArray[np.int64],
-    share: npt.NDArray[np.float64],
+    links: _Links,
+    counts: npt.NDArray[np.int64],
     chosen: npt.NDArray[np.int64],
     kind: npt.NDArray[np.int64],
 ) -> list[Group]:
-    """Join linked kinds into groups (union-find), each ordered by who usually comes first."""
-    parent = {int(k): int(k) for k in np.concatenate([a, b])}
+    """Join linked kinds into groups, strongest links first, each entity at most once.
+
+    A link that would put a second state of an entity in a group ("A on" with "A off") is left
+    out: an automation that turns a thing both on and off, or undoes its trigger, is nonsense.
+    """
+    n_states = len(history.states)
+    parent = {int(k): int(k) for k in np.concatenate([links.a, links.b])}
+    entities = {k: {int(kinds[k]) // n_states} for k in parent}
 
     def root(k: int) -> int:
         while parent[k] != k:
@@ -126,23 +175,29 @@ def _components(  # noqa: PLR0917
             k = parent[k]
         return k
 
-    for x, y in zip(a.tolist(), b.tolist(), strict=True):
-        parent[root(x)] = root(y)
+    used: list[int] = []
+    for index in np.lexsort((-links.days, -links.together)).tolist():
+        x, y = root(int(links.a[index])), root(int(links.b[index]))
+        if x != y and not entities[x] & entities[y]:
+            parent[x] = y
+            entities[y] |= entities.pop(x)
+        if root(int(links.a[index])) == root(int(links.b[index])):
+            used.append(index)
     members: dict[int, list[int]] = {}
     for k in parent:
         members.setdefault(root(k), []).append(k)
-    n_states = len(history.states)
-    day_of = np.floor(history.when / 86400).astype(np.int64)
     groups = []
     for group in members.values():
-        if len({int(kinds[k]) // n_states for k in group}) < 2:
+        if len(group) < 2:
             continue
-        inside = np.isin(a, group)
+        inside = np.array([i for i in used if root(int(links.a[i])) == root(group[0])])
+        strongest = int(inside[np.argmax(links.together[inside])])
         mine = chosen[np.isin(kind[chosen], group)]
         # Who comes first: the member whose changes most often start a burst of the group.
         gaps = np.diff(history.when[mine], prepend=-np.inf)
         starts = kind[mine[gaps > 60.0]]
         order = sorted(group, key=lambda k: -int((starts == k).sum()))
+        rarer = np.minimum(counts[links.a], counts[links.b])
         groups.append(
             Group(
                 members=tuple(
@@ -152,9 +207,62 @@ def _components(  # noqa: PLR0917
                     )
                     for k in order
                 ),
-                together=int(together[inside].max()),
-                share=float(share[inside].min()),
-                distinct_days=len(np.unique(day_of[mine])),
+                together=int(links.together[strongest]),
+                share=float((links.together[inside] / rarer[inside]).min()),
+                distinct_days=int(links.days[inside].min()),
+                times=int(rarer[strongest]),
             )
         )
     return groups
+
+
+def _held_out(history: History, settings: BacktestSettings) -> tuple[float, float] | None:
+    """Return the UTC span of the last whole local days held out for the backtest."""
+    days = history.whole_days()
+    if len(days) <= settings.days:
+        return None
+    return history.day_start(int(days[-settings.days])), history.day_start(int(days[-1]) + 1)
+
+
+def _backtest(  # noqa: PLR0917
+    history: History,
+    group: Group,
+    chosen: npt.NDArray[np.int64],
+    kind: npt.NDArray[np.int64],
+    kinds: npt.NDArray[np.int64],
+    settings: GroupSettings,
+) -> Backtest | None:
+    """Replay the group started by its first member over the held-out days; None if it fails.
+
+    It is right when the person changed every other member within the window, either side.
+    """
+    if (span := _held_out(history, settings.backtest)) is None:
+        return None
+    n_states = len(history.states)
+    key = {
+        (history.entity_ids[int(k) // n_states], history.states[int(k) % n_states]): index
+        for index, k in enumerate(kinds.tolist())
+    }
+    member_kinds = [key[member] for member in group.members]
+    when = history.when
+    first = when[chosen[kind[chosen] == member_kinds[0]]]
+    done = np.ones(len(first), np.bool_)
+    window = settings.window_seconds
+    for other in member_kinds[1:]:
+        acted = when[chosen[kind[chosen] == other]]
+        low = np.searchsorted(acted, first - window, side="left")
+        done &= np.searchsorted(acted, first + window, side="right") > low
+    learned = int((done & (first < span[0])).sum())
+    replayed = (first >= span[0]) & (first < span[1])
+    right = done[replayed]
+    backtest = Backtest(
+        right=int(right.sum()),
+        wrong=int((~right).sum()),
+        results=tuple(
+            (float(t), "right" if r else "wrong")
+            for t, r in zip(first[replayed], right, strict=True)
+        ),
+    )
+    if learned < settings.backtest.min_learned or not backtest.passes(settings.backtest):
+        return None
+    return backtest

@@ -28,6 +28,7 @@ BINS = int(MINUTES_PER_DAY) // BIN_MINUTES
 MAX_TIMES_PER_DAY = 8
 MAX_TIMES = 720
 IGNORED_STATES = frozenset({"unavailable", "unknown", ""})
+DAY_SETS_TRIED = 2**7 - 1  # the sets of weekdays a found set is picked from
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_TYPES: dict[str, frozenset[int]] = {
     "all": frozenset(range(7)),
@@ -54,9 +55,6 @@ class HabitSettings:
     max_p_value: float = 1e-4  # the chance of seeing that many days by chance alone
     baseline_minutes: float = 90.0  # smoothing of the entity's time-of-day use
     width: float = 2.0  # a habit's window: this many spreads either side of its time
-    part_width: float = 1.5  # weekdays and weekends of an every-day habit: in this wider window
-    part_p_value: float = 0.005  # ...and each that often by chance alone at most,
-    part_ratio: float = 0.8  # ...unless it shows on this share of its days
     day_set_share: float = (
         0.5  # a weekday belongs to a found set when it shows the habit this often
     )
@@ -65,6 +63,12 @@ class HabitSettings:
     )
     day_set_other_share: float = 0.2  # at most this share of the left-out days show it
     day_set_p_value: float = 1e-3  # chance of so few left-out days if they were like the set's
+    day_set_weeks: int = 2  # each weekday of a found set shows it in this many different weeks
+    # Weekdays (or weekends) rather than every day: the other days show it at most this share
+    # as often, and that few by chance at most this often.
+    narrower_share: float = 0.6
+    narrower_p_value: float = 0.03
+    found_set_p_value: float = 1e-3  # a found set's chance, times the sets it was picked from
     backtest: BacktestSettings = field(default_factory=BacktestSettings)
 
 
@@ -215,14 +219,6 @@ class _Evaluation:
             and self.spread <= settings.max_spread_minutes
             and self.lift >= settings.min_lift
             and self.p_value <= settings.max_p_value
-        )
-
-    def holds_alone(self, settings: HabitSettings) -> bool:
-        """Whether a part of a wider habit shows it on its own (fewer days: a looser test)."""
-        return (
-            self.ratio >= settings.min_ratio
-            and self.lift >= settings.min_lift
-            and (self.p_value <= settings.part_p_value or self.ratio >= settings.part_ratio)
         )
 
 
@@ -382,11 +378,50 @@ def _rarely_on_other_days(
     )
 
 
+def _clearly_less_on_other_days(group: _Group, part: _Evaluation, settings: HabitSettings) -> bool:
+    """Whether the days outside `part` show the habit, at its time, clearly less often.
+
+    Far less often, and that few of all the days it showed on fell outside by chance alone
+    (Fisher's exact test) at most `narrower_p_value`: a few missed days are no difference.
+    """
+    other = group.evaluate(~part.mask, (part.mean, part.half_width))
+    if other is None or not part.eligible:
+        return False
+    hits_out, days_out = other.hit_days, other.eligible
+    hits, days_in = part.hit_days + hits_out, part.eligible
+    if hits_out / days_out > settings.narrower_share * part.ratio:
+        return False
+    p_value = sum(
+        math.comb(days_out, k) * math.comb(days_in, hits - k) for k in range(hits_out + 1)
+    ) / math.comb(days_in + days_out, hits)
+    return p_value <= settings.narrower_p_value
+
+
+def _found_set_holds(
+    group: _Group, chosen: _Evaluation | None, rivals: list[int], settings: HabitSettings
+) -> bool:
+    """Whether a weekday set found in the data beats chance, though it was one of many tried.
+
+    Any of the 127 sets of weekdays could have been picked: its chance is counted that many
+    times, and each of its weekdays must show it in several different weeks.
+    """
+    if chosen is None or not chosen.passes(settings):
+        return False
+    if chosen.p_value * DAY_SETS_TRIED > settings.found_set_p_value:
+        return False
+    per_weekday = np.bincount(weekday_of(np.unique(group.days[chosen.chosen])), minlength=7)
+    return bool(
+        (per_weekday[chosen.mask] >= settings.day_set_weeks).all()
+        and chosen.net >= max(rivals) + settings.day_set_margin
+    )
+
+
 def _choose(group: _Group, settings: HabitSettings) -> _Evaluation | None:
     """Return the evaluation of the day set that fits honestly, or None.
 
-    "Every day" needs weekdays and weekends each to show it on their own in the same window;
-    a weekday set found in the data (Mon/Wed/Fri) must beat both weekdays and every day clearly.
+    The broader set unless a narrower one is clearly better: "every day" unless weekdays (or
+    weekends) pass on their own and the other days show it clearly less often; a weekday set
+    found in the data (Mon/Wed/Fri) must beat both weekdays and every day clearly.
     """
     every_day = group.evaluate(DAY_MASKS["all"])
     weekdays = group.evaluate(DAY_MASKS["weekdays"])
@@ -397,21 +432,20 @@ def _choose(group: _Group, settings: HabitSettings) -> _Evaluation | None:
         if found.any() and name not in DAY_MASKS:
             chosen = group.evaluate(found)
             rivals = [e.net for e in (every_day, weekdays) if e is not None]
-            if (
-                chosen is not None
-                and chosen.passes(settings)
-                and chosen.net >= max(rivals) + settings.day_set_margin
-                and _rarely_on_other_days(group, every_day, found, chosen.ratio, settings)
+            if _found_set_holds(group, chosen, rivals, settings) and _rarely_on_other_days(
+                group, every_day, found, chosen.ratio if chosen else 0.0, settings
             ):
                 return chosen
-        # The same window, a little wider: each part has fewer days to settle its spread.
-        window = (every_day.mean, every_day.half_width * settings.part_width)
-        if every_day.passes(settings) and all(
-            (part := group.evaluate(DAY_MASKS[kind], window)) is not None
-            and part.holds_alone(settings)
-            for kind in ("weekdays", "weekends")
-        ):
-            return every_day
+        narrower = [
+            part
+            for part in (weekdays, weekends)
+            if part is not None
+            and part.passes(settings)
+            and _clearly_less_on_other_days(group, part, settings)
+        ]
+        if narrower:
+            return max(narrower, key=lambda e: e.net)
+        return every_day if every_day.passes(settings) else None
     passing = [e for e in (weekdays, weekends) if e is not None and e.passes(settings)]
     return max(passing, key=lambda e: e.net) if passing else None
 

@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from .backtest import Backtest, BacktestSettings, replay_sequence
 from .gil import let_the_loop_in
-from .habits import IGNORED_STATES
+from .habits import IGNORED_STATES, HabitSettings
 from .history import History
 from .presence import EntityRows, fired_when_possible, is_presence
 
@@ -23,6 +23,7 @@ class SequenceSettings:
     # After someone arrives or leaves: trackers report minutes late, people leave in stages.
     presence_window_seconds: float = 600.0
     min_occurrences: int = 5
+    min_days: int = HabitSettings.min_days  # as many different days as a habit needs
     min_confidence: float = 0.5
     min_lift: float = 5.0
     backtest: BacktestSettings = field(default_factory=BacktestSettings)
@@ -208,10 +209,12 @@ def detect_sequences(
         return [], explained
     # Pass 2: the evidence of the pairs that passed.
     evidence = _evidence(history, kind, actions, unique_pairs[keep], windows)
-    day_of = np.floor(when / 86400).astype(np.int64)
+    _, day_of = history.local_clock()
     replay = _held_out(history, settings.backtest)
     found: list[Sequence] = []
     for index, (triggers, acted) in zip(keep, evidence, strict=True):
+        if len(np.unique(day_of[triggers])) < settings.min_days:
+            continue
         backtest = _backtest(
             history,
             kind,

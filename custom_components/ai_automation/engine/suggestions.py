@@ -295,6 +295,15 @@ def _delay_histogram(sequence: Sequence) -> dict[str, Any]:
     return {"window_seconds": window, "bin_seconds": width, "counts": counts}
 
 
+def _otherwise(chance: float) -> str:
+    """Say how often the action happens without the trigger (its chance in any such window)."""
+    if chance < 0.02:
+        return "it almost never happens otherwise"
+    if chance < 0.1:
+        return "it rarely happens otherwise"
+    return "otherwise it happens far less often"
+
+
 def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggestion | None:
     """Suggest doing automatically what the person does after the trigger."""
     action = action_for(sequence.action_entity, sequence.action_state)
@@ -309,9 +318,9 @@ def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggest
         f" {_trigger_words(sequence.trigger_entity, sequence.trigger_state, names)}"
     )
     description = (
-        f"After {sequence.occurrences} of {sequence.trigger_count} times "
-        f"({round(sequence.confidence * 100)} %), typically {round(sequence.median_delay_seconds)} s later; "
-        f"{round(sequence.lift)}x more often than by chance."
+        f"After {sequence.occurrences} of {sequence.trigger_count} times,"
+        f" typically {round(sequence.median_delay_seconds)} s later;"
+        f" {_otherwise(sequence.confidence / sequence.lift if sequence.lift else 0.0)}."
     )
     backtest_evidence: dict[str, Any] = {}
     if (backtest := sequence.backtest) is not None:
@@ -430,19 +439,25 @@ class ExistingAutomation:
 
 
 def covered(suggestion: Suggestion, existing: Iterable[ExistingAutomation]) -> bool:
-    """Return whether an existing automation already does this (same trigger and target)."""
-    target = suggestion.entities[-1]
+    """Return whether an existing automation already does any of this (same start, any target).
+
+    A group is judged on every entity it acts on, and started by any of its entities too.
+    """
+    if suggestion.kind == "group":
+        actions = (suggestion.automation or {}).get("actions", [])
+        acted = {a["target"]["entity_id"] for a in actions if isinstance(a, dict) and "target" in a}
+        start, starters = str(suggestion.evidence.get("started_by")), set(suggestion.entities)
+    else:
+        acted, start = {suggestion.entities[-1]}, suggestion.kind
+        starters = {suggestion.entities[0]} if start == "sequence" else set()
     for automation in existing:
-        if target not in automation.targets:
+        if not acted & automation.targets:
             continue
-        if (
-            suggestion.kind in ("sequence", "group")
-            and suggestion.entities[0] in automation.trigger_entities
-        ):
+        if starters & automation.trigger_entities:
             return True
-        if suggestion.kind == "habit" and automation.has_time_trigger:
+        if start == "habit" and automation.has_time_trigger:
             return True
-        if suggestion.kind == "sun" and (automation.has_sun_trigger or automation.has_time_trigger):
+        if start == "sun" and (automation.has_sun_trigger or automation.has_time_trigger):
             return True
     return False
 
@@ -500,13 +515,14 @@ def group_suggestion(
     if any(action_for(entity_id, state) is None for entity_id, state in members):
         return None
     together = (
-        f"Done together (within a minute) {group.together} times,"
-        f" {round(group.share * 100)} % of the time or more."
+        f"Done together (within a minute) {group.together} of {max(group.times, group.together)}"
+        f" times, on {group.distinct_days} different days."
     )
     evidence: dict[str, Any] = {
         "members": [{"entity_id": e, "state": st} for e, st in members],
         "together": group.together,
-        "share": round(group.share, 3),
+        "times": max(group.times, group.together),
+        "share": round(min(group.share, 1.0), 3),
         "distinct_days": group.distinct_days,
     }
     if leader is not None and leader.automation is not None:
@@ -524,8 +540,14 @@ def group_suggestion(
             "actions": [action_for(entity_id, state) for entity_id, state in rest],
             "mode": "single",
         }
-        score = round(group.share * min(group.together / 14, 1.0) / 2, 3)
+        score = strength(group.share, group.distinct_days, group.backtest)
         evidence |= {"started_by": "first", "score": score}
+        if (backtest := group.backtest) is not None:
+            description += (
+                f" In the last 7 days it would have been right {backtest.right} of"
+                f" {backtest.fired} times."
+            )
+            evidence |= {"backtest_right": backtest.right, "backtest_wrong": backtest.wrong}
         triggers = (first,)
     automation["description"] = f"{description} Suggested by AI Automation."
     return Suggestion(
