@@ -520,8 +520,8 @@ def detect_habits(
     if not len(history):
         return []
     minutes, days = clock if clock is not None else history.local_clock()
-    all_days = history.local_days()  # (for the evidence series: every day of the lookback)
     whole_days = history.whole_days()
+    all_days = whole_days  # (the evidence series: a row for each whole day, as counted)
     whole_days = whole_days[~np.isin(whole_days, np.fromiter(away, np.int64))]
     if len(whole_days) < settings.min_days:
         return []
@@ -571,11 +571,12 @@ def _with_times(
     days: npt.NDArray[np.int64],
     all_days: npt.NDArray[np.int64],
 ) -> Habit:
-    """Return the habit with every time it was done by hand in the lookback, bounded in size."""
+    """Return the habit with every time it was done by hand on the whole days, bounded in size."""
     first = int(all_days[0]) if len(all_days) else 0
     per_day: dict[int, list[int]] = {}
     for day, minute in zip(days.tolist(), minutes.tolist(), strict=True):
-        per_day.setdefault(day - first, []).append(round(minute) % 1440)
+        if 0 <= day - first < len(all_days):  # (a part day is no row: it is not counted)
+            per_day.setdefault(day - first, []).append(round(minute) % 1440)
     times = [
         (day, minute) for day in sorted(per_day) for minute in per_day[day][:MAX_TIMES_PER_DAY]
     ]
