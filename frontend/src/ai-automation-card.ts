@@ -290,11 +290,11 @@ export class AiAutomationCard extends LitElement {
             </ul>`
           : nothing}
         ${this._undoable.length
-          ? html`<ul class="suggestions undoable" role="status" aria-live="polite">
+          ? html`<ul class="undoable" role="status" aria-live="polite">
               ${repeat(
                 this._undoable,
                 (item) => item.id,
-                (item) => html`<li class="suggestion done" data-id=${item.id} data-decision=${item.decision}>
+                (item) => html`<li class="done" data-undo=${item.id} data-decision=${item.decision}>
                   <span>${item.decision === "snooze"
                     ? t("snoozed_notice", { days: SNOOZE_DAYS, title: item.title })
                     : t("dismissed_notice", { title: item.title })}</span>

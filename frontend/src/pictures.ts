@@ -170,7 +170,7 @@ export function habitPicture(
         ${[0, 6, 12, 18, 24].map(
           (hour) => svg`
             <line class="grid" x1=${x(hour * 60)} x2=${x(hour * 60)} y1=${top} y2=${top + plotHeight}></line>
-            <text class="axis" x=${x(hour * 60)} y=${height - 3} text-anchor=${hour === 24 ? "end" : hour === 0 ? "start" : "middle"}>${String((start / 60 + hour) % 24).padStart(2, "0")}</text>`,
+            <text class="axis" x=${x(hour * 60)} y=${height - 3} text-anchor=${hour === 24 ? "end" : hour === 0 ? "start" : "middle"}>${String(start ? (start / 60 + hour) % 24 : hour).padStart(2, "0")}</text>`,
         )}
         ${rows.map(({ day, date, counted }) =>
           day % labelEvery === 0 || day === days - 1

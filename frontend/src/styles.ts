@@ -408,7 +408,14 @@ export const cardStyles = css`
     color: var(--aa-accent);
     font-weight: 500;
   }
+  ul.undoable {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
   .undoable li {
+    padding: 12px 16px;
+    border-bottom: 1px solid var(--aa-divider);
     display: flex;
     flex-wrap: wrap;
     align-items: center;
