@@ -334,7 +334,7 @@ def test_habit_pictures_have_a_row_per_counted_day_and_midnight_in_the_middle(
     )
     page.goto(f"{home.url}/{DASHBOARD}/habits")
     card = page.locator("hui-masonry-view ai-automation-card")
-    expect(open_suggestions(card)).to_have_count(len(listed["suggestions"]))
+    expect(open_suggestions(card)).to_have_count(len(listed["suggestions"]), timeout=30_000)
     midnight = 0
     for suggestion in listed["suggestions"]:
         evidence = suggestion["evidence"]
