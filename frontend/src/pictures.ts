@@ -113,7 +113,7 @@ export function habitPicture(
   const weekday = new Intl.DateTimeFormat(language, { weekday: "short" });
   const rows = Array.from({ length: days }, (_, day) => {
     const date = new Date(first.getTime() + day * 86400000);
-    return { day, date, counted: wanted.includes(date.getDay()) };
+    return { day, date, counted: wanted.includes(date.getDay()) && !series.unrecorded?.includes(day) };
   });
   const labelEvery = rowHeight >= 10 ? 1 : 7;
   const radius = Math.min(3, rowHeight / 2 - 0.3);

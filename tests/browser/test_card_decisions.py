@@ -27,9 +27,16 @@ AUTOMATION = {"alias": "x", "triggers": [{"trigger": "time", "at": "06:45:00"}],
               "conditions": [], "actions": [], "mode": "single"}  # fmt: skip
 
 
-def _habit(suggestion_id: str, title: str, minute: int, eligible: int = 13) -> dict[str, Any]:
-    """Return an every-day habit around `minute`, one time on each of `eligible` whole days."""
-    times = [[day, (minute + (day % 5) * 3 - 6) % 1440] for day in range(eligible)]
+def _habit(
+    suggestion_id: str, title: str, minute: int, eligible: int = 13, gap: int = 0
+) -> dict[str, Any]:
+    """Return an every-day habit around `minute`, one time on each of `eligible` whole days.
+
+    `gap`: that many days Home Assistant did not record, after the fifth.
+    """
+    unrecorded = list(range(5, 5 + gap))
+    counted = [day for day in range(eligible + gap) if day not in unrecorded]
+    times = [[day, (minute + (day % 5) * 3 - 6) % 1440] for day in counted]
     # Around midnight some days' times fall just after it, on the next day's date.
     if minute > 1380:
         times = [[day + 1, 4] if day % 4 == 3 else [day, m] for day, m in times]
@@ -39,15 +46,15 @@ def _habit(suggestion_id: str, title: str, minute: int, eligible: int = 13) -> d
         "title": title, "description": f"Seen on {eligible} of {eligible} days.",
         "automation": AUTOMATION,
         "evidence": {"days": "all", "eligible_days": eligible, "distinct_days": eligible,
-                     "series": {"first_day": "2026-11-16", "days": eligible, "times": times,
-                                "band": [low, high]}},
+                     "series": {"first_day": "2026-11-16", "days": eligible + gap, "times": times,
+                                "band": [low, high]} | ({"unrecorded": unrecorded} if gap else {})},
     }  # fmt: skip
 
 
 SUGGESTIONS = [
     _habit("a", "Turn on Kitchen light around 06:45 every day", 405),
     _habit("b", "Turn off Living room light around 23:52 every day", 1432),
-    _habit("c", "Turn on Desk lamp around 19:00 every day", 1140),
+    _habit("c", "Turn on Desk lamp around 19:00 every day", 1140, gap=2),
 ]
 
 
@@ -162,13 +169,15 @@ def test_a_habit_around_midnight_is_drawn_whole(bare_page: Page, language: str, 
 
 
 def test_rows_are_the_days_counted(bare_page: Page) -> None:
-    """As many day rows as the days the evidence counts, each labelled."""
+    """As many rows drawn as counted as the days the evidence counts; unrecorded days greyed."""
     card = show(bare_page, "en")
     for suggestion in SUGGESTIONS:
         picture = card.locator(f"li.suggestion[data-id={suggestion['id']}] svg[role=img]")
         eligible = suggestion["evidence"]["eligible_days"]
-        expect(picture.locator("rect.row")).to_have_count(eligible)
-        expect(picture.locator("text.day")).to_have_count(eligible)
+        days = suggestion["evidence"]["series"]["days"]
+        expect(picture.locator("rect.row")).to_have_count(days)
+        expect(picture.locator("rect.row:not(.other)")).to_have_count(eligible)
+        expect(picture.locator("text.day")).to_have_count(days)
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])

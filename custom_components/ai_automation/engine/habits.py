@@ -94,7 +94,9 @@ class Habit:
     away_days: int = 0  # days nobody was home at that time (and it never happened then)
     half_width_minutes: float = MIN_HALF_WIDTH  # what counts as "around" the time, either side
     first_day: int = 0  # local day number of the lookback's first day
-    day_count: int = 0  # days in the lookback
+    day_count: int = 0  # days from the first whole day of the lookback to its last
+    # Day indices from first_day Home Assistant did not record (neither counted nor drawn as such).
+    unrecorded: tuple[int, ...] = ()
     # (day index from first_day, local minute) of every time it went to `state` by hand.
     times: tuple[tuple[int, int], ...] = ()
     # Per day from first_day, the suggested band (local minutes) when it moves (with the sun).
@@ -573,11 +575,19 @@ def _with_times(
 ) -> Habit:
     """Return the habit with every time it was done by hand on the whole days, bounded in size."""
     first = int(all_days[0]) if len(all_days) else 0
+    count = int(all_days[-1]) - first + 1 if len(all_days) else 0
+    counted = set((all_days - first).tolist())
     per_day: dict[int, list[int]] = {}
     for day, minute in zip(days.tolist(), minutes.tolist(), strict=True):
-        if 0 <= day - first < len(all_days):  # (a part day is no row: it is not counted)
+        if day - first in counted:  # (a part day or an unrecorded one is not counted)
             per_day.setdefault(day - first, []).append(round(minute) % 1440)
     times = [
         (day, minute) for day in sorted(per_day) for minute in per_day[day][:MAX_TIMES_PER_DAY]
     ]
-    return replace(habit, first_day=first, day_count=len(all_days), times=tuple(times[-MAX_TIMES:]))
+    return replace(
+        habit,
+        first_day=first,
+        day_count=count,
+        unrecorded=tuple(day for day in range(count) if day not in counted),
+        times=tuple(times[-MAX_TIMES:]),
+    )
