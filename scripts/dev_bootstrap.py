@@ -5,7 +5,9 @@ Run it with the project's .venv Python (Home Assistant and aiohttp live there):
   free-port [--prefer PORT]   print PORT if 127.0.0.1:PORT can be bound, else a free port
   seed                        before a start: HTTP on 127.0.0.1:8123, onboarding store
   setup --ha-pid PID ...      after a start: finish onboarding, create or repair the MQTT
-                              and ai_automation config entries, report their state
+                              and ai_automation config entries, report their state;
+                              with --demo, write the demo home (scripts/dev_demo.py) between
+                              the two, run the analysis and add the AI Automation dashboard
   requirements [--check FILE] the pinned packages Home Assistant sets up for config/
                               (regenerate requirements_dev.txt with it after a HA bump)
 
@@ -41,6 +43,10 @@ REDIRECT_URI = f"{CLIENT_ID}?auth_callback=1"
 DEV_NAME, DEV_USER, DEV_PASSWORD = "Dev", "dev", "dev"
 MQTT_USER = "ha"
 DOMAIN = "ai_automation"
+# The dev home's time zone when the host's is no place (UTC, Etc/...): the country is DE.
+DEV_TIME_ZONE = "Europe/Berlin"
+# The dashboard `setup --demo` adds, with the card on it.
+DEMO_DASHBOARD = "ai-automation"
 
 # Exit codes of `setup`: scripts/develop stops on FATAL and keeps HA running on WARN.
 OK, FATAL, WARN = 0, 1, 2
@@ -162,6 +168,10 @@ def _alive(pid: int) -> bool:
 
 
 def _host_time_zone() -> str:
+    """Return the dev home's time zone: the host's if it is a place, else DEV_TIME_ZONE.
+
+    UTC is no home's zone: an automation "at 23:52" would show as 00:52 in a German home.
+    """
     candidates = [os.environ.get("TZ", "").lstrip(":")]
     with contextlib.suppress(OSError):
         candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
@@ -169,10 +179,12 @@ def _host_time_zone() -> str:
     if "/zoneinfo/" in link:
         candidates.append(link.split("/zoneinfo/", 1)[1])
     for name in filter(None, candidates):
+        if "/" not in name or name.startswith(("Etc/", "SystemV/")):
+            continue  # UTC, GMT, Etc/UTC, Etc/GMT+1: no place
         with contextlib.suppress(ValueError, KeyError, OSError):  # KeyError: unknown zone
             ZoneInfo(name)
             return name
-    return "UTC"
+    return DEV_TIME_ZONE
 
 
 def _schema_defaults(schema: list[Json] | None) -> dict[str, Json]:
@@ -486,6 +498,55 @@ async def ensure_ai_automation(api: HomeAssistantAPI) -> bool:
     return True
 
 
+async def write_demo(args: argparse.Namespace, mqtt_password: str) -> None:
+    """Write the demo home (scripts/dev_demo.py) in a thread; the AI Automation entry comes after."""
+    import dev_demo  # noqa: PLC0415 - this folder; needs paho, only for --demo
+
+    log("demo: writing three weeks of history (before AI Automation starts, so it reads them)")
+    await asyncio.to_thread(
+        dev_demo.write_demo, Path(args.config), args.mqtt_port, mqtt_password, args.mqtt_user
+    )
+
+
+async def analyse_demo(api: HomeAssistantAPI) -> None:
+    """Run the analysis on the demo history, say what it found, put the card on a dashboard."""
+    log("demo: running the analysis")
+    body = await api.call("POST", f"/api/services/{DOMAIN}/run_analysis?return_response", json={})
+    summary = (body or {}).get("service_response") or {}
+    log(
+        f"demo: the analysis read {summary.get('history_days')} days of history "
+        f"({summary.get('events_analysed')} changes): "
+        f"{summary.get('suggestions_open')} suggestions are open"
+    )
+    (listed,) = await api.websocket({"type": "lovelace/dashboards/list"})
+    if not any(d.get("url_path") == DEMO_DASHBOARD for d in listed.get("result") or []):
+        created, saved = await api.websocket(
+            {
+                "type": "lovelace/dashboards/create",
+                "url_path": DEMO_DASHBOARD,
+                "title": "AI Automation",
+                "icon": "mdi:robot-happy-outline",
+                "show_in_sidebar": True,
+                "require_admin": False,
+                "mode": "storage",
+            },
+            {
+                "type": "lovelace/config/save",
+                "url_path": DEMO_DASHBOARD,
+                "config": {
+                    "views": [
+                        {
+                            "title": "Suggestions",
+                            "cards": [{"type": f"custom:{DOMAIN.replace('_', '-')}-card"}],
+                        }
+                    ]
+                },
+            },
+        )
+        if not (created.get("success") and saved.get("success")):
+            log(f"WARNING: the demo dashboard was not added: {created} {saved}")
+
+
 async def _setup(args: argparse.Namespace, mqtt_password: str) -> int:
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
         api = HomeAssistantAPI(session, args.url, args.ha_pid, args.timeout)
@@ -499,7 +560,11 @@ async def _setup(args: argparse.Namespace, mqtt_password: str) -> int:
             ok = await ensure_mqtt(
                 api, Path(args.config), args.mqtt_port, mqtt_password, args.mqtt_user
             )
+            if args.demo:
+                await write_demo(args, mqtt_password)
             ok = await ensure_ai_automation(api) and ok
+            if args.demo and ok:
+                await analyse_demo(api)
             for entry in await api.entries():
                 if entry["domain"] in ("mqtt", DOMAIN):
                     log(f"config entry {entry['domain']} ({entry['title']}): {entry['state']}")
@@ -647,6 +712,7 @@ def main() -> int:
     p.add_argument("--mqtt-user", default=MQTT_USER)
     p.add_argument("--mqtt-password-file", required=True)
     p.add_argument("--timeout", type=float, default=900, help="seconds to wait for HA")
+    p.add_argument("--demo", action="store_true", help="write the demo home (dev_demo.py)")
     p.set_defaults(func=cmd_setup)
 
     p = sub.add_parser("requirements", help="print or check requirements_dev.txt")

@@ -1,9 +1,10 @@
 """Give the dev instance a home worth analysing (scripts/develop --demo).
 
-Publishes a retained Zigbee2MQTT bridge state and device list (the test fixture) to the local
-broker, and writes three weeks of history for the demo entities of config/configuration.yaml into
-the recorder's database: weekday habits, a trigger -> action sequence, and random noise. Then
-"Run analysis" on the AI Automation device shows real suggestions.
+Publishes a retained Zigbee2MQTT bridge state and device list (the test fixture) and the hall's
+motion sensor (by MQTT discovery) to the local broker, and writes three weeks of history for the
+demo entities of config/configuration.yaml into the recorder's database: weekday habits, a
+trigger -> action sequence, and random noise. scripts/develop --demo does this before it creates
+the AI Automation entry, so that its first analysis reads the three weeks.
 """
 
 from __future__ import annotations
@@ -25,14 +26,25 @@ FIXTURE = ROOT / "tests" / "fixtures" / "bridge_devices.json"
 DAYS = 21
 # A motion sensor, as in a real home: something that starts an automation, never one it acts on.
 HALL_MOTION = "binary_sensor.demo_hall_motion"
+# Announced by MQTT discovery, as Zigbee2MQTT announces a motion sensor (moved with
+# mosquitto_pub ... -t demo/hall_motion -m ON, and -m OFF).
+HALL_MOTION_CONFIG = {
+    "name": "Hall motion (demo)",
+    "unique_id": "demo_hall_motion",
+    "default_entity_id": HALL_MOTION,
+    "state_topic": "demo/hall_motion",
+    "device_class": "motion",
+}
 
 
 def publish(port: int, password: str, user: str = "ha") -> None:
-    """Play Zigbee2MQTT: bridge online and its device list, both retained."""
+    """Play Zigbee2MQTT: bridge online, its device list and the motion sensor, all retained."""
     auth = {"username": user, "password": password}
     for topic, payload in (
         ("zigbee2mqtt/bridge/state", '{"state":"online"}'),
         ("zigbee2mqtt/bridge/devices", FIXTURE.read_text()),
+        ("homeassistant/binary_sensor/demo_hall_motion/config", json.dumps(HALL_MOTION_CONFIG)),
+        ("demo/hall_motion", "OFF"),
     ):
         paho_publish.single(
             topic, payload, qos=1, retain=True, hostname="127.0.0.1", port=port,
@@ -97,30 +109,35 @@ def write_history(database: Path, zone: ZoneInfo) -> int:
     return len(rows)
 
 
+def write_demo(config: Path, port: int, password: str, user: str = "ha") -> int:
+    """Publish the bridge and write the history; return the number of state changes written."""
+    publish(port, password, user)
+    database = config / "home-assistant_v2.db"
+    for _ in range(60):  # the recorder creates its tables shortly after start
+        if database.exists():
+            break
+        time.sleep(1)
+    try:  # the home's time zone, as onboarding stored it
+        core = json.loads((config / ".storage" / "core.config").read_text())
+        zone = ZoneInfo(core["data"]["time_zone"])
+    except OSError, KeyError, ValueError:
+        zone = ZoneInfo("UTC")
+    count = write_history(database, zone)
+    print(f"[develop] demo: Zigbee2MQTT bridge and 10 devices published; {count} state changes of"
+          f" {DAYS} days ({zone.key}) written to the recorder", flush=True)  # fmt: skip
+    return count
+
+
 def main() -> int:
-    """Publish the bridge and write the history."""
+    """Publish the bridge and write the history (scripts/dev_bootstrap.py setup --demo does both)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--config", type=Path, required=True)
     parser.add_argument("--mqtt-port", type=int, required=True)
     parser.add_argument("--mqtt-user", default="ha")
     parser.add_argument("--mqtt-password-file", type=Path, required=True)
     args = parser.parse_args()
-    publish(args.mqtt_port, args.mqtt_password_file.read_text().strip(), args.mqtt_user)
-    database = args.config / "home-assistant_v2.db"
-    for _ in range(60):  # the recorder creates its tables shortly after start
-        if database.exists():
-            break
-        time.sleep(1)
-    try:  # the home's time zone, as onboarding stored it
-        core = json.loads((args.config / ".storage" / "core.config").read_text())
-        zone = ZoneInfo(core["data"]["time_zone"])
-    except OSError, KeyError, ValueError:
-        zone = ZoneInfo("UTC")
-    count = write_history(database, zone)
-    print(f"[develop] demo: Zigbee2MQTT bridge and 10 devices published; {count} state changes of"
-          f" {DAYS} days written to the recorder")  # fmt: skip
-    print("[develop] demo: open Settings > Devices & services > AI Automation > Run analysis,"
-          " then the To-do list 'AI Automation Suggestions'")  # fmt: skip
+    password = args.mqtt_password_file.read_text().strip()
+    write_demo(args.config, args.mqtt_port, password, args.mqtt_user)
     return 0
 
 

@@ -130,9 +130,10 @@ async def test_analysis_suggests_valid_automations(
     assert on.description.endswith("Would have been right on 7 of the last 7 days, wrong on 0.")
     assert [day["result"] for day in on.evidence["backtest_days"]] == ["right"] * 7
     assert len(on.evidence["day_times"]) == 13
-    series = on.evidence["series"]  # the card's picture: one row per day, a dot per change
-    assert series["days"] == 15
-    assert len(series["times"]) == 14
+    # The card's picture: a row per counted day beside "13 of 13 days", a dot per change on it.
+    series = on.evidence["series"]
+    assert series["days"] == on.evidence["eligible_days"] == 13
+    assert len(series["times"]) == 13
     assert on.automation is not None
     assert on.automation["actions"] == [
         {"action": "light.turn_on", "target": {"entity_id": "light.kitchen"}}

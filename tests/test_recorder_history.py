@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
 import pytest
+from pytest_homeassistant_custom_component.common import mock_restore_cache
 from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
@@ -23,8 +24,10 @@ from custom_components.ai_automation.recorder_history import (
 )
 from homeassistant.components.recorder.core import Recorder
 from homeassistant.components.recorder.db_schema import RecorderRuns
-from homeassistant.core import Context, HomeAssistant
+from homeassistant.const import EVENT_HOMEASSISTANT_STARTED
+from homeassistant.core import Context, HomeAssistant, State
 from homeassistant.helpers.recorder import get_instance, session_scope
+from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 
 
@@ -134,6 +137,32 @@ async def test_a_button_press_is_one_activation_whatever_its_timestamp_state(
         ("button.doorbell", "activated", False),
         ("scene.evening", "activated", True),
     ]
+
+
+async def test_states_written_while_home_assistant_starts_are_nobodys_changes(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """A helper restored at start is not a person switching it; what follows the start is.
+
+    The input_boolean writes its restored state while Home Assistant starts, as after every
+    restart: read back, that row must not count as done by hand (habits, the card's picture).
+    """
+    start = dt_util.utcnow() - timedelta(seconds=1)
+    mock_restore_cache(hass, [State("input_boolean.kettle", "on")])
+    assert await async_setup_component(hass, "input_boolean", {"input_boolean": {"kettle": {}}})
+    await hass.async_block_till_done()
+    assert hass.states.get("input_boolean.kettle").state == "on"  # restored
+    freezer.tick(timedelta(seconds=5))
+    hass.bus.async_fire(EVENT_HOMEASSISTANT_STARTED)
+    freezer.tick(timedelta(minutes=1))
+    for service in ("turn_off", "turn_on"):
+        await hass.services.async_call(
+            "input_boolean", service, {"entity_id": "input_boolean.kettle"}, blocking=True
+        )
+        freezer.tick(timedelta(minutes=1))
+    await async_wait_recording_done(hass)
+    changes = await _load(hass, start, ["input_boolean.kettle"])
+    assert [(c.state, c.manual) for c in changes] == [("on", False), ("off", True), ("on", True)]
 
 
 async def _load(

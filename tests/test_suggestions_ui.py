@@ -259,6 +259,30 @@ async def test_websocket_paging_filters_and_decisions(
     assert not_dismissed["error"]["code"] == "invalid"
 
 
+async def test_a_snoozed_suggestion_can_be_taken_back(
+    hass: HomeAssistant, with_suggestions: MockConfigEntry, hass_ws_client: WebSocketGenerator
+) -> None:
+    """The card's Undo after Snooze: `restore` makes a snoozed suggestion open again at once."""
+    client = await hass_ws_client(hass)
+
+    async def ask(**message: Any) -> dict[str, Any]:
+        await client.send_json_auto_id(message)
+        response: dict[str, Any] = await client.receive_json()
+        return response
+
+    snoozed = await ask(
+        type="ai_automation/suggestions/handle", suggestion_id="seq1", decision="snooze", days=30
+    )
+    assert snoozed["result"]["status"] == "snoozed"
+    assert hass.states.get(SUGGESTION_LIST).state == "1"
+    restored = await ask(
+        type="ai_automation/suggestions/handle", suggestion_id="seq1", decision="restore"
+    )
+    assert restored["result"]["status"] == "new"
+    assert "snoozed_until" not in restored["result"]
+    assert hass.states.get(SUGGESTION_LIST).state == "2"
+
+
 async def test_websocket_commands_are_for_admins_only(
     hass: HomeAssistant,
     with_suggestions: MockConfigEntry,

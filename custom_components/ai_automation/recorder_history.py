@@ -17,18 +17,20 @@ the tests, not users. What differs between the databases is handled here:
 Who made a change: a change whose context has a parent, or whose context started an automation or
 a script (`automation_triggered` / `script_started` events carry that context), or that was made
 through the API by a tool account (Node-RED, AppDaemon, pyscript: `automated_users`), was automated.
-Everything else (the UI, voice, a physical switch, a device's own report) counts as a person's.
+A change written while Home Assistant started (restored states, entities appearing: see
+`start_windows`) was nobody's. Everything else (the UI, voice, a physical switch, a device's own
+report) counts as a person's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
 import math
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Select, and_, case, func, or_, select, true
+from sqlalchemy import Connection, Select, and_, case, func, not_, or_, select, true
 from sqlalchemy.orm import Session
 
 from homeassistant.components.recorder.const import MAX_IDS_FOR_INDEXED_GROUP_BY
@@ -43,10 +45,12 @@ from homeassistant.components.recorder.db_schema import (
 )
 from homeassistant.components.recorder.models import process_timestamp
 from homeassistant.helpers.recorder import session_scope
+from homeassistant.util import dt as dt_util
 from homeassistant.util.json import json_loads_object
 
 from .engine.history import History
 from .engine.recorded import Recorded, Rows, assemble
+from .start_windows import start_windows, written_while_starting
 
 AUTOMATED_EVENTS = ("automation_triggered", "script_started")
 ROWS_PER_FETCH = 1000  # short fetches: the event loop gets the GIL between them
@@ -67,16 +71,18 @@ def _chunks[T](values: list[T]) -> Iterator[list[T]]:
         yield values[begin : begin + IDS_PER_QUERY]
 
 
-def _changes_query(
+def _changes_query(  # noqa: PLR0917 (each is a part of what is read)
     metadata_ids: list[int],
     person_ids: list[int],
     tools: list[bytes],
     start_ts: float,
     end_ts: float,
+    starting: Sequence[tuple[float, float]] = (),
 ) -> Select[tuple[int, int, str | None, float, int]]:
     """Return (state_id, metadata_id, state, last_updated_ts, made by a person 0/1) rows.
 
-    A change made through a tool account (its user id in `tools`) is not a person's.
+    A change made through a tool account (its user id in `tools`) is not a person's, nor one
+    written while Home Assistant started (`starting`: restored states, entities appearing).
     """
     automated = (
         select(Events.context_id_bin)
@@ -96,6 +102,7 @@ def _changes_query(
         or_(States.context_user_id_bin.is_(None), States.context_user_id_bin.not_in(tools))
         if tools
         else true(),
+        not_(written_while_starting(starting)),
     )
     return select(
         States.state_id,
@@ -213,10 +220,15 @@ class HistoryReader:
                     )
                     if entity_id is not None
                 )
+            starting = start_windows(
+                session,
+                dt_util.utc_from_timestamp(self._start),
+                dt_util.utc_from_timestamp(self._end),
+            )
             for metadata_ids in _chunks(sorted(self._metadata)):
                 person_ids = [m for m in metadata_ids if self._metadata[m] in self._person]
                 query = _changes_query(
-                    metadata_ids, person_ids, self._tools, self._start, self._end
+                    metadata_ids, person_ids, self._tools, self._start, self._end, starting
                 )
                 yield from _read_rows(session, query, self._codes)
 

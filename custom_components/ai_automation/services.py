@@ -19,7 +19,7 @@ from homeassistant.util.hass_dict import HassKey
 from .automation_file import AUTOMATIONS_FILE, async_add_automation, async_remove_automation
 from .const import DOMAIN, SNOOZE_DAYS
 from .daily import DailyAnalysis
-from .suggestion_store import DISMISSED, NEW
+from .suggestion_store import DISMISSED, NEW, SNOOZED
 
 SUGGESTED_BY = "Suggested by AI Automation."
 _ACCEPTING: HassKey[asyncio.Lock] = HassKey(f"{DOMAIN}_accepting")
@@ -172,9 +172,9 @@ def snooze_until(days: int = SNOOZE_DAYS) -> datetime:
 
 
 async def async_restore(daily: DailyAnalysis, suggestion_id: str) -> None:
-    """Offer a dismissed suggestion again."""
+    """Offer a dismissed or snoozed suggestion again (the card's Undo)."""
     suggestion = daily.store.suggestions.get(suggestion_id)
-    if suggestion is None or suggestion["status"] != DISMISSED:
+    if suggestion is None or suggestion["status"] not in {DISMISSED, SNOOZED}:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="not_dismissed",

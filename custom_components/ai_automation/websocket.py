@@ -190,7 +190,7 @@ def ws_list_suggestions(
 async def ws_handle_suggestion(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
-    """Accept, dismiss or snooze (for `days`) a suggestion, or restore a dismissed one."""
+    """Accept, dismiss or snooze (for `days`) a suggestion, or restore a dismissed or snoozed one."""
     if (daily := _daily(hass, connection, msg)) is None:
         return
     try:

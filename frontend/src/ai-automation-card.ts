@@ -1,6 +1,7 @@
 /** `custom:ai-automation-card`: the open suggestions with the evidence behind them. */
 
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { repeat } from "lit/directives/repeat.js";
 
 import { automationText } from "./automation-text";
 import { AiAutomationCardEditor } from "./editor";
@@ -12,6 +13,9 @@ import type { CardConfig, HassEntity, HomeAssistant, Status, Suggestion } from "
 const DOMAIN = "ai_automation";
 const CARD_TYPE = "ai-automation-card";
 const DEFAULT_MAX = 5;
+const SNOOZE_DAYS = 30;
+// How long a snoozed or dismissed suggestion can be taken back from the card.
+const UNDO_SECONDS = 10;
 // The integration's entities the header shows, by translation key.
 const WATCHED = ["mqtt_broker", "zigbee2mqtt_bridge", "last_run", "last_run_status", "suggestions_open"];
 
@@ -19,6 +23,14 @@ interface Created {
   id: string;
   title: string;
   automationId: string;
+}
+
+/** A snooze or dismissal just made, which Undo takes back for a few seconds. */
+interface Undoable {
+  id: string;
+  title: string;
+  decision: "snooze" | "dismiss";
+  timer: number;
 }
 
 function errorText(err: unknown): string {
@@ -44,6 +56,7 @@ export class AiAutomationCard extends LitElement {
     _running: { state: true },
     _busy: { state: true },
     _created: { state: true },
+    _undoable: { state: true },
   };
 
   declare hass?: HomeAssistant;
@@ -55,6 +68,7 @@ export class AiAutomationCard extends LitElement {
   declare _running: boolean;
   declare _busy: Set<string>;
   declare _created: Created[];
+  declare _undoable: Undoable[];
   private _entityIds: Record<string, string> = {};
   private _watched = "";
   private _request = 0;
@@ -65,6 +79,13 @@ export class AiAutomationCard extends LitElement {
     this._running = false;
     this._busy = new Set();
     this._created = [];
+    this._undoable = [];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const item of this._undoable) window.clearTimeout(item.timer);
+    this._undoable = [];
   }
 
   static getConfigElement(): HTMLElement {
@@ -197,7 +218,9 @@ export class AiAutomationCard extends LitElement {
         type: `${DOMAIN}/suggestions/handle`,
         suggestion_id: suggestion.id,
         decision,
+        ...(decision === "snooze" ? { days: SNOOZE_DAYS } : {}),
       });
+      if (decision === "snooze" || decision === "dismiss") this._offerUndo(suggestion, decision);
       if (decision === "accept") {
         this._created = [
           ...this._created,
@@ -220,6 +243,36 @@ export class AiAutomationCard extends LitElement {
     await this._refresh();
   }
 
+  /** Say what was done in the card, with Undo, until UNDO_SECONDS have passed. */
+  private _offerUndo(suggestion: Suggestion, decision: "snooze" | "dismiss"): void {
+    const timer = window.setTimeout(() => this._forgetUndo(suggestion.id), UNDO_SECONDS * 1000);
+    this._forgetUndo(suggestion.id);
+    this._undoable = [...this._undoable, { id: suggestion.id, title: suggestion.title, decision, timer }];
+  }
+
+  private _forgetUndo(id: string): void {
+    const item = this._undoable.find((undoable) => undoable.id === id);
+    if (!item) return;
+    window.clearTimeout(item.timer);
+    this._undoable = this._undoable.filter((undoable) => undoable.id !== id);
+  }
+
+  private async _undo(item: Undoable): Promise<void> {
+    if (!this.hass) return;
+    this._forgetUndo(item.id);
+    try {
+      await this.hass.callWS<Suggestion>({
+        type: `${DOMAIN}/suggestions/handle`,
+        suggestion_id: item.id,
+        decision: "restore",
+      });
+      this._error = undefined;
+    } catch (err) {
+      this._error = this._t("action_failed", { error: errorText(err) });
+    }
+    await this._refresh();
+  }
+
   protected override render(): TemplateResult {
     const t = this._t;
     return html`
@@ -232,6 +285,20 @@ export class AiAutomationCard extends LitElement {
                 (created) => html`<li class="suggestion done" data-id=${created.id}>
                   <span>${t("created", { title: created.title })}</span> ·
                   <a href="/config/automation/edit/${created.automationId}">${t("open_editor")}</a>
+                </li>`,
+              )}
+            </ul>`
+          : nothing}
+        ${this._undoable.length
+          ? html`<ul class="undoable" role="status" aria-live="polite">
+              ${repeat(
+                this._undoable,
+                (item) => item.id,
+                (item) => html`<li class="done" data-undo=${item.id} data-decision=${item.decision}>
+                  <span>${item.decision === "snooze"
+                    ? t("snoozed_notice", { days: SNOOZE_DAYS, title: item.title })
+                    : t("dismissed_notice", { title: item.title })}</span>
+                  <button class="undo" @click=${() => this._undo(item)}>${t("undo")}</button>
                 </li>`,
               )}
             </ul>`
@@ -319,7 +386,11 @@ export class AiAutomationCard extends LitElement {
     const more = this._total - this._suggestions.length;
     return html`
       <ul class="suggestions">
-        ${this._suggestions.map((suggestion) => this._renderSuggestion(suggestion, t))}
+        ${repeat(
+          this._suggestions,
+          (suggestion) => suggestion.id,
+          (suggestion) => this._renderSuggestion(suggestion, t),
+        )}
       </ul>
       ${more > 0 ? html`<div class="more">${t("more", { n: more })}</div>` : nothing}
     `;

@@ -151,6 +151,8 @@ export const cardStyles = css`
   }
   figure.picture {
     margin: 8px 0;
+    /* (the labels' size follows the picture's width: see the container query below) */
+    container-type: inline-size;
   }
   figure.picture svg {
     display: block;
@@ -178,8 +180,8 @@ export const cardStyles = css`
     display: inline-block;
   }
   .swatch.band {
-    background: var(--aa-accent);
-    opacity: 0.3;
+    background: color-mix(in srgb, var(--aa-accent) 35%, transparent);
+    box-shadow: inset 0 0 0 1px var(--aa-accent);
   }
   .swatch.other {
     background: var(--disabled-text-color, #bdbdbd);
@@ -221,9 +223,13 @@ export const cardStyles = css`
     fill: var(--aa-divider);
     opacity: 0.5;
   }
+  /* Edged, so that the band stands out on a dark card as on a light one. */
   svg .band {
     fill: var(--aa-accent);
-    opacity: 0.22;
+    fill-opacity: 0.28;
+    stroke: var(--aa-accent);
+    stroke-opacity: 0.8;
+    stroke-width: 0.8;
   }
   svg .grid {
     stroke: var(--aa-divider);
@@ -236,6 +242,13 @@ export const cardStyles = css`
   svg .day {
     font-size: 9px;
     fill: var(--aa-muted);
+  }
+  /* A picture is drawn 320 units wide: at a phone's width 9 units would be 8 pixels. */
+  @container (max-width: 420px) {
+    svg .axis,
+    svg .day {
+      font-size: 11px;
+    }
   }
   svg .day.other {
     opacity: 0.5;
@@ -394,6 +407,20 @@ export const cardStyles = css`
   .done a {
     color: var(--aa-accent);
     font-weight: 500;
+  }
+  ul.undoable {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .undoable li {
+    padding: 12px 16px;
+    border-bottom: 1px solid var(--aa-divider);
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
   }
   .more {
     padding: 8px 16px 12px;

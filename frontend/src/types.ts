@@ -44,6 +44,8 @@ export interface HabitSeries {
   band?: [number, number]; // suggested time, minutes of the day (may wrap midnight)
   // A habit that follows the sun: its band on each day, on the clock (null: no sun event that day).
   bands?: ([number, number] | null)[];
+  // Day indices Home Assistant did not record: drawn as not counted.
+  unrecorded?: number[];
 }
 
 export interface DelayHistogram {

@@ -81,8 +81,14 @@ class RunningHome:
         self,
         stored_suggestions: dict[str, Any] | None = None,
         stored_usage: dict[str, Any] | None = None,
+        *,
+        as_develop_demo: bool = False,
     ) -> None:
-        """Start the broker and Home Assistant, onboard, create the entries, write the demo."""
+        """Start the broker and Home Assistant, onboard, create the entries, write the demo.
+
+        `as_develop_demo`: exactly as `scripts/develop --demo` does it (`setup --demo`: the demo
+        history before the AI Automation entry, then the analysis and the card's dashboard).
+        """
         self.broker.start()
         self.config.mkdir()
         # scripts/develop's configuration, plus energy (part of default_config), which the
@@ -122,8 +128,11 @@ class RunningHome:
             "--mqtt-user", self.broker.username,
             "--mqtt-password-file", str(password_file),
             "--timeout", "300",
+            *(["--demo"] if as_develop_demo else []),
         )  # fmt: skip
         self.token = self._login()
+        if as_develop_demo:
+            return
         self.publish_kitchen_light()
         subprocess.run(
             [

@@ -284,3 +284,68 @@ def test_snooze_puts_a_suggestion_away_for_30_days(page: Page, home: RunningHome
         open_suggestions(page.locator("hui-masonry-view ai-automation-card")).first
     ).to_be_visible()
     expect(page.locator(f"li.suggestion[data-id='{suggestion_id}']")).to_have_count(0)
+
+
+def test_undo_after_dismiss_and_snooze_brings_the_suggestion_back(
+    page: Page, home: RunningHome
+) -> None:
+    """Undo in the card takes a dismissal or a snooze back in Home Assistant itself."""
+    home.websocket(
+        {"type": "lovelace/config/save", "url_path": DASHBOARD,
+         "config": {"views": [{"title": "Undo", "path": "undo", "cards": [
+             {"type": "custom:ai-automation-card", "max_suggestions": 20}]}]}},
+    )  # fmt: skip
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(f"{home.url}/{DASHBOARD}/undo")
+    card = page.locator("hui-masonry-view ai-automation-card")
+    for button, status in (("Dismiss", "dismissed"), ("Snooze", "snoozed")):
+        first = open_suggestions(card).first
+        suggestion_id = first.get_attribute("data-id")
+        first.get_by_role("button", name=button).click()
+        expect(card.locator(f"li.suggestion[data-id='{suggestion_id}']")).to_have_count(0)
+        (handled,) = home.websocket({"type": "ai_automation/suggestions", "status": status})
+        assert suggestion_id in [s["id"] for s in handled["suggestions"]]
+        card.locator(f"ul.undoable li[data-undo='{suggestion_id}']").get_by_role(
+            "button", name="Undo"
+        ).click()
+        expect(card.locator(f"li.suggestion[data-id='{suggestion_id}']")).to_have_count(1)
+        (listed,) = home.websocket({"type": "ai_automation/suggestions", "status": "new"})
+        assert suggestion_id in [s["id"] for s in listed["suggestions"]]
+
+
+def test_habit_pictures_have_a_row_per_counted_day_and_midnight_in_the_middle(
+    page: Page, home: RunningHome
+) -> None:
+    """The demo's habits: the rows agree with the days counted; the one near midnight is whole."""
+    for status in ("snoozed", "dismissed"):  # (put away by the tests before)
+        (handled,) = home.websocket({"type": "ai_automation/suggestions", "status": status})
+        for suggestion in handled["suggestions"]:
+            home.websocket(
+                {"type": "ai_automation/suggestions/handle", "suggestion_id": suggestion["id"],
+                 "decision": "restore"}
+            )  # fmt: skip
+    home.websocket(
+        {"type": "lovelace/config/save", "url_path": DASHBOARD,
+         "config": {"views": [{"title": "Habits", "path": "habits", "cards": [
+             {"type": "custom:ai-automation-card", "kinds": ["habit"], "max_suggestions": 20}]}]}},
+    )  # fmt: skip
+    (listed,) = home.websocket(
+        {"type": "ai_automation/suggestions", "status": "new", "kinds": ["habit"]}
+    )
+    page.goto(f"{home.url}/{DASHBOARD}/habits")
+    card = page.locator("hui-masonry-view ai-automation-card")
+    expect(open_suggestions(card)).to_have_count(len(listed["suggestions"]), timeout=30_000)
+    midnight = 0
+    for suggestion in listed["suggestions"]:
+        evidence = suggestion["evidence"]
+        if evidence.get("away_days"):
+            continue
+        picture = card.locator(f"li.suggestion[data-id='{suggestion['id']}'] svg[role=img]").first
+        expect(picture.locator("rect.row:not(.other)")).to_have_count(evidence["eligible_days"])
+        band = evidence["series"].get("band")
+        if band and min(band[0], 1440 - band[0]) < 120:
+            midnight += 1
+            expect(picture.locator("rect.band")).to_have_count(1)
+            expect(picture.locator("text.axis").first).to_have_text("12")
+    titles = [s["title"] for s in listed["suggestions"]]
+    assert midnight, f"the demo home's living room light goes off near midnight: {titles}"

@@ -392,7 +392,7 @@ def test_presence_needs_a_home_zone_and_reads_unknown_as_home() -> None:
 
 
 def test_habit_keeps_each_day_and_time_for_its_picture() -> None:
-    """A habit carries every time it was done, per day of the lookback, at most 8 a day."""
+    """A habit carries every time it was done, per whole (counted) day, at most 8 a day."""
     changes = [
         change
         for change in _daily("switch.coffee_machine", "on", 390)
@@ -404,7 +404,7 @@ def test_habit_keeps_each_day_and_time_for_its_picture() -> None:
         for i in range(10)
     ]
     (habit,) = detect_habits(_history(changes))
-    assert habit.day_count == 29
+    assert habit.day_count == 28 == len(_history(changes).whole_days())  # not the part day
     assert datetime.fromtimestamp(habit.first_day * 86400, UTC).date() == START.date()
     days = [day for day, _ in habit.times]
     assert sorted(set(days)) == [

@@ -84,3 +84,21 @@ def test_which_days_count_as_recorded() -> None:
     assert history.recorded_seconds() == ((_at(4, 600) - _at(0, 0)) + (_at(6, 660) - _at(5, 780)))
     unknown = History.from_changes([], start=_at(0, 0), end=_at(8, 0), time_zone="Europe/Berlin")
     assert len(unknown.whole_days()) == 8
+
+
+def test_the_picture_has_a_row_per_day_and_marks_the_gap_as_not_counted() -> None:
+    """The card's rows: every day from the first whole day to the last, the gap's days marked.
+
+    The rows not marked are the days counted ("10 of 11"), so the picture and the words agree.
+    """
+    runs = ((_at(0, 0), _at(GAP[0], 0)), (_at(GAP[1], 0), _at(DAYS, 0)))
+    found = detect(_history(runs), {})
+    suggestions = build_suggestions(
+        found.habits, found.sequences, [], names={}, sun_habits=found.sun_habits
+    )
+    (kitchen,) = [s for s in suggestions if s.evidence.get("state") == "on"]
+    series = kitchen.evidence["series"]
+    assert series["days"] == DAYS
+    assert series["unrecorded"] == list(range(*GAP))
+    assert series["days"] - len(series["unrecorded"]) == kitchen.evidence["eligible_days"]
+    assert not {day for day, _ in series["times"]} & set(range(*GAP))

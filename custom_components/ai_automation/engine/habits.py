@@ -94,7 +94,9 @@ class Habit:
     away_days: int = 0  # days nobody was home at that time (and it never happened then)
     half_width_minutes: float = MIN_HALF_WIDTH  # what counts as "around" the time, either side
     first_day: int = 0  # local day number of the lookback's first day
-    day_count: int = 0  # days in the lookback
+    day_count: int = 0  # days from the first whole day of the lookback to its last
+    # Day indices from first_day Home Assistant did not record (neither counted nor drawn as such).
+    unrecorded: tuple[int, ...] = ()
     # (day index from first_day, local minute) of every time it went to `state` by hand.
     times: tuple[tuple[int, int], ...] = ()
     # Per day from first_day, the suggested band (local minutes) when it moves (with the sun).
@@ -520,8 +522,8 @@ def detect_habits(
     if not len(history):
         return []
     minutes, days = clock if clock is not None else history.local_clock()
-    all_days = history.local_days()  # (for the evidence series: every day of the lookback)
     whole_days = history.whole_days()
+    all_days = whole_days  # (the evidence series: a row for each whole day, as counted)
     whole_days = whole_days[~np.isin(whole_days, np.fromiter(away, np.int64))]
     if len(whole_days) < settings.min_days:
         return []
@@ -571,12 +573,21 @@ def _with_times(
     days: npt.NDArray[np.int64],
     all_days: npt.NDArray[np.int64],
 ) -> Habit:
-    """Return the habit with every time it was done by hand in the lookback, bounded in size."""
+    """Return the habit with every time it was done by hand on the whole days, bounded in size."""
     first = int(all_days[0]) if len(all_days) else 0
+    count = int(all_days[-1]) - first + 1 if len(all_days) else 0
+    counted = set((all_days - first).tolist())
     per_day: dict[int, list[int]] = {}
     for day, minute in zip(days.tolist(), minutes.tolist(), strict=True):
-        per_day.setdefault(day - first, []).append(round(minute) % 1440)
+        if day - first in counted:  # (a part day or an unrecorded one is not counted)
+            per_day.setdefault(day - first, []).append(round(minute) % 1440)
     times = [
         (day, minute) for day in sorted(per_day) for minute in per_day[day][:MAX_TIMES_PER_DAY]
     ]
-    return replace(habit, first_day=first, day_count=len(all_days), times=tuple(times[-MAX_TIMES:]))
+    return replace(
+        habit,
+        first_day=first,
+        day_count=count,
+        unrecorded=tuple(day for day in range(count) if day not in counted),
+        times=tuple(times[-MAX_TIMES:]),
+    )

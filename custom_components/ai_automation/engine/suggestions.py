@@ -271,9 +271,14 @@ def _trigger_words(entity_id: str, state: str, names: Mapping[str, str]) -> str:
 def _habit_series(habit: Habit) -> dict[str, Any]:
     """Return what a picture of the habit needs: the times per day and the suggested band.
 
-    A band that moves with the sun is given per day too (`bands`: None on a day without one).
+    A band that moves with the sun is given per day too (`bands`: None on a day without one);
+    days Home Assistant did not record are listed (`unrecorded`: not counted, no row of the count).
     """
-    moving = {"bands": [list(band) if band else None for band in habit.bands]}
+    moving: dict[str, Any] = (
+        {"bands": [list(band) if band else None for band in habit.bands]} if habit.bands else {}
+    )
+    if habit.unrecorded:
+        moving["unrecorded"] = list(habit.unrecorded)
     return {
         "first_day": (EPOCH + timedelta(days=habit.first_day)).isoformat(),
         "days": habit.day_count,
@@ -282,7 +287,7 @@ def _habit_series(habit: Habit) -> dict[str, Any]:
             round(habit.minute - habit.half_width_minutes) % 1440,
             round(habit.minute + habit.half_width_minutes) % 1440,
         ],
-    } | (moving if habit.bands else {})
+    } | moving
 
 
 def _delay_histogram(sequence: Sequence) -> dict[str, Any]:
