@@ -61,6 +61,25 @@ def setup_input(**changes: Any) -> dict[str, Any]:
     return {**SETUP_INPUT, **changes, "zigbee2mqtt": {**SETUP_INPUT["zigbee2mqtt"], **section}}
 
 
+# Where every test that moves the clock starts (tests run at any hour: CI does, also under
+# faketime at hard instants, see scripts/test). A Friday; 12:00 in Berlin, 03:00 in US/Pacific.
+START = "2026-11-20 11:00:00+00:00"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Start the clock of every test that uses `freezer` at START, not at the wall clock's now.
+
+    A `freeze_time` mark of the test's own (with its instant) wins; pytest-freezer then starts the
+    freezer before every other fixture, so Home Assistant starts at that instant too.
+    """
+    for item in items:
+        if "freezer" in getattr(item, "fixturenames", ()) and not item.get_closest_marker(
+            "freeze_time"
+        ):
+            item.add_marker(pytest.mark.freeze_time(START))
+
+
 @pytest.fixture
 def expected_lingering_timers() -> bool:
     """Allow the periodic timer that HA's MQTT client (real or mocked) leaves behind."""

@@ -542,6 +542,62 @@ async def test_ai_wording_and_its_fallback(
     ]
 
 
+@pytest.mark.parametrize(
+    ("answer", "title", "description", "logged"),
+    [
+        (
+            {
+                "title": "## **Kitchen light** on at\n6:45\u200b <b>daily</b>",
+                "description": "Every `day`\x00 at 6:45. " + "More words. " * 100,
+            },
+            "Kitchen light on at 6:45 daily",
+            "Every day at 6:45. " + "More words. " * 39 + "More words…",
+            None,
+        ),
+        (
+            {"title": "Wake up gently every morning", "description": "A brighter start."},
+            SUGGESTION.title,
+            SUGGESTION.description,
+            'ai_task.helper worded the suggestion "Turn on Kitchen light around 06:45 every day"'
+            ' as "Wake up gently every morning", which does not name what it acts on',
+        ),
+    ],
+    ids=["markup", "off_topic"],
+)
+async def test_ai_words_are_plain_text_and_name_what_the_suggestion_acts_on(
+    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant,
+    ai_helper: FakeAITaskEntity,
+    analyse: AsyncMock,
+    caplog: pytest.LogCaptureFixture,
+    answer: dict[str, str],
+    title: str,
+    description: str,
+    logged: str | None,
+) -> None:
+    """The AI's words lose markup, control characters and excess; off-topic ones are not used."""
+    hass.states.async_set("light.kitchen", "off", {"friendly_name": "Kitchen light"})
+    zone = dt_util.get_default_time_zone()
+    await _setup(
+        hass, freezer, datetime(2026, 11, 27, 1, 0, tzinfo=zone), ai_task_entity="ai_task.helper"
+    )
+    ai_helper.answer = answer
+    await run_analysis(hass)
+    items = await _todo_items(hass)
+    assert [(item["summary"], item["description"].split("\n\n")[0]) for item in items] == [
+        (title, description)
+    ]
+    assert len(description) <= 500
+    if logged is None:
+        assert "does not name what it acts on" not in caplog.text
+    else:
+        assert caplog.text.count(logged) == 1
+    # An off-topic answer is not asked for again: the local words stand.
+    await run_analysis(hass)
+    assert len(ai_helper.tasks) == 1
+    assert [item["summary"] for item in await _todo_items(hass)] == [title]
+
+
 async def test_only_suggestions_the_user_is_shown_are_sent_to_the_ai(
     freezer: FrozenDateTimeFactory,
     hass: HomeAssistant,

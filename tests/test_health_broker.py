@@ -8,6 +8,8 @@ from unittest.mock import patch
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.ai_automation import health
+from custom_components.ai_automation.engine.connection_check import CheckResult
 from homeassistant.config_entries import SOURCE_REAUTH
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
@@ -92,13 +94,16 @@ async def test_broker_stopped_and_started_again(
     assert issue.translation_placeholders["error"] == (
         f"cannot reach 127.0.0.1:{mosquitto.port}: Connection refused"
     )
-    assert hass.states.get("sensor.ai_automation_last_mqtt_connection_check").state == "unreachable"
+    assert hass.states.get(CHECK).state == "unreachable"
     assert f"Lost the MQTT broker 127.0.0.1:{mosquitto.port}" in caplog.text
 
     await asyncio.to_thread(mosquitto.start)
     await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "reconnected")
     assert _issue(hass, "mqtt_broker_unreachable") is None
     assert "The MQTT broker is connected again" in caplog.text
+    # The check no longer tells of the outage: the broker accepted Home Assistant's client.
+    check = hass.states.get(CHECK)
+    assert (check.state, check.attributes["detail"]) == ("accepted", "connection accepted")
 
     # The entry came from Zigbee2MQTT's discovery, yet nothing from Zigbee2MQTT since: after five
     # minutes that is an issue; the device list, published after the restart, reaches the
@@ -204,3 +209,30 @@ async def test_zigbee2mqtt_heard_once_is_expected_after_a_restart(
     issue = _issue(hass, "zigbee2mqtt_not_found")
     assert issue is not None
     assert issue.translation_placeholders == {"base_topic": "zigbee2mqtt"}
+
+
+async def test_check_that_ends_after_the_reconnect_does_not_tell_of_the_outage(
+    real_mqtt_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mosquitto: Broker,
+    config_entry: MockConfigEntry,
+) -> None:
+    """The broker comes back while the outage's check is still out: its failure does not stand."""
+    await setup_integration(hass, config_entry)
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
+    await asyncio.to_thread(mosquitto.stop)
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "off", "the drop is noticed")
+    real_check = health.async_check_broker
+
+    async def check_then_broker_back(hass: HomeAssistant) -> CheckResult | None:
+        result = await real_check(hass)  # the broker is still down: unreachable
+        await asyncio.to_thread(mosquitto.start)
+        await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "reconnected")
+        return result
+
+    with patch.object(health, "async_check_broker", check_then_broker_back):
+        await later_with_real_broker(hass, 61)
+        await hass.async_block_till_done(wait_background_tasks=True)  # the check has answered
+    assert hass.states.get(BROKER).state == "on"
+    assert hass.states.get(CHECK).state == "accepted"
+    assert _issue(hass, "mqtt_broker_unreachable") is None

@@ -32,7 +32,7 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.util import dt as dt_util
 
-from .conftest import run_analysis, setup_integration, wait_until
+from .conftest import START, run_analysis, setup_integration, wait_until
 from .mosquitto import Broker
 from .test_daily import SUGGESTION_LIST
 
@@ -142,7 +142,7 @@ async def _usage(hass: HomeAssistant, ws: WebSocketGenerator, user: MockUser) ->
 
 # Weeks pass for Home Assistant; the MQTT client and the event loop keep real time, so the real
 # connection stays up while the clock jumps from evening to evening.
-@pytest.mark.freeze_time(real_asyncio=True, tick=True, ignore=["paho"])
+@pytest.mark.freeze_time(START, real_asyncio=True, tick=True, ignore=["paho"])
 async def test_unused_only_with_evidence_then_suggested_and_kept(
     zigbee_home: MockConfigEntry,
     hass: HomeAssistant,

@@ -20,9 +20,17 @@ from homeassistant.helpers.event import async_track_time_change
 from homeassistant.util import dt as dt_util
 
 from .analysis import async_analyse
-from .const import AI_WORDING_MAX_PER_RUN, AI_WORDING_TIMEOUT, DOMAIN, LEARNING_DAYS
+from .const import (
+    AI_DESCRIPTION_MAX_LENGTH,
+    AI_TITLE_MAX_LENGTH,
+    AI_WORDING_MAX_PER_RUN,
+    AI_WORDING_TIMEOUT,
+    DOMAIN,
+    LEARNING_DAYS,
+)
 from .engine.habits import HabitSettings
 from .engine.suggestions import Suggestion
+from .engine.wording import acted_on, keeps_subject, plain_text
 from .listeners import Observable
 from .models import AiAutomationConfigEntry
 from .notifications import (
@@ -54,6 +62,12 @@ async def _generate_data(hass: HomeAssistant, **kwargs: Any) -> Any:
     from homeassistant.components.ai_task import async_generate_data  # noqa: PLC0415
 
     return await async_generate_data(hass, **kwargs)
+
+
+def _ways_to_name(hass: HomeAssistant, entity_id: str) -> list[str]:
+    """Return how a title may name an entity: its id, its name, its id's object part."""
+    state = hass.states.get(entity_id)
+    return [entity_id, entity_id.split(".", 1)[-1], *([state.name] if state else [])]
 
 
 def _failure(err: Exception) -> str:
@@ -270,6 +284,7 @@ class DailyAnalysis(Observable):
             if (stored := self.store.suggestions.get(suggestion_id)) is not None
             and stored["status"] == NEW
             and not stored.get("ai_worded")
+            and not stored.get("ai_off_topic")
         ]
         for stored in waiting[:AI_WORDING_MAX_PER_RUN]:
             try:
@@ -295,7 +310,27 @@ class DailyAnalysis(Observable):
                     _failure(err),
                 )
                 return  # not again in this run
-            stored |= {"title": title[:120], "description": description[:500], "ai_worded": True}
+            self._take_ai_words(entity_id, stored, title, description)
+
+    def _take_ai_words(
+        self, entity_id: str, stored: dict[str, Any], title: str, description: str
+    ) -> None:
+        """Keep the AI's words as plain text, unless its title lost what the suggestion acts on."""
+        title = plain_text(title, AI_TITLE_MAX_LENGTH)
+        description = plain_text(description, AI_DESCRIPTION_MAX_LENGTH)
+        entities = acted_on(stored.get("automation"), stored.get("entities", ()))
+        names = [_ways_to_name(self._hass, entity) for entity in entities]
+        if title and description and keeps_subject(stored["title"], title, names):
+            stored |= {"title": title, "description": description, "ai_worded": True}
+            return
+        _LOGGER.warning(
+            '%s worded the suggestion "%s" as "%s", which does not name what it acts on;'
+            " keeping the local wording",
+            entity_id,
+            stored["title"],
+            title,
+        )
+        stored["ai_off_topic"] = True  # not asked again: the local words stand
 
     @callback
     def async_notify(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from datetime import datetime, timedelta
 import logging
 from typing import Any
@@ -204,6 +205,7 @@ class MqttHealthMonitor(Observable):
     def _on_connected(self) -> None:
         self.broker_connected = True
         self._disconnected_since = None
+        self._supersede_failed_check()
         self._cancel("broker")
         self._broker_issue = None
         cleared = [async_clear_issue(self._hass, issue) for issue in BROKER_ISSUES]
@@ -212,6 +214,18 @@ class MqttHealthMonitor(Observable):
         self._broker_warned = False
         if self.zigbee2mqtt_expected and not self.bridge_seen:
             self._schedule("not_found", ZIGBEE2MQTT_NOT_FOUND_AFTER, self._zigbee2mqtt_not_found)
+
+    @callback
+    def _supersede_failed_check(self) -> None:
+        """Let a failed check from an outage that is over give way to the connection made since.
+
+        The broker accepted Home Assistant's MQTT client: that answers the check's question.
+        """
+        failed = self.last_check
+        if failed is None or failed.accepted:
+            return
+        self.last_check = replace(failed, reachable=True, error=None, code=0)
+        self.last_check_time = dt_util.utcnow()
 
     @callback
     def _on_disconnected(self) -> None:
@@ -237,6 +251,8 @@ class MqttHealthMonitor(Observable):
         else:
             result = await self._async_rate_limited_check()
             if self._is_connected():  # it may have come back while the check ran
+                self._supersede_failed_check()
+                self._notify()
                 return
             if result is not None and result.auth_failed:
                 issue, reason = ISSUE_AUTH_FAILED, result.meaning
