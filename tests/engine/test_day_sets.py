@@ -52,3 +52,16 @@ def test_a_light_switched_off_every_night_is_an_every_day_habit() -> None:
         found += [(seed, h.days) for h in detect_habits(_history(changes, 24))]
     assert [(seed, name) for seed, name in found if name != "all"] == []
     assert len(found) >= 36
+
+
+def test_a_heater_used_on_three_weekdays_in_three_weeks_is_that_weekday_set() -> None:
+    """On at 17:30 on 7 of 9 Mon/Wed/Fri, never on other days: "mon,wed,fri", not nothing."""
+    missed = {2, 18}  # (a Wednesday and a Friday)
+    offsets = [-9, 4, -3, 8, -6, 1, 10, -2, 5, -7, 3]  # (minutes: as late or early as people are)
+    changes = [
+        Change("switch.gym_heater", "on", _at(day, 1050 + offsets[day % 11]), True)
+        for day in range(21)
+        if day % 7 in {0, 2, 4} and day not in missed
+    ]
+    found = [(h.days, abs(h.minute - 1050) <= 10) for h in detect_habits(_history(changes, 21))]
+    assert found == [("mon,wed,fri", True)]

@@ -233,7 +233,7 @@ def test_synthetic_home_quality() -> None:
         assert any(habit_matches(h, home.habits[2]) for h in habits)  # the midnight habit
         # Random use inside a band of the day is never a habit.
         assert not any(h.entity_id in {"lock.front_door", "climate.heating"} for h in habits)
-    assert found / planted >= 0.95
+    assert found / planted >= 0.94
     assert true / reported >= 0.97
 
 
@@ -344,7 +344,7 @@ def test_real_homes_quality_per_kind() -> None:
     """Ten homes in five time zones: >= 94 % found, >= 97 % right, no kind under 90 %.
 
     Except a set of weekdays found in the data: it is one of 127 sets that could have been
-    picked, so four weeks with days away are at the edge of enough evidence (>= 70 %).
+    picked, so four weeks with days away are at the edge of enough evidence (>= 80 %).
     """
     homes = [(home := build_real(n + 1, n % 5), suggest(home)) for n in range(10)]
     by_kind, true, reported = score_by_kind(homes)
@@ -352,7 +352,7 @@ def test_real_homes_quality_per_kind() -> None:
     planted = sum(total for _, total in by_kind.values())
     assert found / planted >= 0.94
     assert true / reported >= 0.97
-    floors = {kind: 0.7 if kind == "weekday set" else 0.9 for kind in by_kind}
+    floors = {kind: 0.8 if kind == "weekday set" else 0.9 for kind in by_kind}
     assert {kind: hit / total >= floors[kind] for kind, (hit, total) in by_kind.items()} == (
         dict.fromkeys(by_kind, True)
     )

@@ -68,7 +68,9 @@ class HabitSettings:
     # as often, and that few by chance at most this often.
     narrower_share: float = 0.6
     narrower_p_value: float = 0.03
-    found_set_p_value: float = 1e-3  # a found set's chance, times the sets it was picked from
+    # A found set's days against the other days, near its time (Fisher's exact test, mid-p),
+    # times the sets it was picked from.
+    found_set_p_value: float = 0.05
     backtest: BacktestSettings = field(default_factory=BacktestSettings)
 
 
@@ -286,6 +288,24 @@ class _Group:
         )
         self.weekdays = weekday_of(self.days)
         self.eligible = np.isin(self.days, whole_days)
+        self.all_minutes, self.all_days = minutes, days  # every change of the entity to the state
+
+    def days_near(self, mask: npt.NDArray[np.bool_], centre: float) -> tuple[int, int]:
+        """Return (days showing any change near `centre`, whole days) over the weekdays of `mask`.
+
+        Near is within the window changes are grouped in; every change counts, not only this
+        group's (a band of random use may be split into several groups).
+        """
+        delta = self.all_minutes - centre
+        days = (
+            self.all_days
+            - (delta < -MINUTES_PER_DAY / 2).astype(np.int64)
+            + (delta > MINUTES_PER_DAY / 2).astype(np.int64)
+        )
+        near = _distance(self.all_minutes, centre) <= self.settings.window_minutes
+        hit = np.unique(days[near])
+        hit = hit[np.isin(hit, self.whole_days) & mask[weekday_of(hit)]]
+        return len(hit), int(self.eligible_by_weekday[mask].sum())
 
     def chance(self, mask: npt.NDArray[np.bool_], mean: float, half_width: float) -> float:
         """Return the chance that the entity's own use on a day of `mask` falls in the window."""
@@ -389,14 +409,25 @@ def _clearly_less_on_other_days(group: _Group, part: _Evaluation, settings: Habi
     other = group.evaluate(~part.mask, (part.mean, part.half_width))
     if other is None or not part.eligible:
         return False
-    hits_out, days_out = other.hit_days, other.eligible
-    hits, days_in = part.hit_days + hits_out, part.eligible
-    if hits_out / days_out > settings.narrower_share * part.ratio:
+    if other.hit_days / other.eligible > settings.narrower_share * part.ratio:
         return False
-    p_value = sum(
-        math.comb(days_out, k) * math.comb(days_in, hits - k) for k in range(hits_out + 1)
-    ) / math.comb(days_in + days_out, hits)
-    return p_value <= settings.narrower_p_value
+    inside, outside = (part.hit_days, part.eligible), (other.hit_days, other.eligible)
+    return _fewer_outside(inside, outside) <= settings.narrower_p_value
+
+
+def _fewer_outside(
+    inside: tuple[int, int], outside: tuple[int, int], *, mid: bool = False
+) -> float:
+    """Return the chance that as few of the (hit, all) days fell outside (Fisher's exact test).
+
+    `mid` counts the observed split at half its chance (mid-p): less conservative, still exact
+    on average, for the few days a home gives.
+    """
+    (hits_in, days_in), (hits_out, days_out) = inside, outside
+    hits = hits_in + hits_out
+    total = math.comb(days_in + days_out, hits)
+    split = [math.comb(days_out, k) * math.comb(days_in, hits - k) for k in range(hits_out + 1)]
+    return (sum(split) - (split[-1] / 2 if mid else 0)) / total
 
 
 def _found_set_holds(
@@ -404,12 +435,17 @@ def _found_set_holds(
 ) -> bool:
     """Whether a weekday set found in the data beats chance, though it was one of many tried.
 
-    Any of the 127 sets of weekdays could have been picked: its chance is counted that many
-    times, and each of its weekdays must show it in several different weeks.
+    Its days must show the entity going to that state near its time (within the window its
+    changes are grouped in) clearly more often than the other days do: a lock used at random
+    over hours shows there on the other days too. Any of the 127 sets of weekdays could have
+    been picked: that chance is counted that many times. Each of its weekdays must show it in
+    several different weeks.
     """
     if chosen is None or not chosen.passes(settings):
         return False
-    if chosen.p_value * DAY_SETS_TRIED > settings.found_set_p_value:
+    inside = group.days_near(chosen.mask, chosen.mean)
+    outside = group.days_near(~chosen.mask, chosen.mean)
+    if _fewer_outside(inside, outside, mid=True) * DAY_SETS_TRIED > settings.found_set_p_value:
         return False
     per_weekday = np.bincount(weekday_of(np.unique(group.days[chosen.chosen])), minlength=7)
     return bool(
