@@ -9,7 +9,7 @@ import shutil
 import tempfile
 from typing import Any
 
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
 import pytest
 import pytest_socket
 
@@ -18,6 +18,9 @@ from .seeds import NEXT_ENGINE_SUGGESTIONS, kitchen_light_usage
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's package (scripts/apt-install)
 DASHBOARD = "card-test"
+# How long an expectation waits for the page: the dashboard loads slowly on a busy 2-core machine
+# (Playwright's 5 s default failed there while the frontend was still "Loading...").
+expect.set_options(timeout=30_000)
 
 
 @pytest.fixture(autouse=True)
