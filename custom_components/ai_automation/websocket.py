@@ -93,6 +93,7 @@ def _model_json(*args: Any) -> bytes:
 
 
 @websocket_command({probatio.Required("type"): f"{DOMAIN}/capabilities"})
+@require_admin
 @async_response
 async def ws_capabilities(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
