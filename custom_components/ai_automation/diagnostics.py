@@ -8,9 +8,9 @@ from typing import Any
 from homeassistant.components.diagnostics import REDACTED, async_redact_data
 from homeassistant.core import HomeAssistant
 
+from .capabilities_answer import async_gather, model
 from .connection import mqtt_entry
 from .models import AiAutomationConfigEntry
-from .websocket import capabilities_model
 
 TO_REDACT = {"password", "username", "certificate", "client_cert", "client_key", "ws_headers"}
 # What the household did (values set, when last): people post diagnostics publicly; counts stay.
@@ -52,10 +52,7 @@ async def async_get_config_entry_diagnostics(
             },
         },
         "capabilities": _without_habits(
-            capabilities_model(
-                entry.runtime_data.capabilities,
-                entry.runtime_data.usage.model(entry.runtime_data.settings.lookback_days),
-            )
+            await hass.async_add_executor_job(model, await async_gather(hass, entry.runtime_data))
         ),
         "analysis": {
             "last_run": daily.summary,
