@@ -168,3 +168,95 @@ async def test_an_admin_accepts_from_the_list_and_an_automation_may_dismiss(
     await hass.async_block_till_done()
     assert store.suggestions[OTHER.id]["status"] == "dismissed"
     assert hass.states.get(SUGGESTION_LIST).state == "0"
+
+
+async def test_a_non_admin_cannot_run_the_analysis(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    family_member: User,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """run_analysis (it changes the stored suggestions) is refused to a non-admin, not run."""
+    store = entry.runtime_data.daily.store
+    runs = len(store.recent_runs)
+    client = await hass_ws_client(hass, await _token(hass, family_member))
+    await client.send_json_auto_id(
+        {"type": "call_service", "domain": "ai_automation", "service": "run_analysis"}
+    )
+    response = await client.receive_json()
+    assert response["success"] is False  # as for every admin action: home_assistant_error
+    assert response["error"]["message"] == "Unauthorized"
+    with pytest.raises(Unauthorized):
+        await hass.services.async_call(
+            "ai_automation",
+            "run_analysis",
+            blocking=True,
+            context=Context(user_id=family_member.id),
+        )
+    assert len(store.recent_runs) == runs
+
+    admin = await hass_ws_client(hass)
+    with patch(
+        "custom_components.ai_automation.daily.async_analyse",
+        AsyncMock(return_value=_result([SUGGESTION, OTHER])),
+    ):
+        await admin.send_json_auto_id(
+            {
+                "type": "call_service",
+                "domain": "ai_automation",
+                "service": "run_analysis",
+                "return_response": True,
+            }
+        )
+        response = await admin.receive_json()
+    assert response["success"] is True
+    assert response["result"]["response"]["success"] is True
+    assert len(store.recent_runs) == runs + 1
+
+
+async def test_only_an_admin_reads_the_households_habits(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    family_member: User,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """The capabilities command (every device's use: values, changes, days) is admin-only."""
+    client = await hass_ws_client(hass, await _token(hass, family_member))
+    await client.send_json_auto_id({"type": "ai_automation/capabilities"})
+    response = await client.receive_json()
+    assert response["success"] is False
+    assert response["error"]["code"] == "unauthorized"
+    assert "result" not in response
+
+    admin = await hass_ws_client(hass)
+    await admin.send_json_auto_id({"type": "ai_automation/capabilities"})
+    response = await admin.receive_json()
+    assert response["success"] is True
+    assert response["result"]["base_topic"] == "zigbee2mqtt"
+
+
+async def test_the_run_analysis_button_follows_entity_permissions(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    family_member: User,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """A user who may control the button may press it (as for every button in core)."""
+    store = entry.runtime_data.daily.store
+    runs = len(store.recent_runs)
+    client = await hass_ws_client(hass, await _token(hass, family_member))
+    with patch(
+        "custom_components.ai_automation.daily.async_analyse",
+        AsyncMock(return_value=_result([SUGGESTION, OTHER])),
+    ):
+        await client.send_json_auto_id(
+            {
+                "type": "call_service",
+                "domain": "button",
+                "service": "press",
+                "target": {"entity_id": "button.ai_automation_run_analysis"},
+            }
+        )
+        assert (await client.receive_json())["success"] is True
+    assert len(store.recent_runs) == runs + 1
+    await _assert_nothing_changed(hass, entry)  # it decided nothing

@@ -15,13 +15,10 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_mqtt_message,
     async_fire_time_changed,
 )
-from pytest_homeassistant_custom_component.components.diagnostics import (
-    get_diagnostics_for_config_entry,
-)
 from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
-from pytest_homeassistant_custom_component.typing import ClientSessionGenerator, WebSocketGenerator
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.ai_automation.analysis import async_analyse
 from custom_components.ai_automation.models import Settings
@@ -275,7 +272,7 @@ async def test_state_messages_cheap_filtered_and_saved_once(
     loaded_entry: MockConfigEntry,
     hass: HomeAssistant,
     hass_storage: dict[str, Any],
-    hass_client: ClientSessionGenerator,
+    hass_ws_client: WebSocketGenerator,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Only device state topics count (names with '/' too); a burst is written once, later."""
@@ -314,8 +311,10 @@ async def test_state_messages_cheap_filtered_and_saved_once(
     async_fire_mqtt_message(hass, topic, '{"color_temp": 400}')
     async_fire_mqtt_message(hass, STATE_TOPIC, '{"color_temp": 401}')
     await hass.async_block_till_done()
-    diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, loaded_entry)
-    device = next(d for d in diagnostics["capabilities"]["devices"] if d["ieee_address"] == IEEE)
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "ai_automation/capabilities"})
+    model = (await client.receive_json())["result"]
+    device = next(d for d in model["devices"] if d["ieee_address"] == IEEE)
     usage = {c["key"]: c.get("usage") for c in device["capabilities"]}
     assert 401 in usage["color_temp"]["values"]["zigbee2mqtt"]
     assert 400 not in usage["color_temp"]["values"]["zigbee2mqtt"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 import heapq
@@ -305,14 +305,17 @@ class CapabilityListener(Observable):
             await self._store.async_save(self._data_to_store())
 
     @callback
-    def async_match(self) -> dict[str, HaMatch]:
-        """Match each device to the Home Assistant device Zigbee2MQTT's discovery created."""
+    def async_match(self, ieees: Iterable[str] | None = None) -> dict[str, HaMatch]:
+        """Match each device (or those of `ieees`) to the Home Assistant device Zigbee2MQTT made."""
         entry = mqtt_entry(self._hass)
         if entry is None:
             return {}
         devices, entities = dr.async_get(self._hass), er.async_get(self._hass)
         matches: dict[str, HaMatch] = {}
-        for ieee, device in self.devices.items():
+        known = self.devices
+        for ieee in known if ieees is None else ieees:
+            if (device := known.get(ieee)) is None:
+                continue
             ha_device = devices.async_get_device_by_identifier(
                 (mqtt.DOMAIN, f"zigbee2mqtt_{ieee}"), entry.entry_id
             )

@@ -5,14 +5,27 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from homeassistant.components.diagnostics import async_redact_data
+from homeassistant.components.diagnostics import REDACTED, async_redact_data
 from homeassistant.core import HomeAssistant
 
+from .capabilities_answer import async_gather, model
 from .connection import mqtt_entry
 from .models import AiAutomationConfigEntry
-from .websocket import capabilities_model
 
 TO_REDACT = {"password", "username", "certificate", "client_cert", "client_key", "ws_headers"}
+# What the household did (values set, when last): people post diagnostics publicly; counts stay.
+USAGE_TO_REDACT = ("values", "last_change")
+
+
+def _without_habits(model: dict[str, Any]) -> dict[str, Any]:
+    """Replace each capability's values seen and last change with REDACTED, counting the values."""
+    for device in model["devices"]:
+        for capability in device["capabilities"]:
+            if (usage := capability.get("usage")) is None:
+                continue
+            usage["values_seen"] = {source: len(seen) for source, seen in usage["values"].items()}
+            usage |= dict.fromkeys(USAGE_TO_REDACT, REDACTED)
+    return model
 
 
 async def async_get_config_entry_diagnostics(
@@ -38,9 +51,8 @@ async def async_get_config_entry_diagnostics(
                 "detail": check.meaning,
             },
         },
-        "capabilities": capabilities_model(
-            entry.runtime_data.capabilities,
-            entry.runtime_data.usage.model(entry.runtime_data.settings.lookback_days),
+        "capabilities": _without_habits(
+            await hass.async_add_executor_job(model, await async_gather(hass, entry.runtime_data))
         ),
         "analysis": {
             "last_run": daily.summary,

@@ -203,10 +203,11 @@ def async_setup_services(hass: HomeAssistant) -> None:
     """Register the actions (once, when the integration loads).
 
     Accepting writes automations.yaml, which only administrators may change; deciding a
-    suggestion's fate is theirs too. Automations (no user in the context) may call them.
+    suggestion's fate, and running the analysis (which changes the stored suggestions), is
+    theirs too. Automations (no user in the context) may call them.
     """
-    hass.services.async_register(
-        DOMAIN, "run_analysis", _run, supports_response=SupportsResponse.OPTIONAL
+    async_register_admin_service(
+        hass, DOMAIN, "run_analysis", _run, supports_response=SupportsResponse.OPTIONAL
     )
     async_register_admin_service(hass, DOMAIN, "accept_suggestion", _accept, SUGGESTION_SCHEMA)
     async_register_admin_service(hass, DOMAIN, "dismiss_suggestion", _dismiss, SUGGESTION_SCHEMA)

@@ -2,45 +2,122 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import asdict
 from datetime import datetime, timedelta
+import logging
 from typing import Any
+
+import orjson
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
-from .const import DISMISSED_SIMILAR_DAYS, DISMISSED_SIMILAR_FACTOR
+from .const import ACCEPTED_SHOWN_FOR, DISMISSED_SIMILAR_DAYS, DISMISSED_SIMILAR_FACTOR
 from .engine.suggestions import Suggestion
+from .stored_suggestions import (
+    ACCEPTED,
+    DISMISSED,
+    NEW,
+    SNOOZED,
+    Readable,
+    compacted,
+    problems_text,
+    readable,
+)
 
+_LOGGER = logging.getLogger(__name__)
 STORAGE_KEY = "ai_automation.suggestions"
 STORAGE_VERSION = 1
-NEW, ACCEPTED, DISMISSED, SNOOZED = "new", "accepted", "dismissed", "snoozed"
 RECENT_RUNS = 10  # run summaries kept for diagnostics
+__all__ = ["ACCEPTED", "DISMISSED", "NEW", "SNOOZED", "SuggestionStore"]
+
+
+class _SuggestionStorage(Store[dict[str, Any]]):
+    """The file; data of another format (older, newer) comes through as it is, read leniently."""
+
+    written_as: str | None = None  # the format of data from another version, for the log
+
+    async def _async_migrate_func(
+        self, old_major_version: int, old_minor_version: int, old_data: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Pass the data on as it is: `readable` keeps what this version understands."""
+        self.written_as = f"{old_major_version}.{old_minor_version}"
+        return old_data
 
 
 class SuggestionStore:
-    """Every suggestion ever made, by stable id, with its status and the last run's summary."""
+    """Every suggestion ever made, by stable id, with its status and the last run's summary.
+
+    Decided suggestions are compacted to what learning needs before every save, and the file
+    is written from a snapshot in an executor, so saving never holds the event loop.
+    """
 
     def __init__(self, hass: HomeAssistant) -> None:
         """Prepare the store (call `async_load` before use)."""
-        self._store: Store[dict[str, Any]] = Store(hass, STORAGE_VERSION, STORAGE_KEY)
+        self._hass = hass
+        self._store = _SuggestionStorage(
+            hass,
+            STORAGE_VERSION,
+            STORAGE_KEY,
+            serialize_in_event_loop=False,
+            max_readable_version=2**31,  # a newer format is read leniently, not refused
+        )
+        self._save_lock = asyncio.Lock()  # a save's snapshot is written before a later one's
         self.suggestions: dict[str, dict[str, Any]] = {}
         self.last_run: dict[str, Any] = {}
         self.recent_runs: list[dict[str, Any]] = []  # newest first, for diagnostics
 
     async def async_load(self) -> None:
-        """Read what was stored."""
-        data = await self._store.async_load() or {}
-        self.suggestions = data.get("suggestions", {})
-        self.last_run = data.get("last_run", {})
-        self.recent_runs = data.get("recent_runs", [self.last_run] if self.last_run else [])
+        """Read what was stored; what cannot be read is named in one log line and left out."""
+        problems: list[str] = []
+        try:
+            data = await self._store.async_load()
+        except (KeyError, TypeError, ValueError) as err:  # a hand-edited file
+            data, problems = None, [f"not a stored file of suggestions ({err!r})"]
+        found = (
+            Readable()
+            if data is None
+            else await self._hass.async_add_executor_job(readable, data, self._shown_since())
+        )
+        if (written_as := self._store.written_as) is not None:
+            problems.append(
+                f"written in format {written_as}, this version writes {STORAGE_VERSION}"
+            )
+        if problems := problems + found.problems:
+            _LOGGER.warning(
+                "Reading the stored suggestions (%s): %s; keeping the %d that could be read",
+                self._store.path,
+                problems_text(problems),
+                len(found.suggestions),
+            )
+        self.suggestions = found.suggestions
+        self.last_run = found.last_run
+        self.recent_runs = found.recent_runs[:RECENT_RUNS]
 
-    def _data(self) -> dict[str, Any]:
+    @staticmethod
+    def _shown_since() -> datetime:
+        """Return since when an accepted suggestion is still shown (and kept in full)."""
+        return dt_util.utcnow() - ACCEPTED_SHOWN_FOR
+
+    def prune(self) -> None:
+        """Compact the dismissed suggestions, and accepted ones cleared or no longer shown."""
+        since = self._shown_since()
+        for suggestion_id, suggestion in self.suggestions.items():
+            if (kept := compacted(suggestion, since)) is not suggestion:
+                self.suggestions[suggestion_id] = kept
+
+    def _snapshot(self) -> dict[str, Any]:
+        """Return the data to write, which the event loop will not change while it is written.
+
+        Suggestions are changed by replacing their fields, never inside a field: one shallow
+        copy each is enough.
+        """
         return {
-            "suggestions": self.suggestions,
-            "last_run": self.last_run,
-            "recent_runs": self.recent_runs,
+            "suggestions": {key: dict(value) for key, value in self.suggestions.items()},
+            "last_run": dict(self.last_run),
+            "recent_runs": [dict(run) for run in self.recent_runs],
         }
 
     def record_run(self, summary: dict[str, Any]) -> None:
@@ -49,8 +126,14 @@ class SuggestionStore:
         self.recent_runs = [summary, *self.recent_runs][:RECENT_RUNS]
 
     async def async_save(self) -> None:
-        """Write now."""
-        await self._store.async_save(self._data())
+        """Compact, then write now (serialised in an executor)."""
+        async with self._save_lock:
+            self.prune()
+            data = self._snapshot()
+            data["suggestions"] = await self._hass.async_add_executor_job(
+                _serialised, data["suggestions"]
+            )
+            await self._store.async_save(data)
 
     def merge(self, found: list[Suggestion], *, limit: int | None = None) -> int:
         """Add new suggestions, refresh the evidence of known ones; return how many are new.
@@ -151,6 +234,16 @@ class SuggestionStore:
             and accepted >= since
         ]
         return sorted(found, key=lambda s: str(s["accepted_at"]), reverse=True)
+
+
+def _serialised(suggestions: dict[str, dict[str, Any]]) -> orjson.Fragment:
+    """Return the suggestions as JSON, made one at a time (in an executor).
+
+    One call for all would hold the GIL, and so the event loop, for as long as it takes; between
+    these short ones the loop gets its turn. The Store writes the fragment as it is.
+    """
+    parts = [orjson.dumps(key) + b":" + orjson.dumps(value) for key, value in suggestions.items()]
+    return orjson.Fragment(b"{" + b",".join(parts) + b"}")
 
 
 def _score(evidence: dict[str, Any]) -> float:

@@ -9,7 +9,7 @@ included (the state machine has them even where the recorder drops them).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 import logging
@@ -442,11 +442,16 @@ class UsageWatcher:
         return attribute
 
     @callback
-    def model(self, lookback_days: int) -> dict[str, dict[str, dict[str, Any]]]:
-        """Return, per device and capability key, the record and whether it was used."""
+    def model(
+        self, lookback_days: int, ieees: Iterable[str] | None = None
+    ) -> dict[str, dict[str, dict[str, Any]]]:
+        """Return, per device (or those of `ieees`) and capability key, the record and its use."""
         now = time.time()
         result: dict[str, dict[str, dict[str, Any]]] = {}
-        for ieee, device in self.record.devices.items():
+        known = self.record.devices
+        for ieee in known if ieees is None else ieees:
+            if (device := known.get(ieee)) is None:
+                continue
             result[ieee] = {
                 key: {
                     **self.record.assess(ieee, key, now, lookback_days).as_dict(),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 import probatio
@@ -19,9 +17,8 @@ from homeassistant.components.websocket_api.messages import construct_result_mes
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
-from homeassistant.helpers.json import json_bytes
 
-from .capabilities import CapabilityListener, HaMatch, capability_key_of
+from .capabilities_answer import Gathered, async_gather, model_json
 from .const import DOMAIN, SNOOZE_DAYS
 from .daily import DailyAnalysis
 from .engine.habits import HabitSettings
@@ -40,79 +37,24 @@ def async_register_websocket_commands(hass: HomeAssistant) -> None:
     websocket_api.async_register_command(hass, ws_status)
 
 
-def capabilities_model(
-    listener: CapabilityListener, usage: Mapping[str, Mapping[str, Any]] | None = None
-) -> dict[str, Any]:
-    """Return every device, its capabilities and its Home Assistant match, as plain data.
-
-    `usage` (per device and capability key) adds whether each watched capability was used.
-    """
-    return _model(
-        listener.base_topic,
-        listener.updated,
-        listener.device_data,
-        listener.async_match(),
-        usage or {},
-    )
-
-
-def _model(
-    base_topic: str,
-    updated: datetime | None,
-    device_data: list[dict[str, Any]],
-    matches: dict[str, HaMatch],
-    usage: Mapping[str, Mapping[str, Any]],
-) -> dict[str, Any]:
-    """Build the model (thread-safe: the listener replaces its device data, never changes it)."""
-    devices = []
-    for stored in device_data:
-        match = matches.get(stored["ieee_address"])
-        capabilities = []
-        for raw in stored["capabilities"]:
-            key = capability_key_of(raw["property"], raw["endpoint"])
-            entity_id = match.entities.get(key) if match else None
-            capabilities.append({**raw, "key": key, "entity_id": entity_id})
-            if (used := usage.get(stored["ieee_address"], {}).get(key)) is not None:
-                capabilities[-1]["usage"] = used
-        devices.append(
-            {
-                **stored,
-                "ha_device_id": match.device_id if match else None,
-                "capabilities": capabilities,
-            }
-        )
-    return {
-        "base_topic": base_topic,
-        "updated": updated.isoformat() if updated else None,
-        "devices": devices,
-    }
-
-
-def _model_json(*args: Any) -> bytes:
-    return json_bytes(_model(*args))
+def _result(message_id: int, gathered: Gathered) -> bytes:
+    """Return the whole result message (in an executor: megabytes at 5,000 devices)."""
+    return construct_result_message(message_id, model_json(gathered))
 
 
 @websocket_command({probatio.Required("type"): f"{DOMAIN}/capabilities"})
+@require_admin
 @async_response
 async def ws_capabilities(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
-    """Send the capability model of the loaded AI Automation entry (built off the event loop)."""
+    """Send every device, matched, with its use (the household's habits: administrators only)."""
     entries = hass.config_entries.async_loaded_entries(DOMAIN)
     if not entries:
         connection.send_error(msg["id"], "not_loaded", "AI Automation is not set up or not running")
         return
-    data = entries[0].runtime_data
-    listener: CapabilityListener = data.capabilities
-    payload = await hass.async_add_executor_job(
-        _model_json,
-        listener.base_topic,
-        listener.updated,
-        listener.device_data,
-        listener.async_match(),
-        data.usage.model(data.settings.lookback_days),
-    )
-    connection.send_message(construct_result_message(msg["id"], payload))
+    gathered = await async_gather(hass, entries[0].runtime_data)
+    connection.send_message(await hass.async_add_executor_job(_result, msg["id"], gathered))
 
 
 def _area_of(hass: HomeAssistant, entity_id: str) -> str | None:
