@@ -26,6 +26,10 @@ class SequenceSettings:
     min_days: int = HabitSettings.min_days  # as many different days as a habit needs
     min_confidence: float = 0.5
     min_lift: float = 5.0
+    # A trigger to a resting state ("motion off") followed this much later (typically) is a
+    # wait: the automation waits with `for:` until the state has lasted that long.
+    min_hold_seconds: float = 30.0
+    min_held_share: float = 0.5  # of the times the action followed, the state lasted the wait
     backtest: BacktestSettings = field(default_factory=BacktestSettings)
 
 
@@ -47,10 +51,13 @@ class Sequence:
     last_seen: float
     backtest: Backtest | None = None
     window_seconds: float = 0.0  # the longest delay that counted
+    hold_seconds: float = 0.0  # the automation waits until the trigger's state lasted this long
     # Every delay (seconds) between trigger and action, the latest MAX_DELAYS, in time order.
     delays: tuple[float, ...] = ()
 
 
+# States a thing rests in: a long gap after one is waiting for the state to last.
+RESTING_STATES = frozenset({"off", "closed", "idle", "standby", "locked"})
 MAX_DELAYS = 500  # delays kept per sequence as evidence
 CHUNK = 20_000  # trigger events per block: bounds memory whatever the history's size
 # Pair counts go in a flat table while it stays this small (16 MB); past it they are sorted.
@@ -215,6 +222,11 @@ def detect_sequences(
     for index, (triggers, acted) in zip(keep, evidence, strict=True):
         if len(np.unique(day_of[triggers])) < settings.min_days:
             continue
+        trigger_key, action_key = kinds[trigger_kinds[index]], kinds[action_kinds[index]]
+        median_delay = float(np.median(when[acted] - when[triggers]))
+        hold = _hold(history, int(trigger_key), triggers, median_delay, settings)
+        if hold is None:
+            continue
         backtest = _backtest(
             history,
             kind,
@@ -222,10 +234,9 @@ def detect_sequences(
             (int(trigger_kinds[index]), int(action_kinds[index])),
             when[triggers],
             replay,
-            (fired.get(int(index)), float(window[index])),
+            (fired.get(int(index)), float(window[index]), hold),
             settings,
         )
-        trigger_key, action_key = kinds[trigger_kinds[index]], kinds[action_kinds[index]]
         if backtest is None or _entities(history, trigger_key, action_key) in together:
             continue
         explained[acted] = True
@@ -239,12 +250,13 @@ def detect_sequences(
                 trigger_count=int(triggered[index]),
                 confidence=float(confidence[index]),
                 lift=float(lift[index]),
-                median_delay_seconds=float(np.median(when[acted] - when[triggers])),
+                median_delay_seconds=median_delay,
                 distinct_days=len(np.unique(day_of[triggers])),
                 first_seen=float(when[triggers].min()),
                 last_seen=float(when[triggers].max()),
                 backtest=backtest,
                 window_seconds=float(window[index]),
+                hold_seconds=hold,
                 delays=_delays(when[triggers], when[acted]),
             )
         )
@@ -305,26 +317,31 @@ def _backtest(  # noqa: PLR0917
     kinds: tuple[int, int],
     paired: npt.NDArray[np.float64],
     replay: tuple[float, float] | None,
-    fired: tuple[npt.NDArray[np.float64] | None, float],
+    fired: tuple[npt.NDArray[np.float64] | None, float, float],
     settings: SequenceSettings,
 ) -> Backtest | None:
     """Replay the sequence over the held-out days; None if it cannot be learned or mostly fails.
 
     `fired`: when the trigger fired while the action could follow (None: every time it fired),
-    and the window after it.
+    the window after it, and how long its state must last before the automation acts.
     """
     if replay is None or (paired < replay[0]).sum() < settings.backtest.min_learned:
         return None
     when = history.when
-    times, window = fired
+    times, window, hold = fired
+    until = None
     if times is None:
         low, high = np.searchsorted(when, replay)
         span = np.arange(low, high)
-        triggers = when[span[kind[span] == kinds[0]]]
+        events = span[kind[span] == kinds[0]]
+        triggers = when[events]
+        until = _state_ends(history, events)
     else:
         triggers = times[(times >= replay[0]) & (times < replay[1])]
     acted = actions[kind[actions] == kinds[1]]
-    backtest = replay_sequence(triggers=triggers, actions=when[acted], window=window)
+    backtest = replay_sequence(
+        triggers=triggers, actions=when[acted], window=window, hold=hold, until=until
+    )
     return backtest if backtest.passes(settings.backtest) else None
 
 
@@ -370,3 +387,47 @@ def _delays(
     """Return each delay (seconds) between trigger and action, the latest MAX_DELAYS, in time order."""
     order = np.argsort(triggered, kind="stable")[-MAX_DELAYS:]
     return tuple(round(float(d), 1) for d in acted[order] - triggered[order])
+
+
+def _state_ends(history: History, events: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    """Return when the state each of `events` (one entity's changes) set was left (inf: never)."""
+    if not len(events):
+        return np.zeros(0)
+    order, bounds = history.by_entity
+    entity = int(history.entity[events[0]])
+    own = order[bounds[entity] : bounds[entity + 1]]  # the entity's changes, in time order
+    states = history.state[own]
+    leaves = np.flatnonzero(states[1:] != states[:-1]) + 1  # where its state changed
+    after = np.searchsorted(leaves, np.searchsorted(own, events), side="right")
+    ends = np.full(len(events), np.inf)
+    found = after < len(leaves)
+    ends[found] = history.when[own[leaves[after[found]]]]
+    return ends
+
+
+def hold_for(median_delay: float) -> float:
+    """Return the wait for a typical delay, as a person says it: 10 s steps, whole minutes past one."""
+    step = 60.0 if median_delay >= 60 else 10.0
+    return float(np.floor(median_delay / step + 0.5) * step)
+
+
+def _hold(
+    history: History,
+    trigger_key: int,
+    triggers: npt.NDArray[np.int64],
+    median_delay: float,
+    settings: SequenceSettings,
+) -> float | None:
+    """Return how long the trigger's state must last before acting (0: at once; None: neither).
+
+    A long typical gap after a resting state ("motion off, two minutes later the light off") is
+    waiting for the state to last; if it mostly did not last, the person waits for something else.
+    """
+    n_states = len(history.states)
+    entity_id = history.entity_ids[trigger_key // n_states]
+    resting = history.states[trigger_key % n_states] in RESTING_STATES
+    if not resting or is_presence(entity_id) or median_delay < settings.min_hold_seconds:
+        return 0.0
+    hold = hold_for(median_delay)
+    lasted = _state_ends(history, triggers) - history.when[triggers] >= hold
+    return hold if lasted.mean() >= settings.min_held_share else None
