@@ -13,6 +13,7 @@ from .gil import let_the_loop_in
 from .habits import IGNORED_STATES, HabitSettings
 from .history import History
 from .presence import EntityRows, fired_when_possible, is_presence
+from .waits import hold, state_ends
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,8 +57,6 @@ class Sequence:
     delays: tuple[float, ...] = ()
 
 
-# States a thing rests in: a long gap after one is waiting for the state to last.
-RESTING_STATES = frozenset({"off", "closed", "idle", "standby", "locked"})
 MAX_DELAYS = 500  # delays kept per sequence as evidence
 CHUNK = 20_000  # trigger events per block: bounds memory whatever the history's size
 # Pair counts go in a flat table while it stays this small (16 MB); past it they are sorted.
@@ -224,8 +223,13 @@ def detect_sequences(
             continue
         trigger_key, action_key = kinds[trigger_kinds[index]], kinds[action_kinds[index]]
         median_delay = float(np.median(when[acted] - when[triggers]))
-        hold = _hold(history, int(trigger_key), triggers, median_delay, settings)
-        if hold is None:
+        wait = hold(
+            history,
+            (int(trigger_key), triggers, median_delay),
+            settings.min_hold_seconds,
+            settings.min_held_share,
+        )
+        if wait is None:
             continue
         backtest = _backtest(
             history,
@@ -234,7 +238,7 @@ def detect_sequences(
             (int(trigger_kinds[index]), int(action_kinds[index])),
             when[triggers],
             replay,
-            (fired.get(int(index)), float(window[index]), hold),
+            (fired.get(int(index)), float(window[index]), wait),
             settings,
         )
         if backtest is None or _entities(history, trigger_key, action_key) in together:
@@ -256,7 +260,7 @@ def detect_sequences(
                 last_seen=float(when[triggers].max()),
                 backtest=backtest,
                 window_seconds=float(window[index]),
-                hold_seconds=hold,
+                hold_seconds=wait,
                 delays=_delays(when[triggers], when[acted]),
             )
         )
@@ -335,7 +339,7 @@ def _backtest(  # noqa: PLR0917
         span = np.arange(low, high)
         events = span[kind[span] == kinds[0]]
         triggers = when[events]
-        until = _state_ends(history, events)
+        until = state_ends(history, events)
     else:
         triggers = times[(times >= replay[0]) & (times < replay[1])]
     acted = actions[kind[actions] == kinds[1]]
@@ -387,47 +391,3 @@ def _delays(
     """Return each delay (seconds) between trigger and action, the latest MAX_DELAYS, in time order."""
     order = np.argsort(triggered, kind="stable")[-MAX_DELAYS:]
     return tuple(round(float(d), 1) for d in acted[order] - triggered[order])
-
-
-def _state_ends(history: History, events: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-    """Return when the state each of `events` (one entity's changes) set was left (inf: never)."""
-    if not len(events):
-        return np.zeros(0)
-    order, bounds = history.by_entity
-    entity = int(history.entity[events[0]])
-    own = order[bounds[entity] : bounds[entity + 1]]  # the entity's changes, in time order
-    states = history.state[own]
-    leaves = np.flatnonzero(states[1:] != states[:-1]) + 1  # where its state changed
-    after = np.searchsorted(leaves, np.searchsorted(own, events), side="right")
-    ends = np.full(len(events), np.inf)
-    found = after < len(leaves)
-    ends[found] = history.when[own[leaves[after[found]]]]
-    return ends
-
-
-def hold_for(median_delay: float) -> float:
-    """Return the wait for a typical delay, as a person says it: 10 s steps, whole minutes past one."""
-    step = 60.0 if median_delay >= 60 else 10.0
-    return float(np.floor(median_delay / step + 0.5) * step)
-
-
-def _hold(
-    history: History,
-    trigger_key: int,
-    triggers: npt.NDArray[np.int64],
-    median_delay: float,
-    settings: SequenceSettings,
-) -> float | None:
-    """Return how long the trigger's state must last before acting (0: at once; None: neither).
-
-    A long typical gap after a resting state ("motion off, two minutes later the light off") is
-    waiting for the state to last; if it mostly did not last, the person waits for something else.
-    """
-    n_states = len(history.states)
-    entity_id = history.entity_ids[trigger_key // n_states]
-    resting = history.states[trigger_key % n_states] in RESTING_STATES
-    if not resting or is_presence(entity_id) or median_delay < settings.min_hold_seconds:
-        return 0.0
-    hold = hold_for(median_delay)
-    lasted = _state_ends(history, triggers) - history.when[triggers] >= hold
-    return hold if lasted.mean() >= settings.min_held_share else None
