@@ -3,9 +3,12 @@
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import numpy as np
+
 from custom_components.ai_automation.engine.history import Change, History
 from custom_components.ai_automation.engine.sequences import detect_sequences
 from custom_components.ai_automation.engine.suggestions import build_suggestions
+from custom_components.ai_automation.engine.waits import hold
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 10, 12, tzinfo=BERLIN)
@@ -103,3 +106,36 @@ def test_light_on_after_motion_on_acts_at_once() -> None:
     assert "for" not in suggestion.automation["triggers"][0]
     assert suggestion.title == "Turn on Hall light when Hall motion turns on"
     assert "typically 40 seconds later" in suggestion.description
+
+
+def _wait(changes: list[Change]) -> float | None:
+    """Return the wait `hold` picks for motion off -> light off, from the times they paired."""
+    history = _history(changes)
+    motion = history.entity_ids.index("binary_sensor.hall_motion")
+    off = history.states.index("off")
+    offs = np.flatnonzero((history.entity == motion) & (history.state == off))
+    lights = history.when[history.manual & (history.state == off)]
+    after = lights[np.minimum(np.searchsorted(lights, history.when[offs]), len(lights) - 1)]
+    paired = offs[(after > history.when[offs]) & (after <= history.when[offs] + 120)]
+    delay = float(np.median(after[np.isin(offs, paired)] - history.when[paired]))
+    key = motion * len(history.states) + off
+    return hold(history, (key, paired.astype(np.int64), delay), 30.0, 0.5)
+
+
+def test_a_wait_the_state_does_not_last_is_not_suggested() -> None:
+    """Motion back within the minute on most evenings, the light off ~2 min after the first off.
+
+    Neither acting at once nor waiting 2 minutes does what the person did: no wait, no sequence.
+    """
+    assert _wait(motion_then_light_off()) == 120
+    changes = motion_then_light_off()
+    for day in range(DAYS):
+        if day % 4:  # three evenings in four
+            off = (START + timedelta(days=day, hours=19, minutes=day % 5 * 7)).timestamp() + 300
+            changes += [
+                Change("binary_sensor.hall_motion", "on", off + 50, False),
+                Change("binary_sensor.hall_motion", "off", off + 1000, False),
+            ]
+    assert _wait(changes) is None
+    sequences, _ = detect_sequences(_history(changes))
+    assert [(s.trigger_state, s.action_state) for s in sequences] == [("on", "on")]
