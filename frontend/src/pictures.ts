@@ -201,6 +201,11 @@ export function habitPicture(
   `;
 }
 
+/** "40 s", "2 min": a duration as people say it (whole minutes from 90 s on). */
+function duration(seconds: number): string {
+  return seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
+}
+
 /** The delays between trigger and action as a histogram over the window. */
 export function delayPicture(
   delays: DelayHistogram,
@@ -217,7 +222,7 @@ export function delayPicture(
   const span = delays.bin_seconds * delays.counts.length || 1;
   const x = (seconds: number) => left + (Math.min(seconds, span) / span) * plotWidth;
   const barWidth = plotWidth / Math.max(delays.counts.length, 1);
-  const label = t("delay_picture", { n: total, window: Math.round(delays.window_seconds) });
+  const label = t("delay_picture", { n: total, window: duration(delays.window_seconds) });
   const ticks = [0, span / 2, span];
   return html`
     <figure class="picture">
@@ -374,7 +379,7 @@ export function backtestPicture(evidence: Evidence, t: Translate, language: stri
   `;
 }
 
-/** "30 min after sunset (±6 min; ±21 min by the clock)", for a habit that follows the sun. */
+/** "30 min after sunset, usually within 6 min of it (by the clock within 21 min)", for a sun habit. */
 export function sunText(evidence: Evidence, t: Translate): string | undefined {
   const { event, offset_minutes: offset } = evidence;
   if (typeof event !== "string" || typeof offset !== "number") return undefined;

@@ -40,8 +40,8 @@ SUN_HABIT = _stored({
     "kind": "sun",
     "title": "Turn on Hall light (demo) 30 min after sunset every day",
     "description": (
-        f"Seen on {len(HALL_TIMES)} of {DAYS} days 30 min after sunset, spread ±6 min"
-        " (±21 min by the clock). Would have been right on 5 of the last 7 days, wrong on 1."
+        f"Seen on {len(HALL_TIMES)} of {DAYS} days 30 min after sunset, usually within 6 minutes"
+        " of that (by the clock within 21 minutes). Would have been right on 5 of the last 7 days, wrong on 1."
     ),
     "automation": {
         "alias": "Turn on Hall light (demo) 30 min after sunset every day",

@@ -66,7 +66,7 @@ def test_card_from_the_picker_shows_every_kind_with_its_evidence(
     expect(sun.locator(".kind")).to_have_text("Sun")
     expect(sun.locator(".badge")).to_have_text(["only while someone is home"])
     expect(sun.locator(".sun-text")).to_have_text(
-        "30 min after sunset (±6 min; ±21 min by the clock)"
+        "30 min after sunset, usually within 6 min of it (by the clock within 21 min)"
     )
     expect(sun.locator("svg line.sun")).to_have_count(1)
     expect(sun.locator("figure.backtest rect.cell")).to_have_count(7)
@@ -99,7 +99,7 @@ def test_card_from_the_picker_shows_every_kind_with_its_evidence(
     )
     sequence = card.locator("li.suggestion[data-kind=sequence]").first
     expect(sequence.locator("svg rect.bar")).to_have_count(12)
-    expect(sequence.locator("figcaption").first).to_contain_text("window 120 s")
+    expect(sequence.locator("figcaption").first).to_contain_text("counted within 2 min")
     # Its replay: one cell per time the trigger came in the last days.
     expect(sequence.locator("figcaption").last).to_contain_text(
         re.compile(r"right \d+ of the last \d+ times")

@@ -24,7 +24,7 @@ STATUS = {
 HABIT = {
     "id": "h1", "kind": "habit", "status": "new", "entities": ["light.kitchen"],
     "title": "Turn on Kitchen light around 06:45 on weekdays",
-    "description": "Seen on 9 of 10 weekdays, spread ±4 min.",
+    "description": "Seen on 9 of 10 weekdays, usually within 4 minutes of 06:45.",
     "automation": {"alias": "x", "triggers": [{"trigger": "time", "at": "06:45:00"}],
                    "conditions": [], "actions": [], "mode": "single"},
     "evidence": {"days": "weekdays", "series": {"first_day": "2026-11-16", "days": 7,
@@ -148,7 +148,7 @@ SUN = {
     "status": "new",
     "entities": ["light.porch"],
     "title": "Turn on Porch light 30 min after sunset every day",
-    "description": "Seen on 12 of 14 days 30 min after sunset, spread ±6 min (±21 min by the clock).",
+    "description": "Seen on 12 of 14 days 30 min after sunset, usually within 6 minutes of that (by the clock within 21 minutes).",
     "automation": {
         "alias": "x",
         "triggers": [{"trigger": "sun", "event": "sunset", "offset": "00:30:00"}],
@@ -195,7 +195,7 @@ LEAVING = {
     "status": "new",
     "entities": ["zone.home", "light.hall"],
     "title": "Turn off Hall light when the last person leaves",
-    "description": "After 9 of 10 times, typically 40 s later; it almost never happens otherwise.",
+    "description": "After 9 of 10 times, typically 40 seconds later; it almost never happens otherwise.",
     "automation": {
         "alias": "x",
         "triggers": [{"trigger": "state", "entity_id": "zone.home", "to": "0"}],
@@ -292,7 +292,7 @@ def test_new_kinds_show_their_evidence(bare_page: Page) -> None:
     sun = card.locator("li[data-id=s1]")
     expect(sun.locator(".badge")).to_have_text(["only while someone is home"])
     expect(sun.locator(".sun-text")).to_have_text(
-        "30 min after sunset (±6 min; ±21 min by the clock)"
+        "30 min after sunset, usually within 6 min of it (by the clock within 21 min)"
     )
     expect(sun.locator("svg line.sun")).to_have_count(1)  # the mean sunset, 30 min before the band
     expect(sun.locator("svg circle.dot")).to_have_count(12)
@@ -335,9 +335,9 @@ def test_new_kinds_show_their_evidence(bare_page: Page) -> None:
 @pytest.mark.parametrize(
     ("language", "sun", "backtest", "home"),
     [
-        ("de", "30 min nach Sonnenuntergang (±6 min; ±21 min nach der Uhr)",
+        ("de", "30 min nach Sonnenuntergang, meist auf 6 min genau (nach der Uhr auf 21 min)",
          "an 5 der letzten 7 Tage richtig, an 1 knapp, an 1 falsch", "nur wenn jemand zu Hause ist"),
-        ("nl", "30 min na zonsondergang (±6 min; ±21 min op de klok)",
+        ("nl", "30 min na zonsondergang, meestal binnen 6 min ervan (op de klok binnen 21 min)",
          "goed op 5 van de laatste 7 dagen, bijna op 1, fout op 1", "alleen als er iemand thuis is"),
     ],
 )  # fmt: skip

@@ -202,7 +202,7 @@ def test_a_sequence_is_said_as_what_was_seen() -> None:
         ]
     (suggestion,) = [s for s in _suggestions(_history(changes)) if s.kind == "sequence"]
     assert suggestion.description.startswith(
-        "After 28 of 28 times, typically 8 s later; it almost never happens otherwise."
+        "After 28 of 28 times, typically 8 seconds later; it almost never happens otherwise."
     )
     assert _nonsense(suggestion) == []
 

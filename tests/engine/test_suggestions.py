@@ -28,7 +28,7 @@ def test_habit_suggestion_words_and_automation() -> None:
     """A weekday habit becomes a time trigger with a weekday condition and plain words."""
     (suggestion,) = build_suggestions([HABIT], [], [], names=NAMES)
     assert suggestion.title == "Turn on Kitchen light around 06:45 on weekdays"
-    assert suggestion.description == "Seen on 17 of 20 weekdays, spread ±8 min."
+    assert suggestion.description == "Seen on 17 of 20 weekdays, usually within 8 minutes of 06:45."
     assert suggestion.automation is not None
     assert suggestion.automation["triggers"] == [{"trigger": "time", "at": "06:45:00"}]
     assert suggestion.automation["conditions"] == [
@@ -51,7 +51,7 @@ def test_sequence_suggestion() -> None:
     (suggestion,) = build_suggestions([], [SEQUENCE], [], names=NAMES)
     assert suggestion.title == "Turn on Hall when Hall motion turns on"
     assert suggestion.description.startswith(
-        "After 40 of 50 times, typically 6 s later; it almost never happens otherwise."
+        "After 40 of 50 times, typically 6 seconds later; it almost never happens otherwise."
     )
     assert suggestion.automation is not None
     assert suggestion.automation["triggers"] == [

@@ -76,8 +76,17 @@ def replay_sequence(
     triggers: npt.NDArray[np.float64],
     actions: npt.NDArray[np.float64],
     window: float,
+    hold: float = 0.0,
+    until: npt.NDArray[np.float64] | None = None,
 ) -> Backtest:
-    """Fire at each trigger (UTC seconds); right when the person acted within `window` after it."""
+    """Fire at each trigger (UTC seconds); right when the person acted within `window` after it.
+
+    With a `hold` (seconds) it fires only when the trigger's state lasted that long (`until`:
+    when each trigger's state ended), as an automation whose trigger has a `for:` does.
+    """
+    if hold and until is not None:
+        triggers = triggers[until - triggers >= hold]
+        window = max(window, hold)
     actions = np.sort(actions)
     low = np.searchsorted(actions, triggers, side="left")
     high = np.searchsorted(actions, triggers + window, side="right")

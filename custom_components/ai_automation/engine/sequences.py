@@ -13,6 +13,7 @@ from .gil import let_the_loop_in
 from .habits import IGNORED_STATES, HabitSettings
 from .history import History
 from .presence import EntityRows, fired_when_possible, is_presence
+from .waits import hold, state_ends
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -26,6 +27,10 @@ class SequenceSettings:
     min_days: int = HabitSettings.min_days  # as many different days as a habit needs
     min_confidence: float = 0.5
     min_lift: float = 5.0
+    # A trigger to a resting state ("motion off") followed this much later (typically) is a
+    # wait: the automation waits with `for:` until the state has lasted that long.
+    min_hold_seconds: float = 30.0
+    min_held_share: float = 0.5  # of the times the action followed, the state lasted the wait
     backtest: BacktestSettings = field(default_factory=BacktestSettings)
 
 
@@ -47,6 +52,7 @@ class Sequence:
     last_seen: float
     backtest: Backtest | None = None
     window_seconds: float = 0.0  # the longest delay that counted
+    hold_seconds: float = 0.0  # the automation waits until the trigger's state lasted this long
     # Every delay (seconds) between trigger and action, the latest MAX_DELAYS, in time order.
     delays: tuple[float, ...] = ()
 
@@ -215,6 +221,16 @@ def detect_sequences(
     for index, (triggers, acted) in zip(keep, evidence, strict=True):
         if len(np.unique(day_of[triggers])) < settings.min_days:
             continue
+        trigger_key, action_key = kinds[trigger_kinds[index]], kinds[action_kinds[index]]
+        median_delay = float(np.median(when[acted] - when[triggers]))
+        wait = hold(
+            history,
+            (int(trigger_key), triggers, median_delay),
+            settings.min_hold_seconds,
+            settings.min_held_share,
+        )
+        if wait is None:
+            continue
         backtest = _backtest(
             history,
             kind,
@@ -222,10 +238,9 @@ def detect_sequences(
             (int(trigger_kinds[index]), int(action_kinds[index])),
             when[triggers],
             replay,
-            (fired.get(int(index)), float(window[index])),
+            (fired.get(int(index)), float(window[index]), wait),
             settings,
         )
-        trigger_key, action_key = kinds[trigger_kinds[index]], kinds[action_kinds[index]]
         if backtest is None or _entities(history, trigger_key, action_key) in together:
             continue
         explained[acted] = True
@@ -239,12 +254,13 @@ def detect_sequences(
                 trigger_count=int(triggered[index]),
                 confidence=float(confidence[index]),
                 lift=float(lift[index]),
-                median_delay_seconds=float(np.median(when[acted] - when[triggers])),
+                median_delay_seconds=median_delay,
                 distinct_days=len(np.unique(day_of[triggers])),
                 first_seen=float(when[triggers].min()),
                 last_seen=float(when[triggers].max()),
                 backtest=backtest,
                 window_seconds=float(window[index]),
+                hold_seconds=wait,
                 delays=_delays(when[triggers], when[acted]),
             )
         )
@@ -305,26 +321,31 @@ def _backtest(  # noqa: PLR0917
     kinds: tuple[int, int],
     paired: npt.NDArray[np.float64],
     replay: tuple[float, float] | None,
-    fired: tuple[npt.NDArray[np.float64] | None, float],
+    fired: tuple[npt.NDArray[np.float64] | None, float, float],
     settings: SequenceSettings,
 ) -> Backtest | None:
     """Replay the sequence over the held-out days; None if it cannot be learned or mostly fails.
 
     `fired`: when the trigger fired while the action could follow (None: every time it fired),
-    and the window after it.
+    the window after it, and how long its state must last before the automation acts.
     """
     if replay is None or (paired < replay[0]).sum() < settings.backtest.min_learned:
         return None
     when = history.when
-    times, window = fired
+    times, window, hold = fired
+    until = None
     if times is None:
         low, high = np.searchsorted(when, replay)
         span = np.arange(low, high)
-        triggers = when[span[kind[span] == kinds[0]]]
+        events = span[kind[span] == kinds[0]]
+        triggers = when[events]
+        until = state_ends(history, events)
     else:
         triggers = times[(times >= replay[0]) & (times < replay[1])]
     acted = actions[kind[actions] == kinds[1]]
-    backtest = replay_sequence(triggers=triggers, actions=when[acted], window=window)
+    backtest = replay_sequence(
+        triggers=triggers, actions=when[acted], window=window, hold=hold, until=until
+    )
     return backtest if backtest.passes(settings.backtest) else None
 
 

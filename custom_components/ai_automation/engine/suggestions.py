@@ -144,6 +144,12 @@ def _habit_backtest(backtest: Backtest | None, day_word: str) -> tuple[str, dict
     }
 
 
+def _minutes(minutes: float) -> str:
+    """Say a number of minutes: "1 minute", "5 minutes" (at least one)."""
+    whole = max(round(minutes), 1)
+    return f"{whole} minute{'s' if whole != 1 else ''}"
+
+
 def habit_suggestion(habit: Habit, names: Mapping[str, str]) -> Suggestion | None:
     """Suggest doing at the usual time what the person does by hand."""
     action = action_for(habit.entity_id, habit.state)
@@ -157,8 +163,8 @@ def habit_suggestion(habit: Habit, names: Mapping[str, str]) -> Suggestion | Non
     title = f"{verb} {_name(habit.entity_id, names)} around {at} {when}{home}"
     backtest_words, backtest_evidence = _habit_backtest(habit.backtest, day_word)
     description = (
-        f"Seen on {habit.distinct_days} of {habit.eligible_days} {day_word}, "
-        f"spread ±{round(habit.spread_minutes)} min.{backtest_words}"
+        f"Seen on {habit.distinct_days} of {habit.eligible_days} {day_word},"
+        f" usually within {_minutes(habit.spread_minutes)} of {at}.{backtest_words}"
     )
     if habit.away_days:
         description += f" Never while nobody was home (on {habit.away_days} {day_word})."
@@ -225,8 +231,8 @@ def sun_habit_suggestion(found: SunHabit, names: Mapping[str, str]) -> Suggestio
     title = f"{verb} {_name(habit.entity_id, names)} {relative} {when}"
     description = (
         f"Seen on {habit.distinct_days} of {habit.eligible_days} {day_word} {relative},"
-        f" spread ±{round(habit.spread_minutes)} min"
-        f" (±{round(found.clock_spread_minutes)} min by the clock)."
+        f" usually within {_minutes(habit.spread_minutes)} of that"
+        f" (by the clock within {_minutes(found.clock_spread_minutes)})."
         f"{_habit_backtest(habit.backtest, day_word)[0]}"
     )
     trigger: dict[str, Any] = {"trigger": "sun", "event": found.event}
@@ -255,10 +261,24 @@ def sun_habit_suggestion(found: SunHabit, names: Mapping[str, str]) -> Suggestio
     )
 
 
-def _trigger_words(entity_id: str, state: str, names: Mapping[str, str]) -> str:
-    """Say what happens: "Anna arrives", "the last person leaves", "Hall motion turns on"."""
+def duration_words(seconds: float) -> str:
+    """Say a duration as a person would: "7 seconds", "40 seconds", "2 minutes"."""
+    if round(seconds) < 90:
+        whole = round(seconds)
+        return f"{whole} second{'s' if whole != 1 else ''}"
+    minutes = round(seconds / 60)
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def _trigger_words(entity_id: str, state: str, names: Mapping[str, str], hold: float = 0.0) -> str:
+    """Say what happens: "Anna arrives", "the last person leaves", "Hall motion turns on".
+
+    With a `hold`: "Hall motion has been off for 2 minutes".
+    """
     domain = entity_id.split(".", 1)[0]
     name = _name(entity_id, names)
+    if hold:
+        return f"{name} has been {state} for {duration_words(hold)}"
     if entity_id == "zone.home" and state == "0":
         return "the last person leaves"
     if entity_id == "zone.home" and state == "1":
@@ -317,14 +337,14 @@ def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggest
     trigger: dict[str, Any] = {"trigger": "state", "entity_id": sequence.trigger_entity}
     if sequence.trigger_entity.split(".", 1)[0] not in {"button", "event", "scene", "input_button"}:
         trigger["to"] = sequence.trigger_state  # those report a timestamp as their state
+    if hold := sequence.hold_seconds:
+        trigger["for"] = {"minutes": round(hold / 60)} if hold >= 60 else {"seconds": round(hold)}
     verb = VERBS.get(sequence.action_state, f"Set to {sequence.action_state}:")
-    title = (
-        f"{verb} {_name(sequence.action_entity, names)} when"
-        f" {_trigger_words(sequence.trigger_entity, sequence.trigger_state, names)}"
-    )
+    trigger_words = _trigger_words(sequence.trigger_entity, sequence.trigger_state, names, hold)
+    title = f"{verb} {_name(sequence.action_entity, names)} when {trigger_words}"
     description = (
         f"After {sequence.occurrences} of {sequence.trigger_count} times,"
-        f" typically {round(sequence.median_delay_seconds)} s later;"
+        f" typically {duration_words(sequence.median_delay_seconds)} later;"
         f" {_otherwise(sequence.confidence / sequence.lift if sequence.lift else 0.0)}."
     )
     backtest_evidence: dict[str, Any] = {}
@@ -366,6 +386,7 @@ def sequence_suggestion(sequence: Sequence, names: Mapping[str, str]) -> Suggest
             "confidence": round(sequence.confidence, 3),
             "lift": round(sequence.lift, 1),
             "median_delay_seconds": round(sequence.median_delay_seconds, 1),
+            "hold_seconds": round(sequence.hold_seconds),
             "distinct_days": sequence.distinct_days,
             "first_seen": sequence.first_seen,
             "last_seen": sequence.last_seen,
