@@ -2,14 +2,14 @@
 
 from datetime import timedelta
 import importlib.util
+import json
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
-import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_mqtt_message
 from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
@@ -56,7 +56,6 @@ def _acts_on(suggestion: dict[str, Any]) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("hass_config", [{"mqtt": DEV_CONFIG.get("mqtt", {})}])
 async def test_demo_motion_starts_automations_and_is_never_switched(
     mqtt_ready: MqttMockHAClient,
     hass: HomeAssistant,
@@ -67,6 +66,14 @@ async def test_demo_motion_starts_automations_and_is_never_switched(
     assert await async_setup_component(
         hass, "input_boolean", {"input_boolean": DEV_CONFIG["input_boolean"]}
     )
+    demo = _demo()
+    # Announced by MQTT discovery, as the demo (and Zigbee2MQTT) does.
+    async_fire_mqtt_message(
+        hass,
+        "homeassistant/binary_sensor/demo_hall_motion/config",
+        json.dumps(demo.HALL_MOTION_CONFIG),
+    )
+    async_fire_mqtt_message(hass, demo.HALL_MOTION_CONFIG["state_topic"], "OFF")
     await hass.async_block_till_done()
     motion = hass.states.get(MOTION)
     assert motion is not None
@@ -74,7 +81,7 @@ async def test_demo_motion_starts_automations_and_is_never_switched(
     assert motion.name == "Hall motion (demo)"
 
     now = dt_util.utcnow()
-    rows = _demo().history(ZoneInfo(hass.config.time_zone))
+    rows = demo.history(ZoneInfo(hass.config.time_zone))
     assert {entity_id for entity_id, _, _ in rows} <= set(hass.states.async_entity_ids())
     for entity_id, state, moment in sorted(rows, key=lambda row: row[2]):
         freezer.move_to(dt_util.utc_from_timestamp(moment))
