@@ -86,7 +86,7 @@ def _set_language(page: Page, language: str) -> None:
         ("nl", ["Kaffeemaschine uitzetten rond 07:30 op ma, wo en vr als er iemand thuis is",
                 "Veranda aanzetten 30 min na zonsondergang elke dag als er iemand thuis is",
                 "Flur uitzetten als de laatste persoon vertrekt",
-                "Rollo sluiten en Fernseher aanzetten als TV-Lampe naar ‘Aan’ gaat",
+                "Rollo sluiten en Fernseher aanzetten als TV-Lampe naar \u2018Aan\u2019 gaat",
                 "Automatisering wijzigen of verwijderen: Turn on Porch light around 18:00 every day"],
          "Gezien op 9 van 10 dagen (ma, wo, vr), spreiding ±4 min. Zou op 5 van de laatste 7",
          ["Z", "M", "D", "W", "D", "V", "Z"]),
