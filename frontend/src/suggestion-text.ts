@@ -5,6 +5,7 @@
  * know keep the stored words.
  */
 
+import { capabilityText } from "./capability-text";
 import type { Evidence, Suggestion } from "./types";
 
 type Words = Record<string, string>;
@@ -315,6 +316,10 @@ export function suggestionText(suggestion: Suggestion, context: TextContext): { 
   const stored = { title: suggestion.title, description: suggestion.description };
   const words = LANGUAGES[context.language.split("-")[0].toLowerCase()];
   if (!words || suggestion.ai_worded) return stored;
+  if (suggestion.kind === "unused_capability") {
+    const said = capabilityText(suggestion, context.language);
+    return said ? { title: said[0], description: said[1] } : stored;
+  }
   if (suggestion.kind === "override") {
     const said = overrideText(suggestion, words, context);
     return said ? { title: said[0], description: said[1] } : stored;
