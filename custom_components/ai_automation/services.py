@@ -19,6 +19,7 @@ from homeassistant.util.hass_dict import HassKey
 from .automation_file import AUTOMATIONS_FILE, async_add_automation, async_remove_automation
 from .const import DOMAIN, SNOOZE_DAYS
 from .daily import DailyAnalysis
+from .localized_title import async_localized_title
 from .suggestion_store import DISMISSED, NEW, SNOOZED
 
 SUGGESTED_BY = "Suggested by AI Automation."
@@ -73,7 +74,10 @@ async def async_accept(hass: HomeAssistant, daily: DailyAnalysis, suggestion_id:
     be, what it wrote is taken back and the suggestion stays open.
     """
     async with hass.data.setdefault(_ACCEPTING, asyncio.Lock()):
-        automation = _automation(_open_suggestion(daily, suggestion_id))
+        suggestion = _open_suggestion(daily, suggestion_id)
+        automation = _automation(suggestion) | {
+            "alias": await async_localized_title(hass, suggestion)
+        }
         known = _entity_id(hass, automation["id"])
         written = await async_add_automation(
             hass, automation, lambda: _open_suggestion(daily, suggestion_id)

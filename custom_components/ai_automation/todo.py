@@ -7,15 +7,18 @@ from typing import Any
 
 from homeassistant.components.todo.const import TodoItemStatus, TodoListEntityFeature
 from homeassistant.components.todo.entity import TodoItem, TodoListEntity
-from homeassistant.core import HomeAssistant
+from homeassistant.const import EVENT_CORE_CONFIG_UPDATE
+from homeassistant.core import Event, HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
 
 from .const import ACCEPTED_SHOWN_FOR, DOMAIN
 from .entity import AiAutomationEntity
+from .localized_title import localized_title
 from .models import AiAutomationConfigEntry
 from .permissions import async_check_admin
 from .services import async_accept, async_dismiss, async_snooze
@@ -74,7 +77,7 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
         return [
             TodoItem(
                 uid=suggestion["id"],
-                summary=suggestion["title"],
+                summary=localized_title(self.hass, suggestion),
                 description=_description(suggestion),
                 status=TodoItemStatus.NEEDS_ACTION,
             )
@@ -90,7 +93,7 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
         completed = dt_util.parse_datetime(suggestion["accepted_at"])
         return TodoItem(
             uid=suggestion["id"],
-            summary=state.name if state else suggestion["title"],
+            summary=state.name if state else localized_title(self.hass, suggestion),
             description=_description(suggestion),
             status=TodoItemStatus.COMPLETED,
             completed=completed,
@@ -134,7 +137,18 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
             else:
                 await async_dismiss(self._daily, uid)
 
+    async def _async_load_words(self, _event: Event[Any] | None = None) -> None:
+        """Load the titles' words in the home's language, and show the list in them."""
+        await async_get_translations(self.hass, self.hass.config.language, "common", {DOMAIN})
+        if _event is not None:
+            self.async_write_ha_state()
+
     async def async_added_to_hass(self) -> None:
         """Show changes whenever suggestions change."""
         await super().async_added_to_hass()
+        # The titles are said in the home's language: have its words at hand, also after a change.
+        await self._async_load_words()
+        self.async_on_remove(
+            self.hass.bus.async_listen(EVENT_CORE_CONFIG_UPDATE, self._async_load_words)
+        )
         self.async_on_remove(self._daily.async_add_listener(self.async_write_ha_state))

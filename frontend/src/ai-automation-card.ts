@@ -7,6 +7,7 @@ import { automationText } from "./automation-text";
 import { AiAutomationCardEditor } from "./editor";
 import { evidencePictures, presenceBadges, type PictureContext } from "./pictures";
 import { cardStyles } from "./styles";
+import { suggestionText } from "./suggestion-text";
 import { browserLanguage, translator, type StringKey, type Translate } from "./translations";
 import type { CardConfig, HassEntity, HomeAssistant, Status, Suggestion } from "./types";
 
@@ -226,7 +227,7 @@ export class AiAutomationCard extends LitElement {
           ...this._created,
           {
             id: suggestion.id,
-            title: result.title,
+            title: result.ai_worded ? result.title : suggestionText(suggestion, this._context).title,
             automationId: result.automation_id ?? `${DOMAIN}_${suggestion.id}`,
           },
         ];
@@ -408,12 +409,13 @@ export class AiAutomationCard extends LitElement {
         : undefined;
     const context = this._context;
     const badges = presenceBadges(suggestion, context);
+    const said = suggestionText(suggestion, context);
     return html`
       <li class="suggestion" data-id=${suggestion.id} data-kind=${suggestion.kind}>
         <span class="kind">${kind}</span>
         ${badges.map((badge) => html`<span class="badge presence">${badge}</span>`)}
-        <h3 id=${titleId}>${suggestion.title}</h3>
-        <p class="evidence">${suggestion.description}${extra ? html`<br />${extra}` : nothing}</p>
+        <h3 id=${titleId}>${said.title}</h3>
+        <p class="evidence">${said.description}${extra ? html`<br />${extra}` : nothing}</p>
         ${evidencePictures(suggestion.evidence ?? {}, context)}
         ${suggestion.automation
           ? html`<details>

@@ -438,6 +438,8 @@ def unused_capability_suggestion(unused: UnusedCapability) -> Suggestion:
             "score": round(USEFUL_CAPABILITIES.get(unused.property, 0.1) / 2, 3),
             "days_in_use": unused.days_in_use,
             "lookback_days": unused.lookback_days,
+            "part_days": list(unused.part_days),  # night, morning, afternoon, evening
+            "on_off": unused.on_off,
             "value": unused.value,
             "unit": unused.unit,
             "capability": {

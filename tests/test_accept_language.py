@@ -1,0 +1,94 @@
+"""An accepted automation is named in the home's language."""
+
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.ai_automation.localized_title import async_localized_title
+from homeassistant.core import HomeAssistant
+from homeassistant.util.yaml import load_yaml
+
+from .test_accept import (  # fixtures: a real automations.yaml, a run with three suggestions
+    _accept,
+    _running,
+    automations_yaml,  # noqa: F401
+    entry,  # noqa: F401
+    hass_config_dir,  # noqa: F401
+)
+from .test_daily import SUGGESTION, SUGGESTION_LIST, configuration_yaml, with_automations  # noqa: F401
+
+pytestmark = [pytest.mark.usefixtures("with_automations")]
+
+
+@pytest.mark.parametrize(
+    ("language", "alias"),
+    [
+        ("de", "Küchenlicht einschalten gegen 06:45 jeden Tag"),
+        ("nl", "Küchenlicht aanzetten rond 06:45 elke dag"),
+        ("en", "Turn on Kitchen light around 06:45 every day"),
+    ],
+)
+async def test_accepted_automation_is_named_in_the_homes_language(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,  # noqa: F811
+    language: str,
+    alias: str,
+) -> None:
+    """A suggestion found in English, the home then in German: its automation's alias is German."""
+    hass.states.async_set("light.kitchen", "off", {"friendly_name": "Küchenlicht"})
+    hass.config.language = language
+    await _accept(hass, SUGGESTION.id)
+    automations = await hass.async_add_executor_job(load_yaml, hass.config.path("automations.yaml"))
+    assert isinstance(automations, list)
+    written = next(a for a in automations if a["id"] == f"ai_automation_{SUGGESTION.id}")
+    assert written["alias"] == alias
+    assert _running(hass, written["id"])
+
+
+async def test_todo_items_follow_the_homes_language(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,  # noqa: F811
+) -> None:
+    """Stored in English, the home then changed to German: the to-do items' titles are German."""
+    hass.states.async_set("light.kitchen", "off", {"friendly_name": "Küchenlicht"})
+    await hass.config.async_update(language="de")
+    await hass.async_block_till_done()
+    items = await hass.services.async_call(
+        "todo", "get_items", {"entity_id": SUGGESTION_LIST}, blocking=True, return_response=True
+    )
+    summaries = [item["summary"] for item in items[SUGGESTION_LIST]["items"]]  # type: ignore[index]
+    assert "Küchenlicht einschalten gegen 06:45 jeden Tag" in summaries
+    assert SUGGESTION.title not in summaries
+
+
+@pytest.mark.parametrize(
+    ("language", "doing", "wait"),
+    [
+        ("de", "Flurlicht ausschalten wenn Flurbewegung", "und 2 Minuten lang so bleibt"),
+        ("nl", "Flurlicht uitzetten als Flurbewegung", "en dat 2 minuten zo blijft"),
+    ],
+)
+async def test_a_wait_is_said_in_the_homes_language(
+    hass: HomeAssistant, language: str, doing: str, wait: str
+) -> None:
+    """A motion-off sequence that waits (`for:`) says the wait in the home's language too."""
+    hass.states.async_set("binary_sensor.hall_motion", "off", {"friendly_name": "Flurbewegung"})
+    hass.states.async_set("light.hall", "on", {"friendly_name": "Flurlicht"})
+    hass.config.language = language
+    suggestion = {
+        "kind": "sequence",
+        "title": "Turn off Flurlicht when Flurbewegung has been off for 2 minutes",
+        "automation": {
+            "triggers": [
+                {
+                    "trigger": "state",
+                    "entity_id": "binary_sensor.hall_motion",
+                    "to": "off",
+                    "for": {"minutes": 2},
+                }
+            ],
+            "actions": [{"action": "light.turn_off", "target": {"entity_id": "light.hall"}}],
+        },
+    }
+    title = await async_localized_title(hass, suggestion)
+    assert title.startswith(doing)
+    assert title.endswith(wait)
