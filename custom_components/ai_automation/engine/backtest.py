@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from .history import History
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -98,3 +102,11 @@ def replay_sequence(
             (float(t), "right" if r else "wrong") for t, r in zip(triggers, right, strict=True)
         ),
     )
+
+
+def held_out_span(history: History, settings: BacktestSettings) -> tuple[float, float] | None:
+    """Return the UTC span of the last whole local days held out for the backtest."""
+    days = history.whole_days()
+    if len(days) <= settings.days:
+        return None
+    return history.day_start(int(days[-settings.days])), history.day_start(int(days[-1]) + 1)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import numpy.typing as npt
 
-from .backtest import Backtest, BacktestSettings
+from .backtest import Backtest, BacktestSettings, held_out_span
 from .gil import let_the_loop_in
 from .habits import IGNORED_STATES, HabitSettings
 from .history import History
@@ -216,14 +216,6 @@ def _components(  # noqa: PLR0917
     return groups
 
 
-def _held_out(history: History, settings: BacktestSettings) -> tuple[float, float] | None:
-    """Return the UTC span of the last whole local days held out for the backtest."""
-    days = history.whole_days()
-    if len(days) <= settings.days:
-        return None
-    return history.day_start(int(days[-settings.days])), history.day_start(int(days[-1]) + 1)
-
-
 def _backtest(  # noqa: PLR0917
     history: History,
     group: Group,
@@ -236,7 +228,7 @@ def _backtest(  # noqa: PLR0917
 
     It is right when the person changed every other member within the window, either side.
     """
-    if (span := _held_out(history, settings.backtest)) is None:
+    if (span := held_out_span(history, settings.backtest)) is None:
         return None
     n_states = len(history.states)
     key = {

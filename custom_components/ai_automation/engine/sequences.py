@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from .backtest import Backtest, BacktestSettings, replay_sequence
+from .backtest import Backtest, BacktestSettings, held_out_span, replay_sequence
 from .gil import let_the_loop_in
 from .habits import IGNORED_STATES, HabitSettings
 from .history import History
@@ -216,7 +216,7 @@ def detect_sequences(
     # Pass 2: the evidence of the pairs that passed.
     evidence = _evidence(history, kind, actions, unique_pairs[keep], windows)
     _, day_of = history.local_clock()
-    replay = _held_out(history, settings.backtest)
+    replay = held_out_span(history, settings.backtest)
     found: list[Sequence] = []
     for index, (triggers, acted) in zip(keep, evidence, strict=True):
         if len(np.unique(day_of[triggers])) < settings.min_days:
@@ -304,14 +304,6 @@ def _evidence(
 def _entities(history: History, *keys: np.int64) -> tuple[str, ...]:
     """Return the entity ids of dense (entity, state) keys."""
     return tuple(history.entity_ids[int(key) // len(history.states)] for key in keys)
-
-
-def _held_out(history: History, settings: BacktestSettings) -> tuple[float, float] | None:
-    """Return the UTC span of the last whole local days held out for the backtest."""
-    days = history.whole_days()
-    if len(days) <= settings.days:
-        return None
-    return history.day_start(int(days[-settings.days])), history.day_start(int(days[-1]) + 1)
 
 
 def _backtest(  # noqa: PLR0917
