@@ -338,8 +338,8 @@ def test_habit_pictures_have_a_row_per_counted_day_and_midnight_in_the_middle(
     midnight = 0
     for suggestion in listed["suggestions"]:
         evidence = suggestion["evidence"]
-        if evidence.get("away_days"):
-            continue
+        if evidence.get("away_days") or "eligible_days" not in evidence:
+            continue  # the seeded suggestions restored above were not counted by the engine
         picture = card.locator(f"li.suggestion[data-id='{suggestion['id']}'] svg[role=img]").first
         expect(picture.locator("rect.row:not(.other)")).to_have_count(evidence["eligible_days"])
         band = evidence["series"].get("band")
