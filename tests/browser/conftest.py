@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Generator
 import os
 from pathlib import Path
-import shutil
 import tempfile
 from typing import Any
 
@@ -13,7 +12,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_play
 import pytest
 import pytest_socket
 
-from .home import KITCHEN_LIGHT, RunningHome, host_time_zone
+from .home import KITCHEN_LIGHT, RunningHome, host_time_zone, stopped_afterwards
 from .seeds import NEXT_ENGINE_SUGGESTIONS, kitchen_light_usage
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's package (scripts/apt-install)
@@ -34,7 +33,7 @@ def home() -> Generator[RunningHome]:
     pytest_socket.enable_socket()  # module scope: before the per-test socket_enabled fixture
     folder = Path(tempfile.mkdtemp(prefix="ai-automation-browser-"))
     running = RunningHome(folder)
-    try:
+    with stopped_afterwards(running):
         running.start(
             stored_suggestions=NEXT_ENGINE_SUGGESTIONS,
             stored_usage=kitchen_light_usage(KITCHEN_LIGHT, host_time_zone()),
@@ -58,12 +57,6 @@ def home() -> Generator[RunningHome]:
              "config": {"views": [{"title": "Home", "path": "home", "cards": []}]}},
         )  # fmt: skip
         yield running
-    except BaseException:
-        print(running.log_tail())  # noqa: T201 - shown with the failure
-        raise
-    finally:
-        running.stop()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _log_in(browser: Browser, home: RunningHome) -> Any:

@@ -8,7 +8,9 @@ plays Zigbee2MQTT and writes three weeks of history), but on free ports in a tem
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 import concurrent.futures
+from contextlib import contextmanager
 import importlib.util
 import json
 import os
@@ -311,3 +313,16 @@ class RunningHome:
             f"homeassistant/light/{KITCHEN_LIGHT}/light/config", json.dumps(config), retain=True
         )
         self.broker.publish(base, json.dumps({"state": "ON", "brightness": 200, "color_temp": 370}))
+
+
+@contextmanager
+def stopped_afterwards(home: RunningHome) -> Iterator[RunningHome]:
+    """Yield the home; show its log's tail with a failure; stop it and remove its folder."""
+    try:
+        yield home
+    except BaseException:
+        print(home.log_tail())  # noqa: T201 - shown with the failure
+        raise
+    finally:
+        home.stop()
+        shutil.rmtree(home.folder, ignore_errors=True)

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Generator
 from pathlib import Path
-import shutil
 import tempfile
 
 import pytest
 import pytest_socket
 
-from .home import RunningHome
+from .home import RunningHome, stopped_afterwards
 
 pytestmark = pytest.mark.timeout(900)
 
@@ -25,15 +24,9 @@ def demo_home() -> Generator[RunningHome]:
     pytest_socket.enable_socket()
     folder = Path(tempfile.mkdtemp(prefix="ai-automation-demo-"))
     running = RunningHome(folder)
-    try:
+    with stopped_afterwards(running):
         running.start(as_develop_demo=True)
         yield running
-    except BaseException:
-        print(running.log_tail())  # noqa: T201 - shown with the failure
-        raise
-    finally:
-        running.stop()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_the_demo_ends_with_suggestions_and_no_false_alarm(

@@ -15,7 +15,6 @@ import json
 import os
 from pathlib import Path
 import re
-import shutil
 import tempfile
 import time
 from typing import Any
@@ -26,7 +25,7 @@ import pytest_socket
 
 from custom_components.ai_automation.const import DOMAIN, ISSUE_BROKER_UNREACHABLE
 
-from ..home import KITCHEN_LIGHT, ROOT, RunningHome
+from ..home import KITCHEN_LIGHT, ROOT, RunningHome, stopped_afterwards
 
 pytestmark = pytest.mark.usefixtures("socket_enabled")  # Home Assistant on loopback
 
@@ -69,18 +68,12 @@ def home() -> Generator[RunningHome]:
     pytest_socket.enable_socket()  # module scope: before the per-test socket_enabled fixture
     folder = Path(tempfile.mkdtemp(prefix="ai-automation-newest-"))
     running = RunningHome(folder, str(NEWEST_PYTHON), copy=True)
-    try:
+    with stopped_afterwards(running):
         with pytest.MonkeyPatch.context() as patch:
             # Deprecation warnings reach Home Assistant's log (it captures Python's warnings).
             patch.setenv("PYTHONWARNINGS", "default::DeprecationWarning")
             running.start()
         yield running
-    except BaseException:
-        print(running.log_tail())  # noqa: T201 - shown with the failure
-        raise
-    finally:
-        running.stop()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _our_issues(home: RunningHome) -> dict[str, Any]:
