@@ -32,8 +32,8 @@ import orjson
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from custom_components.ai_automation.capabilities import INLINE_PARSE_LIMIT
-from custom_components.ai_automation.engine.devices import (
+from custom_components.ai_automation.devices.device_list import INLINE_PARSE_LIMIT
+from custom_components.ai_automation.engine.zigbee2mqtt.devices import (
     Device,
     DeviceList,
     DeviceListParser,

@@ -12,10 +12,10 @@ import time
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.forward import HELD_OUT_DAYS, forward_test, split, summary
-from custom_components.ai_automation.engine.habits import Habit, detect_habits
-from custom_components.ai_automation.engine.history import History
-from custom_components.ai_automation.engine.sequences import Sequence, detect_sequences
-from custom_components.ai_automation.engine.suggestions import build_suggestions
+from custom_components.ai_automation.engine.detectors.habits import Habit, detect_habits
+from custom_components.ai_automation.engine.detectors.sequences import Sequence, detect_sequences
+from custom_components.ai_automation.engine.history.arrays import History
+from custom_components.ai_automation.engine.suggestions.build import build_suggestions
 from tests.synthetic_home import (
     DAYS,
     START,

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from custom_components.ai_automation.engine.history import Change
-from custom_components.ai_automation.engine.suggestions import STATE_ACTIONS, Suggestion
+from custom_components.ai_automation.engine.history.arrays import Change
+from custom_components.ai_automation.engine.suggestions.build import STATE_ACTIONS, Suggestion
 
 HELD_OUT_DAYS = 7
 OUTCOMES = ("right", "near", "wrong", "nothing done")

@@ -25,7 +25,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 from sqlalchemy import func, insert, select, text
 
-from custom_components.ai_automation.analysis import async_analyse
+from custom_components.ai_automation.analysis.run import async_analyse
 from custom_components.ai_automation.models import Settings
 from homeassistant.components.recorder.db_schema import States, StatesMeta
 from homeassistant.core import HomeAssistant

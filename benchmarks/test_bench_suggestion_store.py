@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
-from custom_components.ai_automation.suggestion_store import STORAGE_KEY, SuggestionStore
+from custom_components.ai_automation.suggestions.store import STORAGE_KEY, SuggestionStore
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import storage
 from homeassistant.util import dt as dt_util

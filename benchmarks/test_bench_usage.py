@@ -17,7 +17,7 @@ import orjson
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_mqtt_message
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
-from custom_components.ai_automation.engine.usage_file import device_json
+from custom_components.ai_automation.engine.usage.record_file import device_json
 from homeassistant.components import mqtt
 from homeassistant.core import HomeAssistant, callback
 

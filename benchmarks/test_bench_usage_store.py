@@ -19,8 +19,8 @@ from unittest.mock import patch
 import orjson
 
 from custom_components.ai_automation.const import USAGE_STORAGE_KEY, USAGE_STORAGE_VERSION
-from custom_components.ai_automation.engine.usage import DAY, UsageRecord
-from custom_components.ai_automation.usage_store import UsageStorage
+from custom_components.ai_automation.devices.usage_store import UsageStorage
+from custom_components.ai_automation.engine.usage.record import DAY, UsageRecord
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import storage
 

@@ -125,7 +125,9 @@ def no_daily_run_unless_marked(request: pytest.FixtureRequest) -> Generator[None
     if request.node.get_closest_marker("schedule") is not None:
         yield
         return
-    with patch("custom_components.ai_automation.daily.DailyAnalysis._due", return_value=False):
+    with patch(
+        "custom_components.ai_automation.analysis.daily.DailyAnalysis._due", return_value=False
+    ):
         yield
 
 

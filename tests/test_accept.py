@@ -17,7 +17,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import CLIENT_ID, MockConfigEntry, MockUser
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
-from custom_components.ai_automation.engine.suggestions import Suggestion
+from custom_components.ai_automation.engine.suggestions.build import Suggestion
 from homeassistant.components.config import view as editor_module
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
@@ -111,7 +111,7 @@ async def entry(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> MockConf
     entry = MockConfigEntry(domain="ai_automation", options=dict(DEFAULT_OPTIONS))
     await setup_integration(hass, entry)
     with patch(
-        "custom_components.ai_automation.daily.async_analyse",
+        "custom_components.ai_automation.analysis.daily.async_analyse",
         AsyncMock(return_value=_result([SUGGESTION, OTHER, UNUSED])),
     ):
         await run_analysis(hass)
@@ -243,7 +243,7 @@ async def test_editor_save_between_accepts_read_and_write_is_kept(
         _until(editor.saved, editor.lock.editor_waits)  # saved, or waiting for its turn
 
     reader = _reading_automations_yaml_runs(editor_saves)
-    with patch("custom_components.ai_automation.automation_file.load_yaml", reader):
+    with patch("custom_components.ai_automation.suggestions.automation_file.load_yaml", reader):
         await _accept(hass, SUGGESTION.id)
     assert await asyncio.wrap_future(posted[0]) == HTTPStatus.OK
     await hass.async_block_till_done()  # the editor's reload after its save
@@ -309,13 +309,14 @@ async def test_a_suggestion_withdrawn_during_accept_adds_nothing(
             go_on.wait(WAIT)
 
     with patch(
-        "custom_components.ai_automation.automation_file.write_utf8_file_atomic", write_and_wait
+        "custom_components.ai_automation.suggestions.automation_file.write_utf8_file_atomic",
+        write_and_wait,
     ):
         accept = hass.async_create_task(_accept(hass, UNUSED.id))
         await written.wait()
         # The next run no longer finds the unused capability: it withdraws the suggestion.
         with patch(
-            "custom_components.ai_automation.daily.async_analyse",
+            "custom_components.ai_automation.analysis.daily.async_analyse",
             AsyncMock(return_value=_result([SUGGESTION, OTHER])),
         ):
             await run_analysis(hass)
@@ -371,7 +372,7 @@ async def test_a_file_that_keeps_changing_is_never_overwritten(
         return data
 
     with (
-        patch("custom_components.ai_automation.automation_file.load_yaml", read),
+        patch("custom_components.ai_automation.suggestions.automation_file.load_yaml", read),
         pytest.raises(HomeAssistantError, match="kept changing while the automation"),
     ):
         await _accept(hass, SUGGESTION.id)
@@ -428,7 +429,7 @@ async def test_an_automation_home_assistant_cannot_set_up_is_taken_back(
 ) -> None:
     """An automation that loads as unavailable is not accepted: the file is as it was."""
     with patch(
-        "custom_components.ai_automation.daily.async_analyse",
+        "custom_components.ai_automation.analysis.daily.async_analyse",
         AsyncMock(return_value=_result([SUGGESTION, OTHER, UNUSED, BROKEN])),
     ):
         await run_analysis(hass)
@@ -448,7 +449,9 @@ async def test_without_the_editors_lock_accepting_still_works_and_says_so_once(
 ) -> None:
     """Should HA hide the editor's lock, accepting re-reads the file instead; logged once."""
     assert await async_setup_component(hass, "config", {})
-    with patch("custom_components.ai_automation.automation_file.EDITOR_URL", "/elsewhere"):
+    with patch(
+        "custom_components.ai_automation.suggestions.automation_file.EDITOR_URL", "/elsewhere"
+    ):
         await asyncio.gather(_accept(hass, SUGGESTION.id), _accept(hass, OTHER.id))
 
     assert sorted(await _automation_ids(hass)) == [

@@ -3,7 +3,7 @@
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.ai_automation.localized_title import async_localized_title
+from custom_components.ai_automation.suggestions.localized_title import async_localized_title
 from homeassistant.core import HomeAssistant
 from homeassistant.util.yaml import load_yaml
 

@@ -7,8 +7,8 @@ from freezegun.api import FrozenDateTimeFactory
 import pytest
 from pytest_homeassistant_custom_component.common import async_mock_service
 
-from custom_components.ai_automation.engine.sequences import detect_sequences
-from custom_components.ai_automation.engine.suggestions import build_suggestions
+from custom_components.ai_automation.engine.detectors.sequences import detect_sequences
+from custom_components.ai_automation.engine.suggestions.build import build_suggestions
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
 

@@ -6,7 +6,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
-from custom_components.ai_automation.engine.connection_check import CheckResult
+from custom_components.ai_automation.engine.mqtt_connect import CheckResult
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 
@@ -68,7 +68,8 @@ async def test_press_shows_result(
     await setup_integration(hass, config_entry)
     assert hass.states.get(SENSOR).state == "unknown"
     with patch(
-        "custom_components.ai_automation.health.async_check_broker", AsyncMock(return_value=result)
+        "custom_components.ai_automation.mqtt_health.monitor.async_check_broker",
+        AsyncMock(return_value=result),
     ):
         await hass.services.async_call("button", "press", {"entity_id": BUTTON}, blocking=True)
     sensor = hass.states.get(SENSOR)
@@ -85,7 +86,7 @@ async def test_press_without_a_checkable_broker(
     await setup_integration(hass, config_entry)
     with (
         patch(
-            "custom_components.ai_automation.health.async_check_broker",
+            "custom_components.ai_automation.mqtt_health.monitor.async_check_broker",
             AsyncMock(return_value=None),
         ),
         pytest.raises(HomeAssistantError, match="connects over websockets"),

@@ -11,7 +11,7 @@ from cryptography.x509.oid import NameOID
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.ai_automation.connection import _tls_context, async_check_broker
+from custom_components.ai_automation.mqtt_health.check import _tls_context, async_check_broker
 from homeassistant.core import HomeAssistant
 
 from .mosquitto import Broker

@@ -26,10 +26,10 @@ from pytest_homeassistant_custom_component.typing import (
     MqttMockHAClientGenerator,
 )
 
-from custom_components.ai_automation.analysis import AnalysisResult
+from custom_components.ai_automation.analysis.run import AnalysisResult
 from custom_components.ai_automation.const import AI_WORDING_TIMEOUT
 from custom_components.ai_automation.diagnostics import async_get_config_entry_diagnostics
-from custom_components.ai_automation.engine.suggestions import Suggestion
+from custom_components.ai_automation.engine.suggestions.build import Suggestion
 from homeassistant import config as conf_util
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
@@ -78,7 +78,8 @@ def _result(suggestions: list[Suggestion] | None = None, events: int = 120) -> A
 def analyse() -> Generator[AsyncMock]:
     """Replace the analysis itself: these tests are about when it runs and what it reports."""
     with patch(
-        "custom_components.ai_automation.daily.async_analyse", AsyncMock(return_value=_result())
+        "custom_components.ai_automation.analysis.daily.async_analyse",
+        AsyncMock(return_value=_result()),
     ) as mock:
         yield mock
 

@@ -18,8 +18,8 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 )
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
+from custom_components.ai_automation.analysis.detector_process import WORKER, DetectorProcess
 from custom_components.ai_automation.const import DEFAULT_NOTIFY_TOPIC
-from custom_components.ai_automation.detector_process import WORKER, DetectorProcess
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.util import dt as dt_util
@@ -54,7 +54,7 @@ async def test_a_crashed_detector_process_fails_the_run_with_its_reason(
     broken.write_text(
         "import sys\nsys.stderr.write('MemoryError: out of memory\\n')\nsys.exit(3)\n"
     )
-    with patch("custom_components.ai_automation.detector_process.WORKER", broken):
+    with patch("custom_components.ai_automation.analysis.detector_process.WORKER", broken):
         summary = await run_analysis(hass)
     assert (summary["success"], summary["status"]) == (False, "failed")
     assert summary["error"] == (
@@ -71,7 +71,7 @@ async def test_the_detector_process_stops_when_reading_the_history_fails(
     """The process started while the history is read is stopped when the reading fails."""
     await setup_integration(hass, config_entry)
     with patch(
-        "custom_components.ai_automation.recorder_history.HistoryReader.rows",
+        "custom_components.ai_automation.recorder_reader.tables.HistoryReader.rows",
         side_effect=RuntimeError("database is locked"),
     ):
         summary = await run_analysis(hass)
@@ -97,7 +97,7 @@ async def test_without_a_process_the_detectors_run_in_home_assistant(
     await async_wait_recording_done(hass)
     await setup_integration(hass, config_entry)
     with patch(
-        "custom_components.ai_automation.detector_process.asyncio.create_subprocess_exec",
+        "custom_components.ai_automation.analysis.detector_process.asyncio.create_subprocess_exec",
         side_effect=PermissionError("Operation not permitted"),
     ):
         summary = await run_analysis(hass)
@@ -164,10 +164,14 @@ async def test_a_detector_process_that_never_answers_is_stopped_and_the_run_fail
     events = async_capture_events(hass, "ai_automation_analysis_complete")
     hung = _hung_worker(tmp_path, stuck=True)
     with (
-        patch("custom_components.ai_automation.detector_process.WORKER", hung),
-        patch("custom_components.ai_automation.detector_process.DETECTORS_TIME_LIMIT", 1.0),
+        patch("custom_components.ai_automation.analysis.detector_process.WORKER", hung),
+        patch(
+            "custom_components.ai_automation.analysis.detector_process.DETECTORS_TIME_LIMIT", 1.0
+        ),
         # (no grace: SIGKILL at once, whether or not it had begun to ignore SIGTERM)
-        patch("custom_components.ai_automation.detector_process.DETECTORS_STOP_GRACE", 0.0),
+        patch(
+            "custom_components.ai_automation.analysis.detector_process.DETECTORS_STOP_GRACE", 0.0
+        ),
     ):
         summary = await run_analysis(hass)
     error = (
@@ -199,8 +203,10 @@ async def test_a_detector_process_that_takes_no_rows_is_stopped(
     await setup_integration(hass, config_entry)
     hung = _hung_worker(tmp_path, stuck=False)
     with (
-        patch("custom_components.ai_automation.detector_process.WORKER", hung),
-        patch("custom_components.ai_automation.detector_process.DETECTORS_TIME_LIMIT", 1.0),
+        patch("custom_components.ai_automation.analysis.detector_process.WORKER", hung),
+        patch(
+            "custom_components.ai_automation.analysis.detector_process.DETECTORS_TIME_LIMIT", 1.0
+        ),
     ):
         summary = await run_analysis(hass)
     assert summary["error"] == (
@@ -212,7 +218,7 @@ async def test_a_detector_process_that_takes_no_rows_is_stopped(
 
 HOME_ASSISTANT = """\
 import asyncio
-from custom_components.ai_automation.detector_process import WORKER, DetectorProcess
+from custom_components.ai_automation.analysis.detector_process import WORKER, DetectorProcess
 
 async def main():
     await DetectorProcess.async_start()

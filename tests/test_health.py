@@ -14,7 +14,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient, MqttMockPahoClient
 
-from custom_components.ai_automation.engine.connection_check import CheckResult
+from custom_components.ai_automation.engine.mqtt_connect import CheckResult
 from homeassistant.config_entries import ConfigEntryDisabler, ConfigEntryState
 from homeassistant.core import CoreState, HomeAssistant
 from homeassistant.helpers import issue_registry as ir
@@ -31,7 +31,7 @@ UNREACHABLE = CheckResult(
 def broker_check() -> Generator[AsyncMock]:
     """Replace the real connection check (no sockets in unit tests) with a chosen result."""
     with patch(
-        "custom_components.ai_automation.health.async_check_broker",
+        "custom_components.ai_automation.mqtt_health.monitor.async_check_broker",
         AsyncMock(return_value=UNREACHABLE),
     ) as check:
         yield check

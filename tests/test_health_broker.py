@@ -8,8 +8,8 @@ from unittest.mock import patch
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.ai_automation import health
-from custom_components.ai_automation.engine.connection_check import CheckResult
+from custom_components.ai_automation.engine.mqtt_connect import CheckResult
+from custom_components.ai_automation.mqtt_health import monitor as health
 from homeassistant.config_entries import SOURCE_REAUTH
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir

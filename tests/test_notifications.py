@@ -80,7 +80,8 @@ async def test_first_run_says_how_much_history_in_words(
     await setup_integration(hass, config_entry)
     result = replace(_result([], events=changes), history_days=history_days)
     with patch(
-        "custom_components.ai_automation.daily.async_analyse", AsyncMock(return_value=result)
+        "custom_components.ai_automation.analysis.daily.async_analyse",
+        AsyncMock(return_value=result),
     ):
         await run_analysis(hass)
     title, message = _shown(hass)[FIRST_RUN]
@@ -95,7 +96,7 @@ async def test_a_german_home_gets_new_suggestions_in_place_of_the_first_run_noti
     hass.config.language = "de"
     await setup_integration(hass, config_entry)
     analyse = AsyncMock(return_value=replace(_result([], events=17), history_days=2.0))
-    with patch("custom_components.ai_automation.daily.async_analyse", analyse):
+    with patch("custom_components.ai_automation.analysis.daily.async_analyse", analyse):
         await run_analysis(hass)
         assert set(_shown(hass)) == {FIRST_RUN}
         assert _shown(hass)[FIRST_RUN][1].startswith(

@@ -8,7 +8,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import CLIENT_ID, MockConfigEntry, MockUser
 from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
-from custom_components.ai_automation.engine.suggestions import Suggestion
+from custom_components.ai_automation.engine.suggestions.build import Suggestion
 from homeassistant.auth.const import GROUP_ID_USER
 from homeassistant.auth.models import User
 from homeassistant.core import Context, HomeAssistant
@@ -47,7 +47,7 @@ async def entry(hass: HomeAssistant) -> MockConfigEntry:
     entry = MockConfigEntry(domain="ai_automation", options=dict(DEFAULT_OPTIONS))
     await setup_integration(hass, entry)
     with patch(
-        "custom_components.ai_automation.daily.async_analyse",
+        "custom_components.ai_automation.analysis.daily.async_analyse",
         AsyncMock(return_value=_result([SUGGESTION, OTHER])),
     ):
         await run_analysis(hass)
@@ -197,7 +197,7 @@ async def test_a_non_admin_cannot_run_the_analysis(
 
     admin = await hass_ws_client(hass)
     with patch(
-        "custom_components.ai_automation.daily.async_analyse",
+        "custom_components.ai_automation.analysis.daily.async_analyse",
         AsyncMock(return_value=_result([SUGGESTION, OTHER])),
     ):
         await admin.send_json_auto_id(
@@ -246,7 +246,7 @@ async def test_the_run_analysis_button_follows_entity_permissions(
     runs = len(store.recent_runs)
     client = await hass_ws_client(hass, await _token(hass, family_member))
     with patch(
-        "custom_components.ai_automation.daily.async_analyse",
+        "custom_components.ai_automation.analysis.daily.async_analyse",
         AsyncMock(return_value=_result([SUGGESTION, OTHER])),
     ):
         await client.send_json_auto_id(

@@ -14,9 +14,9 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
 
-from custom_components.ai_automation.engine.history import History
-from custom_components.ai_automation.recorder_fallback import attribute_rows, history_reader
-from custom_components.ai_automation.recorder_history import load_history
+from custom_components.ai_automation.engine.history.arrays import History
+from custom_components.ai_automation.recorder_reader.fallback import attribute_rows, history_reader
+from custom_components.ai_automation.recorder_reader.tables import load_history
 from homeassistant.components.recorder import history
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.recorder import get_instance

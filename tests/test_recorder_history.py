@@ -15,9 +15,9 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
 
-from custom_components.ai_automation.detector_process import DetectorProcess
-from custom_components.ai_automation.engine.history import Change
-from custom_components.ai_automation.recorder_history import (
+from custom_components.ai_automation.analysis.detector_process import DetectorProcess
+from custom_components.ai_automation.engine.history.arrays import Change
+from custom_components.ai_automation.recorder_reader.tables import (
     HistoryReader,
     load_attribute_rows,
     load_history,
@@ -106,7 +106,7 @@ async def test_many_entities_are_read_in_parts(
     hass.bus.async_fire("automation_triggered", {"name": "Night"}, context=automation)
     hass.states.async_set("light.lamp_6", "off", context=automation)
     await async_wait_recording_done(hass)
-    with patch("custom_components.ai_automation.recorder_history.IDS_PER_QUERY", 3):
+    with patch("custom_components.ai_automation.recorder_reader.tables.IDS_PER_QUERY", 3):
         changes = await _load(hass, start, entities[:-1], entities)
     assert [(c.entity_id, c.state, c.manual) for c in changes] == [
         *((entity_id, "on", True) for entity_id in entities[:-1]),

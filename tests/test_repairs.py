@@ -9,7 +9,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_mqtt_message
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator, MqttMockHAClient
 
-from custom_components.ai_automation.engine.connection_check import CheckResult
+from custom_components.ai_automation.engine.mqtt_connect import CheckResult
 from custom_components.ai_automation.issues import async_raise_issue
 from custom_components.ai_automation.repairs import async_create_fix_flow
 from homeassistant.components.repairs import ConfirmRepairFlow
@@ -64,7 +64,7 @@ async def fix(hass: HomeAssistant, hass_client: ClientSessionGenerator) -> FixFl
 def broker_check() -> Generator[AsyncMock]:
     """Replace the real connection check (no sockets in unit tests)."""
     with patch(
-        "custom_components.ai_automation.health.async_check_broker",
+        "custom_components.ai_automation.mqtt_health.monitor.async_check_broker",
         AsyncMock(return_value=REFUSED),
     ) as check:
         yield check

@@ -11,7 +11,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
-from custom_components.ai_automation.engine.suggestions import Suggestion
+from custom_components.ai_automation.engine.suggestions.build import Suggestion
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 
@@ -21,7 +21,7 @@ from .test_daily import SUGGESTION_LIST, _result
 
 KEY = "ai_automation.suggestions"
 END = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
-LOGGER = "custom_components.ai_automation.suggestion_store"
+LOGGER = "custom_components.ai_automation.suggestions.store"
 
 
 def _stored(data: Any, version: int = 1) -> dict[str, Any]:
@@ -66,7 +66,7 @@ async def test_a_year_of_suggestions_is_compacted_and_learning_still_holds(
         _found(cleared, 2.0),  # the accepted one, cleared from the list: the automation exists
     ]
     with patch(
-        "custom_components.ai_automation.daily.async_analyse",
+        "custom_components.ai_automation.analysis.daily.async_analyse",
         AsyncMock(return_value=_result(found)),
     ):
         summary = await run_analysis(hass)
@@ -84,7 +84,7 @@ async def test_a_year_of_suggestions_is_compacted_and_learning_still_holds(
 
     # Clearly stronger evidence still gets past the dismissal.
     with patch(
-        "custom_components.ai_automation.daily.async_analyse",
+        "custom_components.ai_automation.analysis.daily.async_analyse",
         AsyncMock(return_value=_result([_found(dismissed, 2.0, "clearly_stronger")])),
     ):
         assert (await run_analysis(hass))["suggestions_generated"] == 1
@@ -138,7 +138,7 @@ async def test_a_store_of_the_wrong_shape_keeps_what_is_readable(
     assert f"keeping the {kept} that could be read" in lines[0].getMessage()
     assert hass.states.get(SUGGESTION_LIST).state == str(kept)
     with patch(
-        "custom_components.ai_automation.daily.async_analyse",
+        "custom_components.ai_automation.analysis.daily.async_analyse",
         AsyncMock(return_value=_result([])),
     ):
         assert (await run_analysis(hass))["success"] is True

@@ -15,7 +15,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient, WebSocketGenerator
 
-from custom_components.ai_automation.engine.suggestions import Suggestion
+from custom_components.ai_automation.engine.suggestions.build import Suggestion
 from homeassistant.components import persistent_notification
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import Unauthorized
@@ -37,7 +37,7 @@ async def with_suggestions(
     """AI Automation after a run that found two suggestions."""
     await setup_integration(hass, config_entry)
     with patch(
-        "custom_components.ai_automation.daily.async_analyse",
+        "custom_components.ai_automation.analysis.daily.async_analyse",
         AsyncMock(return_value=_result([SUGGESTION, SECOND])),
     ):
         await run_analysis(hass)
@@ -122,7 +122,7 @@ async def test_notification_counts_in_words(
     hass.config.language = language
     await setup_integration(hass, config_entry)
     with patch(
-        "custom_components.ai_automation.daily.async_analyse",
+        "custom_components.ai_automation.analysis.daily.async_analyse",
         AsyncMock(return_value=_result(found)),
     ):
         await run_analysis(hass)
@@ -314,7 +314,7 @@ async def test_new_suggestions_notification_can_be_turned_off(
     )
     await setup_integration(hass, entry)
     analyse = AsyncMock(return_value=_result([SUGGESTION]))
-    with patch("custom_components.ai_automation.daily.async_analyse", analyse):
+    with patch("custom_components.ai_automation.analysis.daily.async_analyse", analyse):
         await run_analysis(hass)
     notifications = hass.data.get("persistent_notification", {})
     assert "ai_automation_new_suggestions" not in str(notifications)
@@ -323,7 +323,7 @@ async def test_new_suggestions_notification_can_be_turned_off(
     )
     assert await hass.config_entries.async_reload(entry.entry_id)
     analyse.return_value = _result([SECOND])
-    with patch("custom_components.ai_automation.daily.async_analyse", analyse):
+    with patch("custom_components.ai_automation.analysis.daily.async_analyse", analyse):
         await run_analysis(hass)
     assert "ai_automation_new_suggestions" in str(hass.data.get("persistent_notification", {}))
 
@@ -343,7 +343,7 @@ async def test_unload_cancels_a_running_analysis(
     """Unloading while a run is going cancels it cleanly; the last good results stay stored."""
     await setup_integration(hass, config_entry)
     with patch(
-        "custom_components.ai_automation.daily.async_analyse",
+        "custom_components.ai_automation.analysis.daily.async_analyse",
         AsyncMock(return_value=_result([SUGGESTION])),
     ):
         await run_analysis(hass)
@@ -353,7 +353,7 @@ async def test_unload_cancels_a_running_analysis(
         started.set()
         await asyncio.Event().wait()
 
-    with patch("custom_components.ai_automation.daily.async_analyse", forever):
+    with patch("custom_components.ai_automation.analysis.daily.async_analyse", forever):
         button = hass.async_create_task(
             hass.services.async_call(
                 "button", "press", {"entity_id": "button.ai_automation_run_analysis"}, blocking=True
@@ -424,7 +424,7 @@ async def test_real_broker_subscriber_gets_the_summary(
             "connected",
         )
         with patch(
-            "custom_components.ai_automation.daily.async_analyse",
+            "custom_components.ai_automation.analysis.daily.async_analyse",
             AsyncMock(
                 side_effect=outcome if isinstance(outcome, Exception) else None,
                 return_value=outcome,

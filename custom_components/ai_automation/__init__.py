@@ -10,15 +10,15 @@ from homeassistant.exceptions import ConfigEntryNotReady
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
-from .capabilities import CapabilityListener, async_device_list_stored
+from .analysis.daily import DailyAnalysis
 from .card import async_register_card
 from .const import DATA_ZIGBEE2MQTT_SEEN_ON, DOMAIN, ISSUE_MQTT_NOT_SET_UP
-from .daily import DailyAnalysis
-from .health import MqttHealthMonitor
+from .devices.device_list import CapabilityListener, async_device_list_stored
+from .devices.usage_watcher import UsageWatcher
 from .issues import async_clear_all_issues, async_raise_issue
 from .models import AiAutomationConfigEntry, AiAutomationData, Settings
+from .mqtt_health.monitor import MqttHealthMonitor
 from .services import async_setup_services
-from .usage import UsageWatcher
 from .websocket import async_register_websocket_commands
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)

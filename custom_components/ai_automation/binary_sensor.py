@@ -12,8 +12,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .entity import AiAutomationEntity
-from .health import MqttHealthMonitor
 from .models import AiAutomationConfigEntry
+from .mqtt_health.monitor import MqttHealthMonitor
 
 PARALLEL_UPDATES = 0
 

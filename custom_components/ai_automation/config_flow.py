@@ -58,7 +58,7 @@ from .const import (
     MAX_MAX_PAYLOAD_MIB,
     MIN_LOOKBACK_DAYS,
 )
-from .engine.zigbee2mqtt import PayloadError, parse_bridge_state
+from .engine.zigbee2mqtt.bridge import PayloadError, parse_bridge_state
 from .models import AiAutomationConfigEntry, Settings
 
 TITLE = "AI Automation"

@@ -8,9 +8,9 @@ from typing import Any
 from homeassistant.components.diagnostics import REDACTED, async_redact_data
 from homeassistant.core import HomeAssistant
 
-from .capabilities_answer import async_gather, model
-from .connection import mqtt_entry
+from .devices.answer import async_gather, model
 from .models import AiAutomationConfigEntry
+from .mqtt_health.check import mqtt_entry
 
 TO_REDACT = {"password", "username", "certificate", "client_cert", "client_key", "ws_headers"}
 # What the household did (values set, when last): people post diagnostics publicly; counts stay.

@@ -33,10 +33,10 @@ from .const import (
 )
 
 if TYPE_CHECKING:
-    from .capabilities import CapabilityListener
-    from .daily import DailyAnalysis
-    from .health import MqttHealthMonitor
-    from .usage import UsageWatcher
+    from .analysis.daily import DailyAnalysis
+    from .devices.device_list import CapabilityListener
+    from .devices.usage_watcher import UsageWatcher
+    from .mqtt_health.monitor import MqttHealthMonitor
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -17,7 +17,6 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.selector import TextSelector
 
 from .config_flow import clean_base_topic
-from .connection import async_check_broker, mqtt_entry
 from .const import (
     CONF_BASE_TOPIC,
     DOMAIN,
@@ -27,8 +26,9 @@ from .const import (
     ISSUE_MQTT_NOT_SET_UP,
     ISSUE_ZIGBEE2MQTT_NOT_FOUND,
 )
-from .engine.connection_check import CheckResult
+from .engine.mqtt_connect import CheckResult
 from .models import AiAutomationConfigEntry
+from .mqtt_health.check import async_check_broker, mqtt_entry
 
 
 def _loaded_entry(hass: HomeAssistant) -> AiAutomationConfigEntry | None:

@@ -13,10 +13,10 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
-from .capabilities import CapabilityListener
+from .analysis.daily import LEARNING, RUNNING, SUCCESS, DailyAnalysis
 from .const import LEARNING_DAYS
-from .daily import LEARNING, RUNNING, SUCCESS, DailyAnalysis
-from .engine.connection_check import CheckResult
+from .devices.device_list import CapabilityListener
+from .engine.mqtt_connect import CheckResult
 from .entity import AiAutomationEntity
 from .models import AiAutomationConfigEntry
 

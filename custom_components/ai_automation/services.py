@@ -16,11 +16,15 @@ from homeassistant.helpers.service import async_register_admin_service
 from homeassistant.util import dt as dt_util
 from homeassistant.util.hass_dict import HassKey
 
-from .automation_file import AUTOMATIONS_FILE, async_add_automation, async_remove_automation
+from .analysis.daily import DailyAnalysis
 from .const import DOMAIN, SNOOZE_DAYS
-from .daily import DailyAnalysis
-from .localized_title import async_localized_title
-from .suggestion_store import DISMISSED, NEW, SNOOZED
+from .suggestions.automation_file import (
+    AUTOMATIONS_FILE,
+    async_add_automation,
+    async_remove_automation,
+)
+from .suggestions.localized_title import async_localized_title
+from .suggestions.store import DISMISSED, NEW, SNOOZED
 
 SUGGESTED_BY = "Suggested by AI Automation."
 _ACCEPTING: HassKey[asyncio.Lock] = HassKey(f"{DOMAIN}_accepting")

@@ -18,11 +18,11 @@ from homeassistant.util import dt as dt_util
 
 from .const import ACCEPTED_SHOWN_FOR, DOMAIN
 from .entity import AiAutomationEntity
-from .localized_title import localized_title
 from .models import AiAutomationConfigEntry
 from .permissions import async_check_admin
 from .services import async_accept, async_dismiss, async_snooze
-from .suggestion_store import ACCEPTED
+from .suggestions.localized_title import localized_title
+from .suggestions.store import ACCEPTED
 
 PARALLEL_UPDATES = 1
 SUGGESTIONS = EntityDescription(key="suggestions", translation_key="suggestions")

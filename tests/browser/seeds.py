@@ -1,7 +1,7 @@
 """What the demo home has stored before Home Assistant starts.
 
 Suggestions of the kinds the demo home's few days of history do not show, as the engine writes
-them (engine/suggestions.py): a habit that follows sunset and only happens while someone is home,
+them (engine/suggestions/): a habit that follows sunset and only happens while someone is home,
 with its backtest, and a group of things done together. The card must show each with its title,
 evidence sentence, automation and pictures.
 
@@ -15,7 +15,7 @@ import time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from custom_components.ai_automation.engine.usage import ZIGBEE2MQTT, UsageRecord
+from custom_components.ai_automation.engine.usage.record import ZIGBEE2MQTT, UsageRecord
 
 DAYS = 14
 FIRST_DAY = date.today() - timedelta(days=DAYS - 1)

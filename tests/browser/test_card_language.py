@@ -48,7 +48,7 @@ STATES = {
                             ("light.hall", "Flur"), ("light.tv_lamp", "TV-Lampe"),
                             ("cover.living_room", "Rollo"), ("media_player.tv", "Fernseher")]
 }  # fmt: skip
-# Words of the engine's English templates (engine/suggestions.py) and of the card's English texts.
+# Words of the engine's English templates (engine/suggestions/) and of the card's English texts.
 ENGLISH = re.compile(
     r"\b(turn|around|every|weekdays?|when|seen|spread|times|otherwise|would|right|wrong|"
     r"together|after|before|sunset|sunrise|change|remove|days|someone|home|last|leaves|"

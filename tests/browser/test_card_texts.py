@@ -133,7 +133,7 @@ def test_unused_capability_marks_the_value_it_always_had(
     expect(picture.locator("figcaption")).to_contain_text(always)
 
 
-# The evidence the engine writes (engine/suggestions.py), field for field: a sun habit that needs
+# The evidence the engine writes (engine/suggestions/), field for field: a sun habit that needs
 # someone home, a sequence started when the home empties, a group, and an undone automation.
 SOMEONE_HOME = {"condition": "numeric_state", "entity_id": "zone.home", "above": 0}
 BACKTEST_DAYS = [

@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from custom_components.ai_automation.engine.connection_check import (
+from custom_components.ai_automation.engine.mqtt_connect import (
     BrokerAddress,
     Protocol,
     check_connection,

@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 
-from custom_components.ai_automation.engine.habits import DAY_TYPES, detect_habits
-from custom_components.ai_automation.engine.history import Change, History
+from custom_components.ai_automation.engine.detectors.habits import DAY_TYPES, detect_habits
+from custom_components.ai_automation.engine.history.arrays import Change, History
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 10, 12, tzinfo=BERLIN)

@@ -5,11 +5,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from custom_components.ai_automation.engine.clock_or_presence import presence_explained
-from custom_components.ai_automation.engine.detection import detect
-from custom_components.ai_automation.engine.history import Change, History
-from custom_components.ai_automation.engine.sequences import Sequence
-from custom_components.ai_automation.engine.suggestions import Suggestion, build_suggestions
+from custom_components.ai_automation.engine.detectors.clock_or_presence import presence_explained
+from custom_components.ai_automation.engine.detectors.run import detect
+from custom_components.ai_automation.engine.detectors.sequences import Sequence
+from custom_components.ai_automation.engine.history.arrays import Change, History
+from custom_components.ai_automation.engine.suggestions.build import Suggestion, build_suggestions
 
 from ..synthetic_home import build_departures
 

@@ -6,14 +6,14 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 
-from custom_components.ai_automation.engine.groups import detect_groups, together
-from custom_components.ai_automation.engine.habits import detect_habits
-from custom_components.ai_automation.engine.history import Change, History
-from custom_components.ai_automation.engine.overrides import detect_overrides
-from custom_components.ai_automation.engine.presence import days_away, with_presence
-from custom_components.ai_automation.engine.sequences import detect_sequences
-from custom_components.ai_automation.engine.suggestions import build_suggestions
-from custom_components.ai_automation.engine.sun_habits import detect_sun_habits
+from custom_components.ai_automation.engine.detectors.groups import detect_groups, together
+from custom_components.ai_automation.engine.detectors.habits import detect_habits
+from custom_components.ai_automation.engine.detectors.overrides import detect_overrides
+from custom_components.ai_automation.engine.detectors.presence import days_away, with_presence
+from custom_components.ai_automation.engine.detectors.sequences import detect_sequences
+from custom_components.ai_automation.engine.detectors.sun_habits import detect_sun_habits
+from custom_components.ai_automation.engine.history.arrays import Change, History
+from custom_components.ai_automation.engine.suggestions.build import build_suggestions
 
 from ..synthetic_home import (
     FLAKY_ENTITY,

@@ -8,13 +8,13 @@ import weakref
 from hypothesis import given, settings, strategies as st
 import pytest
 
-from custom_components.ai_automation.engine.devices import (
+from custom_components.ai_automation.engine.zigbee2mqtt.bridge import PayloadError
+from custom_components.ai_automation.engine.zigbee2mqtt.devices import (
     Device,
     DeviceListParser,
     parse_devices,
     release,
 )
-from custom_components.ai_automation.engine.zigbee2mqtt import PayloadError
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "bridge_devices.json"
 

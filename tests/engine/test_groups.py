@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 
-from custom_components.ai_automation.engine.detection import detect
-from custom_components.ai_automation.engine.groups import Group, detect_groups
-from custom_components.ai_automation.engine.history import Change, History
-from custom_components.ai_automation.engine.suggestions import (
+from custom_components.ai_automation.engine.detectors.groups import Group, detect_groups
+from custom_components.ai_automation.engine.detectors.run import detect
+from custom_components.ai_automation.engine.history.arrays import Change, History
+from custom_components.ai_automation.engine.suggestions.build import (
     ExistingAutomation,
     Suggestion,
     build_suggestions,

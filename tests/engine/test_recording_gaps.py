@@ -3,9 +3,9 @@
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from custom_components.ai_automation.engine.detection import detect
-from custom_components.ai_automation.engine.history import Change, History
-from custom_components.ai_automation.engine.suggestions import build_suggestions
+from custom_components.ai_automation.engine.detectors.run import detect
+from custom_components.ai_automation.engine.history.arrays import Change, History
+from custom_components.ai_automation.engine.suggestions.build import build_suggestions
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 11, 2, tzinfo=BERLIN)  # a Monday; no change of the clocks in two weeks

@@ -2,15 +2,15 @@
 
 import pytest
 
-from custom_components.ai_automation.engine.backtest import Backtest
-from custom_components.ai_automation.engine.habits import Habit
-from custom_components.ai_automation.engine.sequences import Sequence
-from custom_components.ai_automation.engine.suggestions import (
+from custom_components.ai_automation.engine.detectors.backtest import Backtest
+from custom_components.ai_automation.engine.detectors.habits import Habit
+from custom_components.ai_automation.engine.detectors.sequences import Sequence
+from custom_components.ai_automation.engine.suggestions.build import (
     ExistingAutomation,
     action_for,
     build_suggestions,
 )
-from custom_components.ai_automation.engine.unused import UnusedCapability
+from custom_components.ai_automation.engine.usage.unused import UnusedCapability
 
 HABIT = Habit(
     entity_id="light.kitchen", state="on", days="weekdays", minute=405.4, spread_minutes=8.2,

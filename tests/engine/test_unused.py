@@ -2,21 +2,21 @@
 
 import pytest
 
-from custom_components.ai_automation.engine.unused import (
-    UnusedCapability,
-    UnusedSettings,
-    WatchedCapability,
-    detect_unused,
-    kelvin_schedule,
-    proposal,
-)
-from custom_components.ai_automation.engine.usage import (
+from custom_components.ai_automation.engine.usage.record import (
     HOME_ASSISTANT,
     NOT_ENOUGH_EVIDENCE,
     NOT_USED,
     USED,
     ZIGBEE2MQTT,
     Assessment,
+)
+from custom_components.ai_automation.engine.usage.unused import (
+    UnusedCapability,
+    UnusedSettings,
+    WatchedCapability,
+    detect_unused,
+    kelvin_schedule,
+    proposal,
 )
 
 EVENINGS = (0, 0, 1, 14)

@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from custom_components.ai_automation.engine.usage import (
+from custom_components.ai_automation.engine.usage.record import (
     HOME_ASSISTANT,
     MAX_DAYS,
     MAX_VALUES,

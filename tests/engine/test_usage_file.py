@@ -2,14 +2,14 @@
 
 import orjson
 
-from custom_components.ai_automation.engine.usage import (
+from custom_components.ai_automation.engine.usage.record import (
     MAX_VALUE_BYTES,
     ZIGBEE2MQTT,
     UsageRecord,
     bounded,
     is_digest,
 )
-from custom_components.ai_automation.engine.usage_file import (
+from custom_components.ai_automation.engine.usage.record_file import (
     device_json,
     devices_json,
     load_lines,

@@ -5,10 +5,10 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
-from custom_components.ai_automation.engine.history import Change, History
-from custom_components.ai_automation.engine.sequences import detect_sequences
-from custom_components.ai_automation.engine.suggestions import build_suggestions
-from custom_components.ai_automation.engine.waits import hold
+from custom_components.ai_automation.engine.detectors.sequences import detect_sequences
+from custom_components.ai_automation.engine.detectors.waits import hold
+from custom_components.ai_automation.engine.history.arrays import Change, History
+from custom_components.ai_automation.engine.suggestions.build import build_suggestions
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 10, 12, tzinfo=BERLIN)

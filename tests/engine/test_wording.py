@@ -2,7 +2,7 @@
 
 import pytest
 
-from custom_components.ai_automation.engine.wording import (
+from custom_components.ai_automation.engine.suggestions.wording import (
     acted_on,
     keeps_subject,
     mentions,

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from custom_components.ai_automation.engine import worker
-from custom_components.ai_automation.engine.detection import detect
-from custom_components.ai_automation.engine.history import Change, History
-from custom_components.ai_automation.engine.recorded import Recorded
+from custom_components.ai_automation.engine.detectors.run import detect
+from custom_components.ai_automation.engine.history.arrays import Change, History
+from custom_components.ai_automation.engine.history.recorded import Recorded
 
 from ..synthetic_home import sun_times
 
@@ -92,5 +92,5 @@ def test_worker_process_runs_without_home_assistant() -> None:
     assert found.peak_memory is not None
     assert 10 * 2**20 < found.peak_memory < 150 * 2**20
     imported = done.stderr.decode()
-    assert "custom_components.ai_automation.engine.detection" in imported
+    assert "custom_components.ai_automation.engine.detectors.run" in imported
     assert "homeassistant" not in imported

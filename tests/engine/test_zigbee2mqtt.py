@@ -5,7 +5,10 @@ import json
 from hypothesis import given, strategies as st
 import pytest
 
-from custom_components.ai_automation.engine.zigbee2mqtt import PayloadError, parse_bridge_state
+from custom_components.ai_automation.engine.zigbee2mqtt.bridge import (
+    PayloadError,
+    parse_bridge_state,
+)
 
 
 @pytest.mark.parametrize(

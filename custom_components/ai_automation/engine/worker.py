@@ -19,7 +19,7 @@ import sys
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from .recorded import Recorded, Rows
+    from .history.recorded import Recorded, Rows
 
 ROWS, END = "rows", "end"
 NICENESS = 10  # added to Home Assistant's: the detectors get the CPU only when it has spare
@@ -56,9 +56,9 @@ def send_end(
 def main(source: IO[bytes], target: IO[bytes]) -> None:
     """Read rows and the rest from `source`, write what the detectors found to `target`."""
     # (the package is set up first when run as a script)
-    from .detection import detect  # noqa: PLC0415
+    from .detectors.run import detect  # noqa: PLC0415
     from .gil import running_alone  # noqa: PLC0415
-    from .recorded import assemble  # noqa: PLC0415
+    from .history.recorded import assemble  # noqa: PLC0415
 
     running_alone()
     blocks: list[Any] = []

@@ -1,0 +1,1 @@
+"""The daily analysis inside Home Assistant: schedule, run, detectors' process, outputs."""

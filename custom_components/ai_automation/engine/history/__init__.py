@@ -1,0 +1,1 @@
+"""The state history the detectors read, and how it is built from the recorder's rows."""

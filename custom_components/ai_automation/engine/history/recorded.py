@@ -1,0 +1,113 @@
+"""Build a `History` from the recorder's rows, wherever they were read.
+
+The rows come in blocks of parallel arrays, in no particular order (the database does not sort
+them: numpy does it quicker here). They are put together in Home Assistant's process when the
+detectors run there, or in the detectors' own process as they arrive through its pipe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .arrays import History
+
+# Their state is the time of the last press or activation: every change is one "activated".
+MOMENTARY_DOMAINS = frozenset({"button", "input_button", "event", "scene"})
+ACTIVATED = "activated"
+NOT_A_CHANGE = frozenset({"unavailable", "unknown"})
+
+_EMPTY = np.empty(0, np.int64)
+# One block of rows: (state_id, metadata_id, state number, last_updated_ts, by a person).
+type Rows = tuple[npt.NDArray[Any], ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Recorded:
+    """What the numbers in the rows stand for, and the window they were read for."""
+
+    values: tuple[str | None, ...]  # state number -> the state as recorded (None: missing)
+    entities: dict[int, str]  # metadata id -> entity id
+    start: float
+    end: float
+    time_zone: str
+    # When Home Assistant was recording (UTC spans; None: not known), known since `runs_since`.
+    runs: tuple[tuple[float, float], ...] | None = None
+    runs_since: float = -np.inf
+
+
+def assemble(blocks: list[Rows], recorded: Recorded) -> History:
+    """Put the rows in time order and keep the real changes, numbered in order of appearance.
+
+    Empties `blocks` on the way, so that their memory is given back early.
+    """
+    # The blocks are freed (`blocks` is emptied) as soon as their columns are made.
+    columns = [
+        np.concatenate([block[column] for block in blocks]) if blocks else _EMPTY
+        for column in range(5)
+    ]
+    blocks.clear()
+    state_id, metadata_id, state, when, person = columns
+    del columns
+    order = np.lexsort((state_id, when))  # time order, ties in the order they were written
+    del state_id
+    # (one column at a time: each unordered one is freed as its ordered copy is made)
+    metadata_id = metadata_id[order]
+    state = state[order]
+    when = when[order]
+    person = person[order]
+    del order
+    # Each metadata id as a small number: a stable sort by it is then a quick radix sort.
+    known = np.array(sorted(recorded.entities), np.int64)
+    entity = np.searchsorted(known, metadata_id).astype(
+        np.int16 if len(known) < 2**15 else np.int32
+    )
+    values = list(recorded.values)
+
+    # Coming back from unavailable is the device reconnecting, not anybody's action: skip a row
+    # whose state, or whose entity's previous state, is unavailable/unknown/missing.
+    invalid = np.array([value is None or value in NOT_A_CHANGE for value in values], np.bool_)
+    by_entity = np.argsort(entity, kind="stable")  # each entity's rows, in time order
+    after_invalid = np.zeros(len(entity), np.bool_)
+    grouped = entity[by_entity]
+    after_invalid[by_entity[1:]] = (grouped[1:] == grouped[:-1]) & invalid[state[by_entity[:-1]]]
+    keep = ~(invalid[state] | after_invalid)
+    entity, state, when, person = entity[keep], state[keep], when[keep], person[keep]
+
+    # Entities and states numbered in order of first appearance, as before the filtering.
+    entity, present = _by_first_appearance(entity, len(known))
+    entity_ids = tuple(recorded.entities[int(known[index])] for index in present)
+    momentary = np.array([e.split(".", 1)[0] in MOMENTARY_DOMAINS for e in entity_ids], np.bool_)
+    if momentary.any():
+        if ACTIVATED not in values:
+            values.append(ACTIVATED)
+        state = np.where(momentary[entity], values.index(ACTIVATED), state)
+    state, used = _by_first_appearance(state, len(values))
+    return History(
+        entity_ids=entity_ids,
+        states=tuple(str(values[code]) for code in used),
+        when=when,
+        entity=entity,
+        state=state,
+        manual=person.astype(np.bool_),
+        start=recorded.start,
+        end=recorded.end,
+        time_zone=recorded.time_zone,
+        runs=recorded.runs,
+        runs_since=recorded.runs_since,
+    )
+
+
+def _by_first_appearance(
+    codes: npt.NDArray[np.integer[Any]], count: int
+) -> tuple[npt.NDArray[np.int32], list[int]]:
+    """Renumber `codes` (0 ... count-1) in order of first appearance; return the old numbers."""
+    first = np.full(count, len(codes), np.int64)
+    np.minimum.at(first, codes, np.arange(len(codes)))
+    used = [int(code) for code in np.argsort(first, kind="stable") if first[code] < len(codes)]
+    renumber = np.zeros(count, np.int32)
+    renumber[used] = np.arange(len(used), dtype=np.int32)
+    return renumber[codes], used

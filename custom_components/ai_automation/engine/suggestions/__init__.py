@@ -1,0 +1,1 @@
+"""Suggestions: findings turned into automations, with their words and evidence."""

@@ -1,0 +1,1 @@
+"""The Zigbee2MQTT model: bridge payloads, devices and what each can do."""

@@ -1,0 +1,1 @@
+"""Reading the recorder: its tables directly, or Home Assistant's history API as a fallback."""

@@ -1,0 +1,1 @@
+"""Suggestions kept across restarts and what the user decided: store, automations.yaml, titles."""
