@@ -27,7 +27,7 @@ from ..const import (
     DOMAIN,
     LEARNING_DAYS,
 )
-from ..engine.detectors.habits import HabitSettings
+from ..engine.detectors.habit_settings import HabitSettings
 from ..engine.suggestions.build import Suggestion
 from ..engine.suggestions.wording import acted_on, keeps_subject, plain_text
 from ..listeners import Observable
