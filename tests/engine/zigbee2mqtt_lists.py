@@ -1,4 +1,4 @@
-"""Zigbee2MQTT device lists for the parsing tests: the recorded list, and payloads from plain data."""
+"""Zigbee2MQTT device lists for the parsing tests: the recorded list, payloads from plain data."""
 
 import json
 from pathlib import Path

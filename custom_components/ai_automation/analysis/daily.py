@@ -28,7 +28,7 @@ from ..const import (
     LEARNING_DAYS,
 )
 from ..engine.detectors.habit_settings import HabitSettings
-from ..engine.suggestions.build import Suggestion
+from ..engine.suggestions.suggestion import Suggestion
 from ..engine.suggestions.wording import acted_on, keeps_subject, plain_text
 from ..listeners import Observable
 from ..models import AiAutomationConfigEntry

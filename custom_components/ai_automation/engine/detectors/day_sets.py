@@ -1,4 +1,4 @@
-"""Which set of weekdays a habit holds on: every day, weekdays, weekends or a set found in the data."""
+"""Which weekdays a habit holds on: every day, weekdays, weekends or a set found in the data."""
 
 from __future__ import annotations
 

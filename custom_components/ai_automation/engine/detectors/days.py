@@ -1,4 +1,4 @@
-"""The days and states the detectors count by: weekday names, sets of weekdays, states that are none."""
+"""The days and states detectors count by: weekday names, sets of weekdays, states that are none."""
 
 from __future__ import annotations
 
