@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import math
 from typing import Any
 
-from .record import HOME_ASSISTANT, NOT_USED, PARTS, Assessment
+from .local_clock import PARTS
+from .record import HOME_ASSISTANT, NOT_USED, Assessment
 
 # Settable Zigbee capabilities people usually value, most useful first.
 USEFUL_CAPABILITIES = {
