@@ -33,13 +33,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from custom_components.ai_automation.devices.device_list import INLINE_PARSE_LIMIT
-from custom_components.ai_automation.engine.zigbee2mqtt.devices import (
-    Device,
-    DeviceList,
+from custom_components.ai_automation.engine.zigbee2mqtt.device_list import (
     DeviceListParser,
     payload_digest,
     release,
 )
+from custom_components.ai_automation.engine.zigbee2mqtt.model import Device, DeviceList
 
 FIXTURE = json.loads((ROOT / "tests" / "fixtures" / "bridge_devices.json").read_text())
 SIZES = (50, 500, 2000, 10000)

@@ -15,7 +15,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from custom_components.ai_automation.engine.history.arrays import Change
-from custom_components.ai_automation.engine.suggestions.build import STATE_ACTIONS, Suggestion
+from custom_components.ai_automation.engine.suggestions.automation import STATE_ACTIONS
+from custom_components.ai_automation.engine.suggestions.suggestion import Suggestion
 
 HELD_OUT_DAYS = 7
 OUTCOMES = ("right", "near", "wrong", "nothing done")

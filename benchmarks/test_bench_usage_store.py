@@ -21,6 +21,7 @@ import orjson
 from custom_components.ai_automation.const import USAGE_STORAGE_KEY, USAGE_STORAGE_VERSION
 from custom_components.ai_automation.devices.usage_store import UsageStorage
 from custom_components.ai_automation.engine.usage.record import DAY, UsageRecord
+from custom_components.ai_automation.engine.usage.record_file import load_record
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import storage
 
@@ -155,7 +156,7 @@ async def test_usage_store_at_5000_devices(
     hass.config.config_dir = str(tmp_path)
     asyncio.get_running_loop().set_debug(False)  # as Home Assistant runs it
     record = UsageRecord("Europe/Berlin")
-    record.load(_stored(DEVICES))
+    load_record(record, _stored(DEVICES))
     path = tmp_path / ".storage" / USAGE_STORAGE_KEY
     with (
         patch.object(storage.Store, "_async_load", REAL["_async_load"]),

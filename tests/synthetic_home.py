@@ -19,7 +19,8 @@ from custom_components.ai_automation.engine.detectors.habits import Habit
 from custom_components.ai_automation.engine.detectors.run import detect
 from custom_components.ai_automation.engine.detectors.sequences import Sequence
 from custom_components.ai_automation.engine.history.arrays import Change, History
-from custom_components.ai_automation.engine.suggestions.build import Suggestion, build_suggestions
+from custom_components.ai_automation.engine.suggestions.build import build_suggestions
+from custom_components.ai_automation.engine.suggestions.suggestion import Suggestion
 
 TIME_ZONE = "Europe/Berlin"
 # Four weeks around the end of summer time (2026-10-25), so the window contains a DST change.

@@ -17,7 +17,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import CLIENT_ID, MockConfigEntry, MockUser
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
-from custom_components.ai_automation.engine.suggestions.build import Suggestion
+from custom_components.ai_automation.engine.suggestions.suggestion import Suggestion
 from homeassistant.components.config import view as editor_module
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError

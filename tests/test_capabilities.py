@@ -16,7 +16,7 @@ from pytest_homeassistant_custom_component.typing import (
     WebSocketGenerator,
 )
 
-from custom_components.ai_automation.engine.zigbee2mqtt.devices import parse_devices
+from custom_components.ai_automation.engine.zigbee2mqtt.device_list import parse_devices
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component

@@ -29,7 +29,7 @@ from pytest_homeassistant_custom_component.typing import (
 from custom_components.ai_automation.analysis.run import AnalysisResult
 from custom_components.ai_automation.const import AI_WORDING_TIMEOUT
 from custom_components.ai_automation.diagnostics import async_get_config_entry_diagnostics
-from custom_components.ai_automation.engine.suggestions.build import Suggestion
+from custom_components.ai_automation.engine.suggestions.suggestion import Suggestion
 from homeassistant import config as conf_util
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError

@@ -12,7 +12,7 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 )
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
-from custom_components.ai_automation.engine.suggestions.build import Suggestion
+from custom_components.ai_automation.engine.suggestions.suggestion import Suggestion
 from custom_components.ai_automation.suggestions.store import SuggestionStore
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.util import dt as dt_util

@@ -11,7 +11,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
-from custom_components.ai_automation.engine.suggestions.build import Suggestion
+from custom_components.ai_automation.engine.suggestions.suggestion import Suggestion
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 

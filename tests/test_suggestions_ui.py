@@ -15,7 +15,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient, WebSocketGenerator
 
-from custom_components.ai_automation.engine.suggestions.build import Suggestion
+from custom_components.ai_automation.engine.suggestions.suggestion import Suggestion
 from homeassistant.components import persistent_notification
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import Unauthorized

@@ -21,7 +21,7 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 from .analysis.daily import DailyAnalysis
 from .const import DOMAIN, SNOOZE_DAYS
 from .devices.answer import Gathered, async_gather, model_json
-from .engine.detectors.habits import HabitSettings
+from .engine.detectors.habit_settings import HabitSettings
 from .services import async_accept, async_dismiss, async_restore, async_snooze, snooze_until
 
 # What the card may do with a suggestion (it shows a button for each it knows).

@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 
-from custom_components.ai_automation.engine.detectors.habits import DAY_TYPES, detect_habits
+from custom_components.ai_automation.engine.detectors.days import DAY_TYPES
+from custom_components.ai_automation.engine.detectors.habits import detect_habits
 from custom_components.ai_automation.engine.history.arrays import Change, History
 
 BERLIN = ZoneInfo("Europe/Berlin")

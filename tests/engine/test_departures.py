@@ -9,7 +9,8 @@ from custom_components.ai_automation.engine.detectors.clock_or_presence import p
 from custom_components.ai_automation.engine.detectors.run import detect
 from custom_components.ai_automation.engine.detectors.sequences import Sequence
 from custom_components.ai_automation.engine.history.arrays import Change, History
-from custom_components.ai_automation.engine.suggestions.build import Suggestion, build_suggestions
+from custom_components.ai_automation.engine.suggestions.build import build_suggestions
+from custom_components.ai_automation.engine.suggestions.suggestion import Suggestion
 
 from ..synthetic_home import build_departures
 

@@ -12,9 +12,9 @@ from custom_components.ai_automation.engine.detectors.run import detect
 from custom_components.ai_automation.engine.history.arrays import Change, History
 from custom_components.ai_automation.engine.suggestions.build import (
     ExistingAutomation,
-    Suggestion,
     build_suggestions,
 )
+from custom_components.ai_automation.engine.suggestions.suggestion import Suggestion
 
 from ..synthetic_home import build_real, suggest
 

@@ -5,9 +5,9 @@ import pytest
 from custom_components.ai_automation.engine.detectors.backtest import Backtest
 from custom_components.ai_automation.engine.detectors.habits import Habit
 from custom_components.ai_automation.engine.detectors.sequences import Sequence
+from custom_components.ai_automation.engine.suggestions.automation import action_for
 from custom_components.ai_automation.engine.suggestions.build import (
     ExistingAutomation,
-    action_for,
     build_suggestions,
 )
 from custom_components.ai_automation.engine.usage.unused import UnusedCapability

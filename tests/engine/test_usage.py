@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from custom_components.ai_automation.engine.usage.local_clock import LocalClock
 from custom_components.ai_automation.engine.usage.record import (
     HOME_ASSISTANT,
     MAX_DAYS,
@@ -11,9 +12,9 @@ from custom_components.ai_automation.engine.usage.record import (
     NOT_USED,
     USED,
     ZIGBEE2MQTT,
-    LocalClock,
     UsageRecord,
 )
+from custom_components.ai_automation.engine.usage.record_file import load_record
 
 ZONE = "Europe/Berlin"
 START = datetime(2026, 10, 20, tzinfo=ZoneInfo(ZONE))  # the clocks go back on 25 October
@@ -118,7 +119,7 @@ def test_stored_and_loaded_the_same_and_use_ends_at_the_save() -> None:
     stored = record.to_dict(_at(10, 20))
     assert not record.dirty
     again = UsageRecord(ZONE)
-    again.load(stored)
+    load_record(again, stored)
     assert list(again.devices) == ["bulb"]
     loaded = again.devices["bulb"]
     assert loaded.active_since is None

@@ -27,8 +27,8 @@ from ..const import (
     DOMAIN,
     LEARNING_DAYS,
 )
-from ..engine.detectors.habits import HabitSettings
-from ..engine.suggestions.build import Suggestion
+from ..engine.detectors.habit_settings import HabitSettings
+from ..engine.suggestions.suggestion import Suggestion
 from ..engine.suggestions.wording import acted_on, keeps_subject, plain_text
 from ..listeners import Observable
 from ..models import AiAutomationConfigEntry

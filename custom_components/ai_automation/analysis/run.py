@@ -20,12 +20,9 @@ from ..const import ACTION_DOMAINS, ANALYSED_DOMAINS
 from ..devices.device_list import CapabilityListener
 from ..devices.usage_watcher import UsageWatcher
 from ..engine.detectors.sun_habits import SUN_EVENTS
-from ..engine.suggestions.build import (
-    ExistingAutomation,
-    Suggestion,
-    build_suggestions,
-    override_suggestion,
-)
+from ..engine.suggestions.build import ExistingAutomation, build_suggestions
+from ..engine.suggestions.override_suggestions import override_suggestion
+from ..engine.suggestions.suggestion import Suggestion
 from ..engine.usage.unused import UnusedSettings, detect_unused
 from ..models import Settings
 from ..recorder_reader.fallback import history_reader

@@ -17,16 +17,9 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from ..const import DEVICES_STORAGE_KEY, DEVICES_STORAGE_VERSION, bridge_devices_topic
-from ..engine.zigbee2mqtt.bridge import PayloadError
-from ..engine.zigbee2mqtt.devices import (
-    Capability,
-    Device,
-    DeviceList,
-    DeviceListParser,
-    payload_digest,
-    quoted,
-    release,
-)
+from ..engine.zigbee2mqtt.bridge import PayloadError, quoted
+from ..engine.zigbee2mqtt.device_list import DeviceListParser, payload_digest, release
+from ..engine.zigbee2mqtt.model import Capability, Device, DeviceList
 from ..listeners import Observable
 from ..mqtt_health.check import mqtt_entry
 

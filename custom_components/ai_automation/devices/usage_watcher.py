@@ -38,7 +38,7 @@ from ..engine.usage.record import (
     assess_rows,
 )
 from ..engine.usage.unused import USEFUL_CAPABILITIES, WatchedCapability
-from ..engine.zigbee2mqtt.devices import Capability, Device
+from ..engine.zigbee2mqtt.model import Capability, Device
 from ..recorder_reader.fallback import attribute_rows
 from .device_list import CapabilityListener, capability_key
 from .usage_store import UsageStorage

@@ -15,7 +15,7 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from ..const import ACCEPTED_SHOWN_FOR, DISMISSED_SIMILAR_DAYS, DISMISSED_SIMILAR_FACTOR
-from ..engine.suggestions.build import Suggestion
+from ..engine.suggestions.suggestion import Suggestion
 from .stored import ACCEPTED, DISMISSED, NEW, SNOOZED, Readable, compacted, problems_text, readable
 
 _LOGGER = logging.getLogger(__name__)

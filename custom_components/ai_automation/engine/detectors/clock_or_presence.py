@@ -9,13 +9,14 @@ when they are even: it is what the person reacts to).
 
 from __future__ import annotations
 
-from collections.abc import Sequence as Listed
+from collections.abc import Collection, Iterable
 
 import numpy as np
 import numpy.typing as npt
 
 from ..history.arrays import History, weekday_of
-from .habits import DAY_MASKS, WEEKDAY_NAMES, Habit
+from .days import day_mask
+from .habits import Habit
 from .presence import EntityRows, fired_when_possible, is_presence
 from .sequences import Sequence
 
@@ -46,7 +47,7 @@ def _after_trigger(
     return after, fired
 
 
-def presence_explained(history: History, sequences: Listed[Sequence]) -> npt.NDArray[np.bool_]:
+def presence_explained(history: History, sequences: Iterable[Sequence]) -> npt.NDArray[np.bool_]:
     """Return which changes a sequence started by people arriving or leaving explains."""
     explained = np.zeros(len(history), np.bool_)
     presence = [s for s in sequences if is_presence(s.trigger_entity)]
@@ -86,11 +87,7 @@ def _right_days(
     after, fired = _after_trigger(history, sequence, changes, rows)
     acted_clock = np.isin(days, change_days[changes][near_clock])
     acted_presence = np.isin(days, change_days[changes][after])
-    mask = (
-        DAY_MASKS[habit.days]
-        if habit.days in DAY_MASKS
-        else np.isin(np.arange(7), [WEEKDAY_NAMES.index(d) for d in habit.weekdays])
-    )
+    mask = day_mask(habit.days)
     starts = np.array([history.day_start(int(day)) for day in days], np.float64)
     ends = np.array([history.day_start(int(day) + 1) for day in days], np.float64)
     presence_fires = np.searchsorted(fired, ends) > np.searchsorted(fired, starts)
@@ -101,7 +98,7 @@ def _right_days(
 
 
 def clock_or_presence(
-    history: History, habits: Listed[Habit], sequences: Listed[Sequence]
+    history: History, habits: Collection[Habit], sequences: Collection[Sequence]
 ) -> tuple[list[Habit], list[Sequence]]:
     """Drop, of a clock habit and a presence trigger explaining the same changes, the worse."""
     beaten: set[int] = set()

@@ -9,7 +9,8 @@ import numpy as np
 import numpy.typing as npt
 
 from ..history.arrays import History, weekday_of
-from .habits import DAY_MASKS, WEEKDAY_NAMES, Habit
+from .days import day_mask
+from .habits import Habit
 
 HOME_ZONE = "zone.home"
 # People coming and going: their changes start things, a few times a day, with minutes of slack.
@@ -91,12 +92,6 @@ def _count(state: str) -> float:
         return float("nan")
 
 
-def _mask(habit: Habit) -> npt.NDArray[np.bool_]:
-    if habit.days in DAY_MASKS:
-        return DAY_MASKS[habit.days]
-    return np.isin(np.arange(7), [WEEKDAY_NAMES.index(d) for d in habit.weekdays])
-
-
 def with_presence(
     history: History, habits: Iterable[Habit], settings: PresenceSettings | None = None
 ) -> list[Habit]:
@@ -109,7 +104,7 @@ def with_presence(
     starts = np.array([history.day_start(int(day)) for day in days], dtype=np.float64)
     marked = []
     for habit in habits:
-        on_days = _mask(habit)[weekday_of(days)]
+        on_days = day_mask(habit.days)[weekday_of(days)]
         away = ~_people_home(history, starts[on_days] + habit.minute * 60)
         done = np.array(
             [history.day_start(day) + minute * 60 for day, minute in habit.day_times], np.float64

@@ -5,7 +5,7 @@ The CPU work of an analysis: it runs in the detectors' own process (`worker.py`)
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence as Listed
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from ..history.arrays import History
@@ -37,7 +37,7 @@ class Findings:
 def detect(
     history: History,
     sun: Mapping[str, Mapping[int, float]],
-    watched: Listed[tuple[str, str, str]] = (),
+    watched: Collection[tuple[str, str, str]] = (),
 ) -> Findings:
     """Find groups, then sequences, then the habits the sequences do not explain.
 

@@ -11,7 +11,8 @@ import numpy.typing as npt
 from ..gil import let_the_loop_in
 from ..history.arrays import History
 from .backtest import Backtest, BacktestSettings, held_out_span, replay_sequence
-from .habits import IGNORED_STATES, HabitSettings
+from .days import IGNORED_STATES
+from .habit_settings import HabitSettings
 from .presence import EntityRows, fired_when_possible, is_presence
 from .waits import hold, state_ends
 

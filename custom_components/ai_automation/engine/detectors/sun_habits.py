@@ -14,7 +14,9 @@ import numpy as np
 import numpy.typing as npt
 
 from ..history.arrays import History
-from .habits import Habit, HabitSettings, _robust_spread, detect_habits
+from .habit_settings import HabitSettings
+from .habits import Habit, detect_habits
+from .time_of_day import robust_spread
 
 SUN_EVENTS = ("sunset", "sunrise")
 
@@ -72,7 +74,7 @@ def detect_sun_habits(
                 [minute + times.get(day, mean) - mean for day, minute in habit.day_times],
                 dtype=np.float64,
             )
-            on_clock = _robust_spread(clock % 1440.0, _clock_centre(clock))
+            on_clock = robust_spread(clock % 1440.0, _clock_centre(clock))
             event_times = np.array([times.get(day, mean) for day, _ in habit.day_times], np.float64)
             if (
                 habit.spread_minutes <= settings.max_spread_share * on_clock

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
 import hashlib
 import re
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import orjson
 
-PARTS = ("night", "morning", "afternoon", "evening")  # local 0-6, 6-12, 12-18, 18-24 h
+from .local_clock import LocalClock
+
 MAX_VALUES = 12  # distinct values kept per capability and source
 # A value longer than this in JSON is kept as its digest (`<N bytes, sha256 ...>`): a change still
 # shows, and a list of values stays under MAX_VALUES * MAX_VALUE_BYTES.
@@ -53,49 +52,6 @@ def _short(value: Any) -> bool:
 def is_digest(value: Any) -> bool:
     """Tell whether `value` stands for a value too long to keep."""
     return type(value) is str and _DIGEST.fullmatch(value) is not None
-
-
-class LocalClock:
-    """Turns timestamps into (local day, part of the day); the current day is cached."""
-
-    def __init__(self, time_zone: str) -> None:
-        """Use `time_zone` (an IANA name) for days and parts of the day."""
-        self._zone = ZoneInfo(time_zone)
-        self._start = self._end = 0.0
-        self._day = 0
-        self._bounds: tuple[float, float, float] = (0.0, 0.0, 0.0)
-
-    def _load(self, ts: float) -> None:
-        local = datetime.fromtimestamp(ts, self._zone)
-        midnight = datetime.combine(local.date(), datetime.min.time(), self._zone)
-        self._day = local.date().toordinal()
-        self._start = midnight.timestamp()
-        self._bounds = tuple(  # type: ignore[assignment]
-            midnight.replace(hour=hour).timestamp() for hour in (6, 12, 18)
-        )
-        self._end = datetime.combine(
-            local.date() + timedelta(days=1), datetime.min.time(), self._zone
-        ).timestamp()
-
-    def slot(self, ts: float) -> tuple[int, int]:
-        """Return (local day ordinal, part of the day 0-3) of `ts`."""
-        if not self._start <= ts < self._end:
-            self._load(ts)
-        morning, afternoon, evening = self._bounds
-        part = 0 if ts < morning else 1 if ts < afternoon else 2 if ts < evening else 3
-        return self._day, part
-
-    def next_slot_start(self, ts: float) -> float:
-        """Return when the part of the day after the one holding `ts` begins."""
-        self.slot(ts)
-        for bound in self._bounds:
-            if ts < bound:
-                return bound
-        return self._end
-
-    def day_of(self, ts: float) -> int:
-        """Return the local day ordinal of `ts`."""
-        return self.slot(ts)[0]
 
 
 class CapabilityUsage:
@@ -381,12 +337,6 @@ class UsageRecord:
             "saved": now,
             "devices": {ieee: device_data(device) for ieee, device in self.devices.items()},
         }
-
-    def load(self, data: Mapping[str, Any]) -> list[str]:
-        """Restore `to_dict` data, keeping what is readable; return what was not."""
-        from .record_file import load_record  # noqa: PLC0415  # it builds on this module
-
-        return load_record(self, data)
 
 
 def device_data(device: DeviceUsage) -> dict[str, Any]:

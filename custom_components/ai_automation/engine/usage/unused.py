@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import math
 from typing import Any
 
-from .record import HOME_ASSISTANT, NOT_USED, PARTS, Assessment
+from .local_clock import PARTS
+from .record import HOME_ASSISTANT, NOT_USED, Assessment
 
 # Settable Zigbee capabilities people usually value, most useful first.
 USEFUL_CAPABILITIES = {
@@ -266,7 +267,10 @@ def night_brightness_proposal(unused: UnusedCapability) -> tuple[str, dict[str, 
 
 
 def proposal(unused: UnusedCapability) -> tuple[str, str, dict[str, Any] | None]:
-    """Return the title, the description and the automation (None: words only)."""
+    """Return the title, the description and what an automation would do (None: words only).
+
+    What it would do: its triggers, conditions, actions and mode.
+    """
     seen = seen_words(unused)
     label = unused.property.replace("_", " ")
     made, title = None, ""
@@ -278,14 +282,5 @@ def proposal(unused: UnusedCapability) -> tuple[str, str, dict[str, Any] | None]
         title = f"{unused.device} dimmer at night"
     if made is None:
         return f"{unused.device} can change its {label}, unchanged in use", f"{seen}.", None
-    words, automation = made
-    description = f"{seen}. {words}"
-    return (
-        title,
-        description,
-        {
-            "alias": title,
-            "description": f"{description} Suggested by AI Automation.",
-            **automation,
-        },
-    )
+    words, doing = made
+    return title, f"{seen}. {words}", doing

@@ -1,12 +1,19 @@
-"""Parse what Zigbee2MQTT publishes on its bridge topics."""
+"""Zigbee2MQTT's bridge state, and the error and words for a bridge payload that cannot be used."""
 
 import json
 
 MAX_BRIDGE_STATE_BYTES = 1024
+# Names and reasons quoted in problems and log lines are cut to this length.
+MAX_QUOTED = 80
 
 
 class PayloadError(ValueError):
     """A Zigbee2MQTT payload that cannot be understood; the message says why."""
+
+
+def quoted(text: str, limit: int = MAX_QUOTED) -> str:
+    """Return `text` cut to `limit` characters, for problems and log lines."""
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
 
 
 def parse_bridge_state(payload: str | bytes | bytearray) -> bool:

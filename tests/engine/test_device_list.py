@@ -1,7 +1,6 @@
-"""Tests for parsing Zigbee2MQTT's device list into devices and capabilities."""
+"""Tests for parsing Zigbee2MQTT's device list: devices kept, payloads refused, lists reused."""
 
 import json
-from pathlib import Path
 from typing import Any
 import weakref
 
@@ -9,29 +8,19 @@ from hypothesis import given, settings, strategies as st
 import pytest
 
 from custom_components.ai_automation.engine.zigbee2mqtt.bridge import PayloadError
-from custom_components.ai_automation.engine.zigbee2mqtt.devices import (
-    Device,
+from custom_components.ai_automation.engine.zigbee2mqtt.device_list import (
     DeviceListParser,
     parse_devices,
     release,
 )
+from custom_components.ai_automation.engine.zigbee2mqtt.model import Device
 
-FIXTURE = Path(__file__).parent.parent / "fixtures" / "bridge_devices.json"
-
-
-def _devices() -> dict[str, Device]:
-    parsed = parse_devices(FIXTURE.read_bytes())
-    assert parsed.problems == ()
-    return {device.friendly_name: device for device in parsed.devices}
-
-
-def _caps(device: Device) -> dict[tuple[str, str | None], Any]:
-    return {(cap.property, cap.endpoint): cap for cap in device.capabilities}
+from .zigbee2mqtt_lists import FIXTURE, compact_payload, fixture_devices, list_payload
 
 
 def test_every_device_kept_including_coordinator_and_unsupported() -> None:
     """All ten devices are there; the coordinator and the unsupported one have no capabilities."""
-    devices = _devices()
+    devices = fixture_devices()
     assert len(devices) == 10
     coordinator = devices["Coordinator"]
     assert (coordinator.type, coordinator.capabilities) == ("Coordinator", ())
@@ -39,120 +28,6 @@ def test_every_device_kept_including_coordinator_and_unsupported() -> None:
     assert not unsupported.supported
     assert unsupported.capabilities == ()
     assert (unsupported.vendor, unsupported.model) == ("_TZE200_unknown", "TS0601")
-
-
-def test_colour_light() -> None:
-    """Light features are flattened with the light as parent; colour keeps its composite path."""
-    light = _devices()["Kitchen light"]
-    assert (light.vendor, light.model, light.power_source, light.type) == (
-        "Philips",
-        "9290022166",
-        "Mains (single phase)",
-        "Router",
-    )
-    caps = _caps(light)
-    state = caps[("state", None)]
-    assert (state.type, state.parent, state.settable, state.value_on) == (
-        "binary",
-        "light",
-        True,
-        "ON",
-    )
-    color_temp = caps[("color_temp", None)]
-    assert (color_temp.unit, color_temp.value_min, color_temp.value_max) == ("mired", 153, 500)
-    assert color_temp.presets == ("coolest", "neutral", "warmest")
-    color = caps[("color", None)]
-    assert (color.type, color.name, color.parent) == ("composite", "color_xy", "light")
-    assert caps[("color.x", None)].parent == "light>color_xy"
-    assert ("color.hue", None) in caps  # the HS composite's features stay reachable
-    effect = caps[("effect", None)]
-    assert (effect.settable, effect.published, effect.values[:2]) == (
-        True,
-        False,
-        ("blink", "breathe"),
-    )
-    assert caps[("power_on_behavior", None)].category == "config"
-    assert caps[("linkquality", None)].category == "diagnostic"
-
-
-def test_two_endpoint_switch_keeps_both_endpoints() -> None:
-    """state_l1 and state_l2 are separate capabilities, each with its endpoint."""
-    caps = _caps(_devices()["Hall switch"])
-    assert caps[("state_l1", "l1")].parent == "switch"
-    assert caps[("state_l2", "l2")].settable
-    assert caps[("power_on_behavior_l2", "l2")].values == ("off", "on", "previous")
-
-
-def test_trv_climate_and_calibration() -> None:
-    """Climate features carry access bits, presets and steps; calibration is configuration."""
-    caps = _caps(_devices()["Bedroom radiator"])
-    setpoint = caps[("occupied_heating_setpoint", None)]
-    assert (setpoint.parent, setpoint.settable, setpoint.gettable, setpoint.value_step) == (
-        "climate",
-        True,
-        True,
-        0.5,
-    )
-    local = caps[("local_temperature", None)]
-    assert (local.published, local.settable, local.gettable) == (True, False, True)
-    assert caps[("preset", None)].values[-1] == "away"
-    assert caps[("local_temperature_calibration", None)].category == "config"
-
-
-@pytest.mark.parametrize(
-    ("name", "prop", "kind", "settable"),
-    [
-        ("Front door", "contact", "binary", False),
-        ("Living room remote", "action", "enum", False),
-        ("Study blind", "position", "numeric", True),
-        ("Back door lock", "state", "binary", True),
-        ("Washing machine plug", "energy", "numeric", False),
-    ],
-)
-def test_other_devices(name: str, prop: str, kind: str, settable: bool) -> None:
-    """Sensors, remotes, covers, locks and plugs each expose what the documentation says."""
-    capability = _caps(_devices()[name])[(prop, None)]
-    assert (capability.type, capability.settable) == (kind, settable)
-
-
-def test_store_round_trip() -> None:
-    """A device survives being stored and read back unchanged."""
-    for device in _devices().values():
-        assert Device.from_dict(json.loads(json.dumps(device.to_dict()))) == device
-
-
-def _payload(devices: list[Any]) -> bytes:
-    return json.dumps(devices).encode()
-
-
-def test_bad_exposes_cost_only_themselves() -> None:
-    """A malformed expose is skipped and reported; the device keeps the rest; unknown types stay."""
-    raw = [
-        {
-            "ieee_address": "0x1",
-            "friendly_name": "odd",
-            "definition": {
-                "exposes": [
-                    "not an object",
-                    {"type": "light"},
-                    {"type": "numeric", "property": "power", "access": "x", "value_max": "big"},
-                    {"type": "future_type", "property": "magic", "access": 7},
-                ]
-            },
-        },
-        {"ieee_address": "0x1", "friendly_name": "twin"},
-        {"friendly_name": "no address"},
-        42,
-    ]
-    parsed = parse_devices(_payload(raw))
-    (device,) = parsed.devices
-    caps = _caps(device)
-    assert caps[("power", None)].value_max is None
-    assert not caps[("power", None)].published
-    assert caps[("magic", None)].type == "unknown"
-    assert len(parsed.problems) == 5
-    assert "odd (0x1): expose 0 skipped: an expose is str, not an object" in parsed.problems
-    assert "duplicate ieee_address 0x1: kept the first" in parsed.problems
 
 
 @pytest.mark.parametrize(
@@ -222,17 +97,13 @@ def test_random_json_never_breaks_the_parser(document: Any) -> None:
     assert all(isinstance(device, Device) for device in parsed.devices)
 
 
-def _compact(devices: list[Any]) -> bytes:
-    return json.dumps(devices, separators=(",", ":")).encode()
-
-
 def test_republished_list_reuses_unchanged_devices() -> None:
     """Only the changed device is parsed again; the others are the very same objects."""
     devices = json.loads(FIXTURE.read_bytes())
     parser = DeviceListParser()
-    first = parser.parse(_compact(devices))
+    first = parser.parse(compact_payload(devices))
     devices[3]["friendly_name"] = "Lounge remote"
-    second = parser.parse(_compact(devices))
+    second = parser.parse(compact_payload(devices))
     assert [d.friendly_name for d in second.devices][3] == "Lounge remote"
     reused = [a is b for a, b in zip(first.devices, second.devices, strict=True)]
     assert reused == [index != 3 for index in range(10)]
@@ -248,7 +119,7 @@ def test_republished_list_reuses_unchanged_devices() -> None:
 def test_any_json_layout_gives_the_same_devices(indent: int | None) -> None:
     """Spaced or indented lists parse as Zigbee2MQTT's compact ones do (and reuse too)."""
     devices = json.loads(FIXTURE.read_bytes())
-    expected = parse_devices(_compact(devices)).devices
+    expected = parse_devices(compact_payload(devices)).devices
     parser = DeviceListParser()
     first = parser.parse(json.dumps(devices, indent=indent).encode())
     again = parser.parse(json.dumps(devices, indent=indent).encode())
@@ -263,14 +134,16 @@ def test_device_start_inside_a_device_does_not_mislead() -> None:
         {"ieee_address": "0x1", "endpoint": 1},
         {"ieee_address": "0x2", "endpoint": 1},
     ]
-    parsed = parse_devices(_compact(devices))
+    parsed = parse_devices(compact_payload(devices))
     assert len(parsed.devices) == 10
     assert parsed.problems == ()
 
 
 def test_one_broken_device_text_refuses_the_list() -> None:
     """Invalid JSON anywhere refuses the whole list, as one parse of it would."""
-    payload = _compact(json.loads(FIXTURE.read_bytes())).replace(b'"Front door"', b'"Front', 1)
+    payload = compact_payload(json.loads(FIXTURE.read_bytes())).replace(
+        b'"Front door"', b'"Front', 1
+    )
     with pytest.raises(PayloadError, match="not valid UTF-8 JSON"):
         DeviceListParser().parse(payload)
 
@@ -280,60 +153,6 @@ def test_list_without_devices_is_refused(payload: bytes) -> None:
     """Zigbee2MQTT always lists its coordinator: a list without any device is not used."""
     with pytest.raises(PayloadError, match="no usable device"):
         parse_devices(payload)
-
-
-def test_deep_values_and_features_are_bounded() -> None:
-    """Values over three levels deep are dropped, features over eight levels skipped."""
-    features: Any = {"type": "numeric", "property": "bottom", "access": 1}
-    for _ in range(20):
-        features = {"type": "composite", "name": "c", "property": "c", "features": [features]}
-    shallow = {"state": ["ON", {"level": 1}]}
-    raw = [
-        {
-            "ieee_address": "0x1",
-            "friendly_name": "deep",
-            "definition": {
-                "exposes": [
-                    {"type": "binary", "property": "a", "value_on": [[[[["ON"]]]]]},
-                    {"type": "binary", "property": "b", "value_on": shallow, "value_off": 0},
-                    features,
-                ]
-            },
-        }
-    ]
-    parsed = parse_devices(_payload(raw))
-    caps = _caps(parsed.devices[0])
-    assert caps[("a", None)].value_on is None
-    assert caps[("b", None)].value_on == shallow
-    assert ("c", None) not in caps
-    assert parsed.problems == (
-        "deep (0x1): a: value_on/value_off nested deeper than 3 levels, dropped",
-        "deep (0x1): expose 2 skipped: features nested deeper than 8 levels",
-    )
-    stored = json.loads(json.dumps(parsed.device_data[0]))
-    assert Device.from_dict(stored) == parsed.devices[0]
-
-
-def test_composite_without_property_keys_features_at_its_level() -> None:
-    """Features of a composite without property are keyed as Zigbee2MQTT sets them."""
-    raw = [
-        {
-            "ieee_address": "0x1",
-            "friendly_name": "trv",
-            "definition": {
-                "exposes": [
-                    {
-                        "type": "composite",
-                        "name": "programming_mode",
-                        "features": [{"type": "text", "property": "week", "access": 3}],
-                    }
-                ]
-            },
-        }
-    ]
-    caps = _caps(parse_devices(_payload(raw)).devices[0])
-    assert set(caps) == {("programming_mode", None), ("week", None)}
-    assert caps[("week", None)].parent == "programming_mode"
 
 
 def test_zigbee2mqtt_2_fields_and_legacy_interview() -> None:
@@ -349,7 +168,7 @@ def test_zigbee2mqtt_2_fields_and_legacy_interview() -> None:
         {"ieee_address": "0x2", "friendly_name": "old", "interviewing": True},
         {"ieee_address": "0x3", "friendly_name": "older", "interview_completed": True},
     ]
-    new, old, older = parse_devices(_payload(raw)).devices
+    new, old, older = parse_devices(list_payload(raw)).devices
     assert (new.interview_state, new.source, new.endpoint_names) == (
         "PENDING",
         "generated",
@@ -382,27 +201,6 @@ def test_layout_fallback_keeps_deep_devices_and_odd_starts() -> None:
     )
     with pytest.raises(PayloadError, match="not valid UTF-8 JSON"):
         parse_devices(b'[{"ieee_address":"0x6"}] trailing')
-
-
-def test_enum_values_keep_text_and_numbers_only() -> None:
-    """Values and preset names are text; numbers become text; anything else is left out."""
-    raw = [
-        {
-            "ieee_address": "0x1",
-            "definition": {
-                "exposes": [
-                    {
-                        "type": "enum",
-                        "property": "mode",
-                        "values": ["a", 1, 2.5, True, None, [1], {"name": "b"}, {"name": [2]}],
-                        "presets": "not a list",
-                    }
-                ]
-            },
-        }
-    ]
-    capability = _caps(parse_devices(_payload(raw)).devices[0])[("mode", None)]
-    assert (capability.values, capability.presets) == (("a", "1", "2.5", "b"), ())
 
 
 class _Element:
