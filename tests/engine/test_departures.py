@@ -11,7 +11,7 @@ from custom_components.ai_automation.engine.detectors.sequences import Sequence
 from custom_components.ai_automation.engine.history.arrays import Change, History
 from custom_components.ai_automation.engine.suggestions.build import Suggestion, build_suggestions
 
-from ..synthetic_home import build_departures
+from ..real_homes import build_departures
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 11, 2, tzinfo=BERLIN)  # a Monday

@@ -15,17 +15,8 @@ from custom_components.ai_automation.engine.detectors.sun_habits import detect_s
 from custom_components.ai_automation.engine.history.arrays import Change, History
 from custom_components.ai_automation.engine.suggestions.build import build_suggestions
 
-from ..synthetic_home import (
-    FLAKY_ENTITY,
-    NODE_RED_ENTITY,
-    build,
-    build_real,
-    habit_matches,
-    score,
-    score_by_kind,
-    suggest,
-    sun_times,
-)
+from ..real_homes import FLAKY_ENTITY, NODE_RED_ENTITY, build_real, score_by_kind, suggest
+from ..synthetic_home import build, habit_matches, score, sun_times
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 10, 12, tzinfo=BERLIN)  # four weeks that include the end of summer time
