@@ -12,7 +12,7 @@ import time
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.forward import HELD_OUT_DAYS, forward_test, split, summary
-from tests.synthetic_home import PLACES, RealHome, build_real, score_by_kind, suggest
+from tests.real_homes import PLACES, RealHome, build_real, score_by_kind, suggest
 
 HOMES = 10
 

@@ -5,13 +5,15 @@ import custom_components.ai_automation  # noqa: F401  # isort: skip
 
 import asyncio
 from collections.abc import AsyncGenerator, Callable, Generator
-from datetime import timedelta
+from datetime import datetime, timedelta
 import logging
 from pathlib import Path
 import time
 from typing import Any
-from unittest.mock import patch
+from unittest.mock import AsyncMock, patch
 
+import freezegun.api
+from freezegun.api import FrozenDateTimeFactory
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
@@ -22,6 +24,8 @@ from homeassistant.config_entries import SOURCE_MQTT, SOURCE_REAUTH
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
 
+from .daily_run import BERLIN, SECOND, SUGGESTION, analysis_finding, analysis_result
+from .kitchen_light import DISCOVERY, FIXTURE, IEEE, LIGHT, publish
 from .mosquitto import Broker
 
 # Once a test raises the root log level to DEBUG, the recorder logs every SQL statement and
@@ -180,6 +184,16 @@ async def setup_integration(hass: HomeAssistant, entry: MockConfigEntry) -> None
     await hass.async_block_till_done()
 
 
+async def setup_at(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, start: datetime, **options: Any
+) -> MockConfigEntry:
+    """Set AI Automation up at `start` with the default options and `options`."""
+    freezer.move_to(start)
+    entry = MockConfigEntry(domain="ai_automation", options={**DEFAULT_OPTIONS, **options})
+    await setup_integration(hass, entry)
+    return entry
+
+
 @pytest.fixture
 async def loaded_entry(
     mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
@@ -252,3 +266,59 @@ async def real_mqtt_entry(
     yield entry
     await hass.config_entries.async_unload(entry.entry_id)
     await hass.async_block_till_done()
+
+
+@pytest.fixture
+def analyse() -> Generator[AsyncMock]:
+    """Replace the analysis itself: these tests are about when it runs and what it reports."""
+    with analysis_finding(analysis_result()) as mock:
+        yield mock
+
+
+@pytest.fixture
+async def berlin(mqtt_ready: MqttMockHAClient, hass: HomeAssistant) -> MqttMockHAClient:
+    """Home Assistant in Berlin time."""
+    await hass.config.async_set_time_zone(BERLIN)
+    return mqtt_ready
+
+
+@pytest.fixture
+async def with_suggestions(
+    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
+) -> MockConfigEntry:
+    """AI Automation after a run that found two suggestions."""
+    await setup_integration(hass, config_entry)
+    with analysis_finding(analysis_result([SUGGESTION, SECOND])):
+        await run_analysis(hass)
+    return config_entry
+
+
+@pytest.fixture
+def paho_keeps_real_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Give real time only to the caller that asks directly from paho (its keepalive checks).
+
+    By default freezegun looks five frames up, and every MQTT callback runs below paho's frames.
+    """
+    monkeypatch.setattr(freezegun.api, "call_stack_inspection_limit", 1)
+
+
+@pytest.fixture
+async def zigbee_home(
+    real_mqtt_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mosquitto: Broker,
+    config_entry: MockConfigEntry,
+) -> MockConfigEntry:
+    """Zigbee2MQTT's device list and discovery on a real broker, and AI Automation running."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    await publish(mosquitto, "zigbee2mqtt/bridge/state", {"state": "online"}, retain=True)
+    await publish(mosquitto, "zigbee2mqtt/bridge/devices", FIXTURE, retain=True)
+    await publish(mosquitto, f"homeassistant/light/{IEEE}/light/config", DISCOVERY, retain=True)
+    await wait_until(hass, lambda: hass.states.get(LIGHT) is not None, "the light is discovered")
+    await setup_integration(hass, config_entry)
+    await wait_until(
+        hass,
+        lambda: bool(config_entry.runtime_data.capabilities.devices),
+        "the device list arrives",
+    )
+    return config_entry

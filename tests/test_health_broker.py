@@ -29,6 +29,18 @@ def fast_reconnect() -> Generator[None]:
         yield
 
 
+async def _set_up_connected(hass: HomeAssistant, entry: MockConfigEntry) -> None:
+    """Set AI Automation up and wait until its broker sensor says connected."""
+    await setup_integration(hass, entry)
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
+
+
+async def _stop_broker(hass: HomeAssistant, mosquitto: Broker) -> None:
+    """Stop the broker and wait until the broker sensor notices."""
+    await asyncio.to_thread(mosquitto.stop)
+    await wait_until(hass, lambda: hass.states.get(BROKER).state == "off", "the drop is noticed")
+
+
 def _issue(hass: HomeAssistant, issue_id: str) -> ir.IssueEntry | None:
     return ir.async_get(hass).async_get_issue("ai_automation", issue_id)
 
@@ -80,11 +92,9 @@ async def test_broker_stopped_and_started_again(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """A stopped broker is reported after the grace period and forgotten once it is back."""
-    await setup_integration(hass, discovered_entry)
-    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
+    await _set_up_connected(hass, discovered_entry)
 
-    await asyncio.to_thread(mosquitto.stop)
-    await wait_until(hass, lambda: hass.states.get(BROKER).state == "off", "the drop is noticed")
+    await _stop_broker(hass, mosquitto)
     await later_with_real_broker(hass, 30)
     assert _issue(hass, "mqtt_broker_unreachable") is None
     await later_with_real_broker(hass, 61)
@@ -124,8 +134,7 @@ async def test_outage_reason_comes_from_a_check_made_during_the_outage(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """A check made while the broker was still up never explains the outage that follows."""
-    await setup_integration(hass, config_entry)
-    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
+    await _set_up_connected(hass, config_entry)
     # The user presses Check MQTT connection while all is well...
     await hass.services.async_call(
         "button",
@@ -136,8 +145,7 @@ async def test_outage_reason_comes_from_a_check_made_during_the_outage(
     assert hass.states.get(CHECK).state == "accepted"
 
     # ...and the broker stops within the ten minutes that rate-limit the check.
-    await asyncio.to_thread(mosquitto.stop)
-    await wait_until(hass, lambda: hass.states.get(BROKER).state == "off", "the drop is noticed")
+    await _stop_broker(hass, mosquitto)
     await later_with_real_broker(hass, 61)
     warnings = [
         record.getMessage()
@@ -162,8 +170,7 @@ async def test_without_zigbee2mqtt_nothing_nags(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Set up by hand in a home without Zigbee2MQTT: no repair, no warning; sensors say so."""
-    await setup_integration(hass, config_entry)
-    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
+    await _set_up_connected(hass, config_entry)
     await later_with_real_broker(hass, 301)
     await later_with_real_broker(hass, 3600)
     assert _issue(hass, "zigbee2mqtt_not_found") is None
@@ -186,8 +193,7 @@ async def test_zigbee2mqtt_heard_once_is_expected_after_a_restart(
     config_entry: MockConfigEntry,
 ) -> None:
     """Once Zigbee2MQTT was heard on the base topic, its silence after a restart is a repair."""
-    await setup_integration(hass, config_entry)
-    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
+    await _set_up_connected(hass, config_entry)
     # Not retained, so after the restart below Zigbee2MQTT says nothing any more; sent until heard
     # (a message sent before Home Assistant's subscription reaches the broker is lost).
     for _ in range(20):
@@ -218,10 +224,8 @@ async def test_check_that_ends_after_the_reconnect_does_not_tell_of_the_outage(
     config_entry: MockConfigEntry,
 ) -> None:
     """The broker comes back while the outage's check is still out: its failure does not stand."""
-    await setup_integration(hass, config_entry)
-    await wait_until(hass, lambda: hass.states.get(BROKER).state == "on", "connected")
-    await asyncio.to_thread(mosquitto.stop)
-    await wait_until(hass, lambda: hass.states.get(BROKER).state == "off", "the drop is noticed")
+    await _set_up_connected(hass, config_entry)
+    await _stop_broker(hass, mosquitto)
     real_check = health.async_check_broker
 
     async def check_then_broker_back(hass: HomeAssistant) -> CheckResult | None:

@@ -18,7 +18,7 @@ from homeassistant.core import Context, HomeAssistant
 from homeassistant.util import dt as dt_util
 
 from .conftest import run_analysis, setup_integration
-from .test_daily import SUGGESTION_LIST
+from .daily_run import SUGGESTION_LIST
 
 LIGHTS = 8
 

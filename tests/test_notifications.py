@@ -11,7 +11,7 @@ from homeassistant.components import persistent_notification
 from homeassistant.core import HomeAssistant
 
 from .conftest import run_analysis, setup_integration
-from .test_daily import SUGGESTION, _result
+from .daily_run import ANALYSE, SUGGESTION, analysis_finding, analysis_result as _result
 
 FIRST_RUN = "ai_automation_first_analysis"
 NEW_SUGGESTIONS = "ai_automation_new_suggestions"
@@ -79,10 +79,7 @@ async def test_first_run_says_how_much_history_in_words(
     hass.config.language = language
     await setup_integration(hass, config_entry)
     result = replace(_result([], events=changes), history_days=history_days)
-    with patch(
-        "custom_components.ai_automation.analysis.daily.async_analyse",
-        AsyncMock(return_value=result),
-    ):
+    with analysis_finding(result):
         await run_analysis(hass)
     title, message = _shown(hass)[FIRST_RUN]
     assert title == "AI Automation"
@@ -96,7 +93,7 @@ async def test_a_german_home_gets_new_suggestions_in_place_of_the_first_run_noti
     hass.config.language = "de"
     await setup_integration(hass, config_entry)
     analyse = AsyncMock(return_value=replace(_result([], events=17), history_days=2.0))
-    with patch("custom_components.ai_automation.analysis.daily.async_analyse", analyse):
+    with patch(ANALYSE, analyse):
         await run_analysis(hass)
         assert set(_shown(hass)) == {FIRST_RUN}
         assert _shown(hass)[FIRST_RUN][1].startswith(

@@ -4,7 +4,6 @@ from datetime import UTC, datetime, timedelta
 import json
 import logging
 from typing import Any
-from unittest.mock import AsyncMock, patch
 
 from freezegun.api import FrozenDateTimeFactory
 import pytest
@@ -16,8 +15,8 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 
 from .conftest import run_analysis, setup_integration
+from .daily_run import SUGGESTION_LIST, analysis_finding, analysis_result as _result
 from .suggestion_year import a_year_of_suggestions, suggestion
-from .test_daily import SUGGESTION_LIST, _result
 
 KEY = "ai_automation.suggestions"
 END = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
@@ -65,10 +64,7 @@ async def test_a_year_of_suggestions_is_compacted_and_learning_still_holds(
         _found(dismissed, 2.0),  # the dismissed one itself, however strong
         _found(cleared, 2.0),  # the accepted one, cleared from the list: the automation exists
     ]
-    with patch(
-        "custom_components.ai_automation.analysis.daily.async_analyse",
-        AsyncMock(return_value=_result(found)),
-    ):
+    with analysis_finding(_result(found)):
         summary = await run_analysis(hass)
 
     assert summary["suggestions_generated"] == 0
@@ -83,10 +79,7 @@ async def test_a_year_of_suggestions_is_compacted_and_learning_still_holds(
     assert all(stored[s["id"]] == s for s in open_)  # open ones keep all they show
 
     # Clearly stronger evidence still gets past the dismissal.
-    with patch(
-        "custom_components.ai_automation.analysis.daily.async_analyse",
-        AsyncMock(return_value=_result([_found(dismissed, 2.0, "clearly_stronger")])),
-    ):
+    with analysis_finding(_result([_found(dismissed, 2.0, "clearly_stronger")])):
         assert (await run_analysis(hass))["suggestions_generated"] == 1
 
 
@@ -137,10 +130,7 @@ async def test_a_store_of_the_wrong_shape_keeps_what_is_readable(
     assert "Reading the stored suggestions" in lines[0].getMessage()
     assert f"keeping the {kept} that could be read" in lines[0].getMessage()
     assert hass.states.get(SUGGESTION_LIST).state == str(kept)
-    with patch(
-        "custom_components.ai_automation.analysis.daily.async_analyse",
-        AsyncMock(return_value=_result([])),
-    ):
+    with analysis_finding(_result([])):
         assert (await run_analysis(hass))["success"] is True
     assert len(hass_storage[KEY]["data"]["suggestions"]) == kept
     assert hass_storage[KEY]["version"] == 1

@@ -1,4 +1,4 @@
-"""Where users meet suggestions: the to-do list, websocket commands, the notification, MQTT."""
+"""Where users meet suggestions: the to-do list, the notification, the actions, MQTT."""
 
 import asyncio
 from datetime import datetime
@@ -13,35 +13,25 @@ from pytest_homeassistant_custom_component.common import (
     MockUser,
     async_capture_events,
 )
-from pytest_homeassistant_custom_component.typing import MqttMockHAClient, WebSocketGenerator
+from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
 from custom_components.ai_automation.engine.suggestions.suggestion import Suggestion
 from homeassistant.components import persistent_notification
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import Unauthorized
-from homeassistant.helpers import area_registry as ar, entity_registry as er
 from homeassistant.util import dt as dt_util
 
 from .conftest import DEFAULT_OPTIONS, run_analysis, setup_integration, wait_until
+from .daily_run import (
+    ANALYSE,
+    SECOND,
+    SUGGESTION,
+    SUGGESTION_LIST,
+    analysis_finding,
+    analysis_result as _result,
+    todo_items as _todo_items,
+)
 from .mosquitto import Broker
-from .test_daily import SUGGESTION, SUGGESTION_LIST, _result, _todo_items
-
-SECOND = Suggestion(**{**SUGGESTION.__dict__, "id": "seq1", "kind": "sequence", "title": "Hall",
-                       "entities": ("binary_sensor.hall_motion", "light.hall")})  # fmt: skip
-
-
-@pytest.fixture
-async def with_suggestions(
-    mqtt_ready: MqttMockHAClient, hass: HomeAssistant, config_entry: MockConfigEntry
-) -> MockConfigEntry:
-    """AI Automation after a run that found two suggestions."""
-    await setup_integration(hass, config_entry)
-    with patch(
-        "custom_components.ai_automation.analysis.daily.async_analyse",
-        AsyncMock(return_value=_result([SUGGESTION, SECOND])),
-    ):
-        await run_analysis(hass)
-    return config_entry
 
 
 async def test_todo_list_shows_and_dismisses(
@@ -74,10 +64,14 @@ EN_NEXT = (
     "See the *AI Automation Suggestions* to-do list: complete an item to create the automation,"
     " delete it to dismiss it."
 )
+
+
 DE_NEXT = (
     "Sieh dir die To-do-Liste *AI Automation Vorschläge* an: Markiere einen Eintrag als erledigt,"
     " um die Automation zu erstellen, oder lösche ihn, um den Vorschlag abzulehnen."
 )
+
+
 NL_NEXT = (
     "Bekijk de takenlijst *AI Automation Suggesties*: vink een item af om de automatisering te"
     " maken, of verwijder het om de suggestie af te wijzen."
@@ -121,10 +115,7 @@ async def test_notification_counts_in_words(
     """The notification speaks the home's language and says one suggestion or several."""
     hass.config.language = language
     await setup_integration(hass, config_entry)
-    with patch(
-        "custom_components.ai_automation.analysis.daily.async_analyse",
-        AsyncMock(return_value=_result(found)),
-    ):
+    with analysis_finding(_result(found)):
         await run_analysis(hass)
     notifications = persistent_notification._async_get_or_create_notifications(hass)
     shown = notifications["ai_automation_new_suggestions"]
@@ -197,114 +188,6 @@ async def test_snooze_action_is_for_admins_only(
     assert with_suggestions.runtime_data.daily.store.suggestions["seq1"]["status"] == "new"
 
 
-async def test_websocket_snooze(
-    hass: HomeAssistant, with_suggestions: MockConfigEntry, hass_ws_client: WebSocketGenerator
-) -> None:
-    """A card can snooze a suggestion for some days (30 unless it says) and list snoozed ones."""
-    client = await hass_ws_client(hass)
-    await client.send_json_auto_id(
-        {"type": "ai_automation/suggestions/handle", "suggestion_id": "seq1", "decision": "snooze",
-         "days": 3}
-    )  # fmt: skip
-    handled = await client.receive_json()
-    assert handled["result"]["status"] == "snoozed"
-    until = dt_util.parse_datetime(handled["result"]["snoozed_until"])
-    assert until is not None
-    assert abs((until - dt_util.utcnow()).total_seconds() - 3 * 86400) < 60
-    await client.send_json_auto_id({"type": "ai_automation/suggestions", "status": "snoozed"})
-    listed = await client.receive_json()
-    assert [s["id"] for s in listed["result"]["suggestions"]] == ["seq1"]
-
-
-async def test_websocket_paging_filters_and_decisions(
-    hass: HomeAssistant, with_suggestions: MockConfigEntry, hass_ws_client: WebSocketGenerator
-) -> None:
-    """A card can page through all suggestions, filter them and dismiss one."""
-    area = ar.async_get(hass).async_create("Hall")
-    er.async_get(hass).async_get_or_create("light", "demo", "hall", suggested_object_id="hall")
-    er.async_get(hass).async_update_entity("light.hall", area_id=area.id)
-    client = await hass_ws_client(hass)
-
-    async def ask(**message: Any) -> dict[str, Any]:
-        await client.send_json_auto_id(message)
-        response: dict[str, Any] = await client.receive_json()
-        return response
-
-    page = await ask(type="ai_automation/suggestions", limit=1)
-    assert page["result"]["total"] == 2
-    assert len(page["result"]["suggestions"]) == 1
-    assert (await ask(type="ai_automation/suggestions", offset=1))["result"]["total"] == 2
-    by_kind = await ask(type="ai_automation/suggestions", kind="sequence")
-    assert [s["id"] for s in by_kind["result"]["suggestions"]] == ["seq1"]
-    by_area = await ask(type="ai_automation/suggestions", area_id=area.id)
-    assert [s["id"] for s in by_area["result"]["suggestions"]] == ["seq1"]
-    handled = await ask(
-        type="ai_automation/suggestions/handle", suggestion_id="seq1", decision="dismiss"
-    )
-    assert handled["result"]["status"] == "dismissed"
-    again = await ask(
-        type="ai_automation/suggestions/handle", suggestion_id="seq1", decision="dismiss"
-    )
-    assert again["error"]["code"] == "invalid"
-    dismissed = await ask(type="ai_automation/suggestions", status="dismissed")
-    assert dismissed["result"]["total"] == 1
-    restored = await ask(
-        type="ai_automation/suggestions/handle", suggestion_id="seq1", decision="restore"
-    )
-    assert restored["result"]["status"] == "new"
-    assert hass.states.get(SUGGESTION_LIST).state == "2"
-    not_dismissed = await ask(
-        type="ai_automation/suggestions/handle", suggestion_id="seq1", decision="restore"
-    )
-    assert not_dismissed["error"]["code"] == "invalid"
-
-
-async def test_a_snoozed_suggestion_can_be_taken_back(
-    hass: HomeAssistant, with_suggestions: MockConfigEntry, hass_ws_client: WebSocketGenerator
-) -> None:
-    """The card's Undo after Snooze: `restore` makes a snoozed suggestion open again at once."""
-    client = await hass_ws_client(hass)
-
-    async def ask(**message: Any) -> dict[str, Any]:
-        await client.send_json_auto_id(message)
-        response: dict[str, Any] = await client.receive_json()
-        return response
-
-    snoozed = await ask(
-        type="ai_automation/suggestions/handle", suggestion_id="seq1", decision="snooze", days=30
-    )
-    assert snoozed["result"]["status"] == "snoozed"
-    assert hass.states.get(SUGGESTION_LIST).state == "1"
-    restored = await ask(
-        type="ai_automation/suggestions/handle", suggestion_id="seq1", decision="restore"
-    )
-    assert restored["result"]["status"] == "new"
-    assert "snoozed_until" not in restored["result"]
-    assert hass.states.get(SUGGESTION_LIST).state == "2"
-
-
-async def test_websocket_commands_are_for_admins_only(
-    hass: HomeAssistant,
-    with_suggestions: MockConfigEntry,
-    hass_ws_client: WebSocketGenerator,
-    hass_read_only_access_token: str,
-) -> None:
-    """A user who is not an administrator can neither list nor decide on suggestions."""
-    client = await hass_ws_client(hass, hass_read_only_access_token)
-    for message in (
-        {"type": "ai_automation/suggestions"},
-        {
-            "type": "ai_automation/suggestions/handle",
-            "suggestion_id": "seq1",
-            "decision": "dismiss",
-        },
-    ):
-        await client.send_json_auto_id(message)
-        response = await client.receive_json()
-        assert response["error"]["code"] == "unauthorized"
-    assert hass.states.get(SUGGESTION_LIST).state == "2"
-
-
 async def test_new_suggestions_notification_can_be_turned_off(
     mqtt_ready: MqttMockHAClient, hass: HomeAssistant
 ) -> None:
@@ -314,7 +197,7 @@ async def test_new_suggestions_notification_can_be_turned_off(
     )
     await setup_integration(hass, entry)
     analyse = AsyncMock(return_value=_result([SUGGESTION]))
-    with patch("custom_components.ai_automation.analysis.daily.async_analyse", analyse):
+    with patch(ANALYSE, analyse):
         await run_analysis(hass)
     notifications = hass.data.get("persistent_notification", {})
     assert "ai_automation_new_suggestions" not in str(notifications)
@@ -323,7 +206,7 @@ async def test_new_suggestions_notification_can_be_turned_off(
     )
     assert await hass.config_entries.async_reload(entry.entry_id)
     analyse.return_value = _result([SECOND])
-    with patch("custom_components.ai_automation.analysis.daily.async_analyse", analyse):
+    with patch(ANALYSE, analyse):
         await run_analysis(hass)
     assert "ai_automation_new_suggestions" in str(hass.data.get("persistent_notification", {}))
 
@@ -342,10 +225,7 @@ async def test_unload_cancels_a_running_analysis(
 ) -> None:
     """Unloading while a run is going cancels it cleanly; the last good results stay stored."""
     await setup_integration(hass, config_entry)
-    with patch(
-        "custom_components.ai_automation.analysis.daily.async_analyse",
-        AsyncMock(return_value=_result([SUGGESTION])),
-    ):
+    with analysis_finding(_result([SUGGESTION])):
         await run_analysis(hass)
     started = asyncio.Event()
 
@@ -353,7 +233,7 @@ async def test_unload_cancels_a_running_analysis(
         started.set()
         await asyncio.Event().wait()
 
-    with patch("custom_components.ai_automation.analysis.daily.async_analyse", forever):
+    with patch(ANALYSE, forever):
         button = hass.async_create_task(
             hass.services.async_call(
                 "button", "press", {"entity_id": "button.ai_automation_run_analysis"}, blocking=True
@@ -424,7 +304,7 @@ async def test_real_broker_subscriber_gets_the_summary(
             "connected",
         )
         with patch(
-            "custom_components.ai_automation.analysis.daily.async_analyse",
+            ANALYSE,
             AsyncMock(
                 side_effect=outcome if isinstance(outcome, Exception) else None,
                 return_value=outcome,
@@ -446,32 +326,3 @@ async def test_real_broker_subscriber_gets_the_summary(
     assert hass.states.get("sensor.ai_automation_suggestions_open").state == str(
         message["suggestions_open"]
     )
-
-
-async def test_websocket_status_and_several_kinds_and_areas(
-    hass: HomeAssistant, with_suggestions: MockConfigEntry, hass_ws_client: WebSocketGenerator
-) -> None:
-    """The card's header reads the last run; its options pick several kinds and areas."""
-    client = await hass_ws_client(hass)
-
-    async def ask(**message: Any) -> dict[str, Any]:
-        await client.send_json_auto_id(message)
-        response: dict[str, Any] = await client.receive_json()
-        return response
-
-    status = (await ask(type="ai_automation/status"))["result"]
-    assert status["running"] is False
-    assert status["last_run"]["status"] == "success"
-    assert status["last_run"]["events_analysed"] == 120
-    assert status["suggestions_open"] == 2
-    assert (status["lookback_days"], status["min_days"]) == (14, 5)
-    assert status["decisions"] == ["accept", "dismiss", "restore", "snooze"]
-    both = await ask(type="ai_automation/suggestions", kinds=["habit", "sequence"])
-    assert both["result"]["total"] == 2
-    unknown = await ask(type="ai_automation/suggestions", kinds=["presence"])
-    assert unknown["result"]["total"] == 0
-    nowhere = await ask(type="ai_automation/suggestions", area_ids=["attic", "cellar"])
-    assert nowhere["result"]["total"] == 0
-    assert await hass.config_entries.async_unload(with_suggestions.entry_id)
-    gone = await ask(type="ai_automation/status")
-    assert gone["error"]["code"] == "not_loaded"

@@ -1,12 +1,9 @@
 """Unused capabilities from evidence: a real Mosquitto, HA's real MQTT light, the real recorder."""
 
-import asyncio
 from datetime import datetime, timedelta
 import json
-from pathlib import Path
 from typing import Any
 
-import freezegun.api
 from freezegun.api import FrozenDateTimeFactory
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -30,72 +27,18 @@ from homeassistant.helpers.recorder import get_instance
 from homeassistant.util import dt as dt_util
 
 from .conftest import START, run_analysis, setup_integration, wait_until
+from .daily_run import SUGGESTION_LIST
+from .kitchen_light import (
+    FIXTURE,
+    IEEE,
+    LIGHT,
+    STATE_TOPIC,
+    capability_usage as _usage,
+    publish as _publish,
+)
 from .mosquitto import Broker
-from .test_daily import SUGGESTION_LIST
 
-FIXTURE = (Path(__file__).parent / "fixtures" / "bridge_devices.json").read_text()
-LIGHT = "light.kitchen_light"
-IEEE = "0x0017880108a1b2c3"
-STATE_TOPIC = "zigbee2mqtt/Kitchen light"
-# What Zigbee2MQTT publishes for Home Assistant's discovery of a colour-temperature light.
-DISCOVERY = {
-    "availability": [
-        {"topic": "zigbee2mqtt/bridge/state", "value_template": "{{ value_json.state }}"}
-    ],
-    "brightness": True,
-    "brightness_scale": 254,
-    "supported_color_modes": ["color_temp", "xy"],
-    "max_mireds": 500,
-    "min_mireds": 153,
-    "command_topic": "zigbee2mqtt/Kitchen light/set",
-    "device": {
-        "identifiers": [f"zigbee2mqtt_{IEEE}"],
-        "manufacturer": "Philips",
-        "model": "Hue white and color ambiance E26/E27",
-        "name": "Kitchen light",
-    },
-    "name": None,
-    "default_entity_id": LIGHT,
-    "schema": "json",
-    "state_topic": STATE_TOPIC,
-    "unique_id": f"{IEEE}_light_zigbee2mqtt",
-}
-
-
-async def _publish(broker: Broker, topic: str, payload: Any, *, retain: bool = False) -> None:
-    text = payload if isinstance(payload, str) else json.dumps(payload)
-    await asyncio.to_thread(broker.publish, topic, text, retain=retain)
-
-
-@pytest.fixture(autouse=True)
-def paho_keeps_real_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Give real time only to the caller that asks directly from paho (its keepalive checks).
-
-    By default freezegun looks five frames up, and every MQTT callback runs below paho's frames.
-    """
-    monkeypatch.setattr(freezegun.api, "call_stack_inspection_limit", 1)
-
-
-@pytest.fixture
-async def zigbee_home(
-    real_mqtt_entry: MockConfigEntry,
-    hass: HomeAssistant,
-    mosquitto: Broker,
-    config_entry: MockConfigEntry,
-) -> MockConfigEntry:
-    """Zigbee2MQTT's device list and discovery on a real broker, and AI Automation running."""
-    await hass.config.async_set_time_zone("Europe/Berlin")
-    await _publish(mosquitto, "zigbee2mqtt/bridge/state", {"state": "online"}, retain=True)
-    await _publish(mosquitto, "zigbee2mqtt/bridge/devices", FIXTURE, retain=True)
-    await _publish(mosquitto, f"homeassistant/light/{IEEE}/light/config", DISCOVERY, retain=True)
-    await wait_until(hass, lambda: hass.states.get(LIGHT) is not None, "the light is discovered")
-    await setup_integration(hass, config_entry)
-    await wait_until(
-        hass,
-        lambda: bool(config_entry.runtime_data.capabilities.devices),
-        "the device list arrives",
-    )
-    return config_entry
+pytestmark = pytest.mark.usefixtures("paho_keeps_real_time")
 
 
 async def _evening(
@@ -125,16 +68,6 @@ async def _unused(hass: HomeAssistant, entry: MockConfigEntry) -> list[Any]:
     data = entry.runtime_data
     result = await async_analyse(hass, Settings(lookback_days=14), data.capabilities, data.usage)
     return [s for s in result.suggestions if s.kind == "unused_capability"]
-
-
-async def _usage(hass: HomeAssistant, ws: WebSocketGenerator, user: MockUser) -> dict[str, Any]:
-    """Return each Kitchen light capability's usage as the capabilities command shows it."""
-    refresh = await hass.auth.async_create_refresh_token(user, "https://example.com/app")
-    client = await ws(hass, hass.auth.async_create_access_token(refresh))  # tokens age with time
-    await client.send_json_auto_id({"type": "ai_automation/capabilities"})
-    response = await client.receive_json()
-    device = next(d for d in response["result"]["devices"] if d["ieee_address"] == IEEE)
-    return {cap["key"]: cap.get("usage") for cap in device["capabilities"]}
 
 
 # Weeks pass for Home Assistant; the MQTT client and the event loop keep real time, so the real
@@ -262,70 +195,12 @@ def _kelvins(node: Any) -> list[int]:
     return []
 
 
-def _with_slash_name() -> str:
-    devices = json.loads(FIXTURE)
-    devices[1]["friendly_name"] = "Kitchen/Ceiling light"
-    return json.dumps(devices)
-
-
-async def test_state_messages_cheap_filtered_and_saved_once(
-    loaded_entry: MockConfigEntry,
-    hass: HomeAssistant,
-    hass_storage: dict[str, Any],
-    hass_ws_client: WebSocketGenerator,
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    """Only device state topics count (names with '/' too); a burst is written once, later."""
-    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", _with_slash_name())
-    await hass.async_block_till_done()
-    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(minutes=3))
-    await hass.async_block_till_done()
-    hass_storage.pop("ai_automation.usage", None)
-    topic = "zigbee2mqtt/Kitchen/Ceiling light"
-    for step in range(500):
-        state = {"state": "ON" if step % 2 else "OFF", "color_temp": 250 + step % 7}
-        async_fire_mqtt_message(hass, topic, json.dumps(state))
-        async_fire_mqtt_message(hass, f"{topic}/set", '{"color_temp": 153}')
-        async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/state", '{"state": "online"}')
-    await hass.async_block_till_done()
-    assert "ai_automation.usage" not in hass_storage  # not written per message
-
-    async_fire_mqtt_message(hass, topic, "not json")
-    async_fire_mqtt_message(hass, topic, "also not json")
-    async_fire_mqtt_message(hass, topic, "[1, 2]")
-    await hass.async_block_till_done()
-    assert caplog.text.count(f"Ignoring state messages on {topic}") == 1
-
-    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(minutes=3))
-    await hass.async_block_till_done()
-    stored = hass_storage["ai_automation.usage"]["data"]["devices"][IEEE]
-    colour = stored["capabilities"]["color_temp"]
-    assert colour["values"]["zigbee2mqtt"] == [250 + step for step in range(7)]
-    assert 153 not in colour["values"]["zigbee2mqtt"]  # the /set command is not a state
-
-    # Renamed in Zigbee2MQTT: the new topic is read, the old one no longer.
-    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", FIXTURE)
-    await hass.async_block_till_done()
-    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=2))
-    await hass.async_block_till_done()
-    async_fire_mqtt_message(hass, topic, '{"color_temp": 400}')
-    async_fire_mqtt_message(hass, STATE_TOPIC, '{"color_temp": 401}')
-    await hass.async_block_till_done()
-    client = await hass_ws_client(hass)
-    await client.send_json_auto_id({"type": "ai_automation/capabilities"})
-    model = (await client.receive_json())["result"]
-    device = next(d for d in model["devices"] if d["ieee_address"] == IEEE)
-    usage = {c["key"]: c.get("usage") for c in device["capabilities"]}
-    assert 401 in usage["color_temp"]["values"]["zigbee2mqtt"]
-    assert 400 not in usage["color_temp"]["values"]["zigbee2mqtt"]
-    assert usage["color_temp"]["status"] == "used"
-    assert usage["brightness"]["status"] == "not_enough_evidence"
-    assert usage["brightness"]["reason"] == "no value reported yet"
-    assert usage["linkquality"] is None  # only settable capabilities worth proposing
-
-
 RADIATOR_IEEE = "0x14b457fffe7a8b9c"
+
+
 RADIATOR_TOPIC = "zigbee2mqtt/Bedroom radiator"
+
+
 RADIATOR_DISCOVERY = {
     "name": None,
     "default_entity_id": "climate.bedroom_radiator",
@@ -392,30 +267,6 @@ async def test_recorded_setpoint_judged_from_history(
         "Bedroom radiator was used on 14 days in two weeks, always at 21 °C."
     )
     assert setpoint.automation is None
-
-
-async def test_bad_stored_record_is_ignored_once(
-    mqtt_ready: Any,
-    hass: HomeAssistant,
-    config_entry: MockConfigEntry,
-    hass_storage: dict[str, Any],
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    """A damaged stored record is logged and replaced; watching starts afresh."""
-    hass_storage["ai_automation.usage"] = {
-        "version": 1,
-        "key": "ai_automation.usage",
-        "data": {"devices": {IEEE: {"days": [[1, 2]]}}},
-    }
-    await setup_integration(hass, config_entry)
-    assert caplog.text.count("unreadable entries ignored") == 1
-    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", FIXTURE)
-    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=2))
-    await hass.async_block_till_done()
-    async_fire_mqtt_message(hass, STATE_TOPIC, '{"state": "ON", "color_temp": 370}')
-    await hass.async_block_till_done()
-    record = config_entry.runtime_data.usage.record
-    assert record.devices[IEEE].capabilities["color_temp"].last == {"zigbee2mqtt": 370}
 
 
 async def test_entities_added_later_and_a_light_left_on_for_days(
@@ -512,51 +363,3 @@ async def test_unfounded_claims_of_older_versions_are_withdrawn(
     assert hass.states.get(todo).state == "1"
     stored = hass_storage["ai_automation.suggestions"]["data"]["suggestions"]
     assert {key: s["status"] for key, s in stored.items()} == {"no": "dismissed", "habit": "new"}
-
-
-async def test_every_device_of_a_large_list_is_watched(
-    loaded_entry: MockConfigEntry,
-    hass: HomeAssistant,
-    hass_storage: dict[str, Any],
-) -> None:
-    """Hundreds of lights (worked out a slice at a time): the last one's use is recorded too."""
-    lights = _lights(450)
-    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", json.dumps(lights))
-    await hass.async_block_till_done(wait_background_tasks=True)
-    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=2))
-    await hass.async_block_till_done()
-    async_fire_mqtt_message(hass, "zigbee2mqtt/Light 449", '{"state": "ON", "color_temp": 300}')
-    await hass.async_block_till_done()
-    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(minutes=3))
-    await hass.async_block_till_done()
-    devices = hass_storage["ai_automation.usage"]["data"]["devices"]
-    assert len(devices) == 450
-    last = devices[f"0x{449:016x}"]["capabilities"]["color_temp"]
-    assert last["values"]["zigbee2mqtt"] == [300]
-
-
-async def test_stopped_while_working_out_a_large_list_watches_nothing_more(
-    loaded_entry: MockConfigEntry, hass: HomeAssistant
-) -> None:
-    """Unloaded between two slices of a large list, the watch subscribes and records nothing."""
-    for seconds in (2, 4):  # past the watch's cooldown, so the next list is worked out at once
-        async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=seconds))
-        await hass.async_block_till_done()
-    watcher = loaded_entry.runtime_data.usage
-    loaded_entry.runtime_data.capabilities.async_add_listener(watcher.async_stop)
-    lights = _lights(450)
-    async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", json.dumps(lights))
-    await hass.async_block_till_done(wait_background_tasks=True)
-    async_fire_mqtt_message(hass, "zigbee2mqtt/Light 449", '{"state": "ON", "color_temp": 300}')
-    await hass.async_block_till_done()
-    assert f"0x{449:016x}" not in watcher.record.devices
-    assert not watcher.record.devices.keys() & {light["ieee_address"] for light in lights}
-
-
-def _lights(count: int) -> list[dict[str, Any]]:
-    """Return a device list of `count` lights of one model, named Light 0 ... (a large home)."""
-    light = json.loads(FIXTURE)[1]
-    return [
-        {**light, "ieee_address": f"0x{index:016x}", "friendly_name": f"Light {index}"}
-        for index in range(count)
-    ]

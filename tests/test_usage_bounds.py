@@ -19,14 +19,18 @@ from homeassistant.const import EVENT_HOMEASSISTANT_STOP
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
 
-from . import test_usage
 from .conftest import setup_integration, wait_until
+from .kitchen_light import (
+    FIXTURE,
+    IEEE,
+    STATE_TOPIC,
+    capability_usage as _usage,
+    publish as _publish,
+)
 from .mosquitto import Broker
-from .test_usage import FIXTURE, IEEE, STATE_TOPIC, _publish, _usage
 
-# The real broker's home of the usage tests, and its clock rule.
-zigbee_home = test_usage.zigbee_home
-paho_keeps_real_time = test_usage.paho_keeps_real_time
+# The real broker's clock rule of the usage tests (their home is `zigbee_home`).
+pytestmark = pytest.mark.usefixtures("paho_keeps_real_time")
 MIB = 1024 * 1024
 KEY = "ai_automation.usage"
 

@@ -39,13 +39,13 @@ KITCHEN_LIGHT = "0x0017880108a1b2c3"  # a light with colour temperature in the f
 def host_time_zone() -> str:
     """Return the time zone scripts/dev_bootstrap.py gives Home Assistant at onboarding."""
     spec = importlib.util.spec_from_file_location(
-        "dev_bootstrap", ROOT / "scripts" / "dev_bootstrap.py"
+        "dev_instance", ROOT / "scripts" / "dev_instance.py"
     )
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    zone: str = module._host_time_zone()
+    zone: str = module.host_time_zone()
     return zone
 
 

@@ -12,7 +12,7 @@ from custom_components.ai_automation.engine.history.arrays import Change, Histor
 from custom_components.ai_automation.engine.suggestions.build import build_suggestions
 from custom_components.ai_automation.engine.suggestions.suggestion import Suggestion
 
-from ..synthetic_home import build_departures
+from ..real_homes import build_departures
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 11, 2, tzinfo=BERLIN)  # a Monday

@@ -16,7 +16,7 @@ from custom_components.ai_automation.engine.suggestions.build import (
 )
 from custom_components.ai_automation.engine.suggestions.suggestion import Suggestion
 
-from ..synthetic_home import build_real, suggest
+from ..real_homes import build_real, suggest
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 10, 12, tzinfo=BERLIN)

@@ -6,16 +6,8 @@ from custom_components.ai_automation.engine.detectors.habits import detect_habit
 from custom_components.ai_automation.engine.detectors.sequences import detect_sequences
 from custom_components.ai_automation.engine.history.arrays import Change
 
-from ..synthetic_home import (
-    FLAKY_ENTITY,
-    NODE_RED_ENTITY,
-    build,
-    build_real,
-    habit_matches,
-    score,
-    score_by_kind,
-    suggest,
-)
+from ..real_homes import FLAKY_ENTITY, NODE_RED_ENTITY, build_real, score_by_kind, suggest
+from ..synthetic_home import build, habit_matches, score
 from .four_weeks import START, history_of
 
 

@@ -7,14 +7,8 @@ from custom_components.ai_automation.suggestions.localized_title import async_lo
 from homeassistant.core import HomeAssistant
 from homeassistant.util.yaml import load_yaml
 
-from .test_accept import (  # fixtures: a real automations.yaml, a run with three suggestions
-    _accept,
-    _running,
-    automations_yaml,  # noqa: F401
-    entry,  # noqa: F401
-    hass_config_dir,  # noqa: F401
-)
-from .test_daily import SUGGESTION, SUGGESTION_LIST, configuration_yaml, with_automations  # noqa: F401
+from ...daily_run import SUGGESTION, SUGGESTION_LIST
+from .user_automations import accept as _accept, running as _running
 
 pytestmark = [pytest.mark.usefixtures("with_automations")]
 
@@ -29,7 +23,7 @@ pytestmark = [pytest.mark.usefixtures("with_automations")]
 )
 async def test_accepted_automation_is_named_in_the_homes_language(
     hass: HomeAssistant,
-    entry: MockConfigEntry,  # noqa: F811
+    entry: MockConfigEntry,
     language: str,
     alias: str,
 ) -> None:
@@ -46,7 +40,7 @@ async def test_accepted_automation_is_named_in_the_homes_language(
 
 async def test_todo_items_follow_the_homes_language(
     hass: HomeAssistant,
-    entry: MockConfigEntry,  # noqa: F811
+    entry: MockConfigEntry,
 ) -> None:
     """Stored in English, the home then changed to German: the to-do items' titles are German."""
     hass.states.async_set("light.kitchen", "off", {"friendly_name": "Küchenlicht"})

@@ -12,17 +12,9 @@ from custom_components.ai_automation.engine.suggestions.build import build_sugge
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
 
-from .conftest import run_analysis
-from .engine.test_waits import NAMES, _history, motion_then_light_off
-from .test_daily import (  # fixtures: a real configuration.yaml, automation set up from it
-    _at,
-    _result,
-    _setup,
-    analyse,  # noqa: F401
-    configuration_yaml,  # noqa: F401
-    hass_config_dir,  # noqa: F401
-    with_automations,  # noqa: F401
-)
+from ..conftest import run_analysis, setup_at as _setup
+from ..daily_run import analysis_result as _result, move_clock_to as _at
+from ..engine.hall_motion import NAMES, history as _history, motion_then_light_off
 
 pytestmark = [pytest.mark.usefixtures("with_automations")]
 MOTION = "binary_sensor.hall_motion"
@@ -31,7 +23,7 @@ MOTION = "binary_sensor.hall_motion"
 async def test_accepted_wait_turns_the_light_off_only_after_two_minutes(
     freezer: FrozenDateTimeFactory,
     hass: HomeAssistant,
-    analyse: AsyncMock,  # noqa: F811
+    analyse: AsyncMock,
 ) -> None:
     """Motion off: the light stays on for 2 minutes, motion back meanwhile keeps it on."""
     sequences, _ = detect_sequences(_history(motion_then_light_off()))

@@ -2,11 +2,10 @@
 
 from pathlib import Path
 from typing import Any
-from unittest.mock import AsyncMock, patch
 
 import pytest
 from pytest_homeassistant_custom_component.common import CLIENT_ID, MockConfigEntry, MockUser
-from pytest_homeassistant_custom_component.typing import WebSocketGenerator
+from pytest_homeassistant_custom_component.typing import MockHAClientWebSocket, WebSocketGenerator
 
 from custom_components.ai_automation.engine.suggestions.suggestion import Suggestion
 from homeassistant.auth.const import GROUP_ID_USER
@@ -15,15 +14,8 @@ from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import Unauthorized
 from homeassistant.util.yaml import dump
 
-from .conftest import DEFAULT_OPTIONS, run_analysis, setup_integration
-from .test_daily import (  # fixtures: a real configuration.yaml and automations.yaml
-    SUGGESTION,
-    SUGGESTION_LIST,
-    _result,
-    configuration_yaml,  # noqa: F401
-    hass_config_dir,  # noqa: F401
-    with_automations,  # noqa: F401
-)
+from ..conftest import DEFAULT_OPTIONS, run_analysis, setup_integration
+from ..daily_run import SUGGESTION, SUGGESTION_LIST, analysis_finding, analysis_result as _result
 
 # The automation integration is set up from configuration.yaml before AI Automation.
 pytestmark = pytest.mark.usefixtures("with_automations")
@@ -46,10 +38,7 @@ async def entry(hass: HomeAssistant) -> MockConfigEntry:
     """AI Automation after a run that found two suggestions."""
     entry = MockConfigEntry(domain="ai_automation", options=dict(DEFAULT_OPTIONS))
     await setup_integration(hass, entry)
-    with patch(
-        "custom_components.ai_automation.analysis.daily.async_analyse",
-        AsyncMock(return_value=_result([SUGGESTION, OTHER])),
-    ):
+    with analysis_finding(_result([SUGGESTION, OTHER])):
         await run_analysis(hass)
     return entry
 
@@ -66,9 +55,13 @@ async def _assert_nothing_changed(hass: HomeAssistant, entry: MockConfigEntry) -
     assert {store.suggestions[s.id]["status"] for s in (SUGGESTION, OTHER)} == {"new"}
 
 
-async def _token(hass: HomeAssistant, user: User) -> str:
-    refresh_token = await hass.auth.async_create_refresh_token(user, CLIENT_ID)
-    return hass.auth.async_create_access_token(refresh_token)
+@pytest.fixture
+async def family_client(
+    hass: HomeAssistant, family_member: User, hass_ws_client: WebSocketGenerator
+) -> MockHAClientWebSocket:
+    """Return a websocket connection of the family member, as their wall tablet has."""
+    refresh_token = await hass.auth.async_create_refresh_token(family_member, CLIENT_ID)
+    return await hass_ws_client(hass, hass.auth.async_create_access_token(refresh_token))
 
 
 @pytest.mark.parametrize("action", ["accept_suggestion", "dismiss_suggestion"])
@@ -99,14 +92,12 @@ async def test_a_non_admin_cannot_call_the_actions(
 async def test_a_non_admin_cannot_complete_edit_or_delete_items(
     hass: HomeAssistant,
     entry: MockConfigEntry,
-    family_member: User,
-    hass_ws_client: WebSocketGenerator,
+    family_client: MockHAClientWebSocket,
     service: str,
     data: dict[str, Any],
 ) -> None:
     """From the to-do dashboard, a non-admin is told only an administrator may; nothing changes."""
-    client = await hass_ws_client(hass, await _token(hass, family_member))
-    await client.send_json_auto_id(
+    await family_client.send_json_auto_id(
         {
             "type": "call_service",
             "domain": "todo",
@@ -115,7 +106,7 @@ async def test_a_non_admin_cannot_complete_edit_or_delete_items(
             "service_data": data,
         }
     )
-    response = await client.receive_json()
+    response = await family_client.receive_json()
     assert response["success"] is False
     assert response["error"]["translation_domain"] == "ai_automation"
     assert response["error"]["translation_key"] == "admin_required"
@@ -174,16 +165,16 @@ async def test_a_non_admin_cannot_run_the_analysis(
     hass: HomeAssistant,
     entry: MockConfigEntry,
     family_member: User,
+    family_client: MockHAClientWebSocket,
     hass_ws_client: WebSocketGenerator,
 ) -> None:
     """run_analysis (it changes the stored suggestions) is refused to a non-admin, not run."""
     store = entry.runtime_data.daily.store
     runs = len(store.recent_runs)
-    client = await hass_ws_client(hass, await _token(hass, family_member))
-    await client.send_json_auto_id(
+    await family_client.send_json_auto_id(
         {"type": "call_service", "domain": "ai_automation", "service": "run_analysis"}
     )
-    response = await client.receive_json()
+    response = await family_client.receive_json()
     assert response["success"] is False  # as for every admin action: home_assistant_error
     assert response["error"]["message"] == "Unauthorized"
     with pytest.raises(Unauthorized):
@@ -196,10 +187,7 @@ async def test_a_non_admin_cannot_run_the_analysis(
     assert len(store.recent_runs) == runs
 
     admin = await hass_ws_client(hass)
-    with patch(
-        "custom_components.ai_automation.analysis.daily.async_analyse",
-        AsyncMock(return_value=_result([SUGGESTION, OTHER])),
-    ):
+    with analysis_finding(_result([SUGGESTION, OTHER])):
         await admin.send_json_auto_id(
             {
                 "type": "call_service",
@@ -217,13 +205,12 @@ async def test_a_non_admin_cannot_run_the_analysis(
 async def test_only_an_admin_reads_the_households_habits(
     hass: HomeAssistant,
     entry: MockConfigEntry,
-    family_member: User,
+    family_client: MockHAClientWebSocket,
     hass_ws_client: WebSocketGenerator,
 ) -> None:
     """The capabilities command (every device's use: values, changes, days) is admin-only."""
-    client = await hass_ws_client(hass, await _token(hass, family_member))
-    await client.send_json_auto_id({"type": "ai_automation/capabilities"})
-    response = await client.receive_json()
+    await family_client.send_json_auto_id({"type": "ai_automation/capabilities"})
+    response = await family_client.receive_json()
     assert response["success"] is False
     assert response["error"]["code"] == "unauthorized"
     assert "result" not in response
@@ -238,18 +225,13 @@ async def test_only_an_admin_reads_the_households_habits(
 async def test_the_run_analysis_button_follows_entity_permissions(
     hass: HomeAssistant,
     entry: MockConfigEntry,
-    family_member: User,
-    hass_ws_client: WebSocketGenerator,
+    family_client: MockHAClientWebSocket,
 ) -> None:
     """A user who may control the button may press it (as for every button in core)."""
     store = entry.runtime_data.daily.store
     runs = len(store.recent_runs)
-    client = await hass_ws_client(hass, await _token(hass, family_member))
-    with patch(
-        "custom_components.ai_automation.analysis.daily.async_analyse",
-        AsyncMock(return_value=_result([SUGGESTION, OTHER])),
-    ):
-        await client.send_json_auto_id(
+    with analysis_finding(_result([SUGGESTION, OTHER])):
+        await family_client.send_json_auto_id(
             {
                 "type": "call_service",
                 "domain": "button",
@@ -257,6 +239,6 @@ async def test_the_run_analysis_button_follows_entity_permissions(
                 "target": {"entity_id": "button.ai_automation_run_analysis"},
             }
         )
-        assert (await client.receive_json())["success"] is True
+        assert (await family_client.receive_json())["success"] is True
     assert len(store.recent_runs) == runs + 1
     await _assert_nothing_changed(hass, entry)  # it decided nothing

@@ -1,0 +1,1 @@
+"""Tests that accept suggestions into a real automations.yaml."""
