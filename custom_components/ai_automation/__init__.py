@@ -16,9 +16,10 @@ from .const import DATA_ZIGBEE2MQTT_SEEN_ON, DOMAIN, ISSUE_MQTT_NOT_SET_UP
 from .devices.device_list import CapabilityListener, async_device_list_stored
 from .devices.usage_watcher import UsageWatcher
 from .issues import async_clear_all_issues, async_raise_issue
-from .models import AiAutomationConfigEntry, AiAutomationData, Settings
+from .models import AiAutomationConfigEntry, AiAutomationData
 from .mqtt_health.monitor import MqttHealthMonitor
 from .services import async_setup_services
+from .settings import Settings
 from .websocket import async_register_websocket_commands
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -73,7 +74,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry)
     entry.async_on_unload(usage.async_stop)
     await usage.async_start()
 
-    daily = DailyAnalysis(hass, entry)
+    daily = DailyAnalysis(hass, entry, settings, capabilities, usage)
     entry.runtime_data = AiAutomationData(
         settings=settings, health=health, capabilities=capabilities, daily=daily, usage=usage
     )

@@ -27,8 +27,8 @@ from ..engine.suggestions.build import (
     override_suggestion,
 )
 from ..engine.usage.unused import UnusedSettings, detect_unused
-from ..models import Settings
 from ..recorder_reader.fallback import history_reader
+from ..settings import Settings
 from .detector_process import DetectorProcess
 
 

@@ -20,8 +20,8 @@ import orjson
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.json import json_bytes
 
-from ..models import AiAutomationData
-from .device_list import HaMatch, capability_key_of
+from .device_list import CapabilityListener, HaMatch, capability_key_of
+from .usage_watcher import UsageWatcher
 
 # Devices are matched and assessed a few at a time; the event loop gets its turn every few ms.
 DEVICES_PER_STEP = 10
@@ -39,9 +39,10 @@ class Gathered:
     usage: dict[str, dict[str, dict[str, Any]]]
 
 
-async def async_gather(hass: HomeAssistant, data: AiAutomationData) -> Gathered:
-    """Match the devices and read their use, a slice at a time on the event loop."""
-    listener, watcher = data.capabilities, data.usage
+async def async_gather(
+    hass: HomeAssistant, listener: CapabilityListener, watcher: UsageWatcher, lookback_days: int
+) -> Gathered:
+    """Match the devices and read their use over `lookback_days`, a slice at a time."""
     device_data, devices = listener.device_data, listener.devices
     matches: dict[str, HaMatch] = {}
     usage: dict[str, dict[str, dict[str, Any]]] = {}
@@ -49,7 +50,7 @@ async def async_gather(hass: HomeAssistant, data: AiAutomationData) -> Gathered:
     turn_ends = time.monotonic() + SECONDS_PER_TURN
     while chunk := list(islice(ieees, DEVICES_PER_STEP)):
         matches |= listener.async_match(chunk)
-        usage |= watcher.model(data.settings.lookback_days, chunk)
+        usage |= watcher.model(lookback_days, chunk)
         if time.monotonic() > turn_ends:
             await asyncio.sleep(0)
             turn_ends = time.monotonic() + SECONDS_PER_TURN
