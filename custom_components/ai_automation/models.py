@@ -13,7 +13,7 @@ from .settings import Settings
 
 if TYPE_CHECKING:
     from .analysis.daily import DailyAnalysis
-    from .devices.device_list import CapabilityListener
+    from .devices.device_list import KnownDevices
     from .devices.usage_watcher import UsageWatcher
     from .mqtt_health.monitor import MqttHealthMonitor
 
@@ -24,7 +24,7 @@ class AiAutomationData:
 
     settings: Settings
     health: MqttHealthMonitor
-    capabilities: CapabilityListener
+    capabilities: KnownDevices
     daily: DailyAnalysis
     usage: UsageWatcher
 

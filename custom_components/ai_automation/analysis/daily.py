@@ -28,7 +28,7 @@ from ..const import (
     DOMAIN,
     LEARNING_DAYS,
 )
-from ..devices.device_list import CapabilityListener
+from ..devices.device_list import KnownDevices
 from ..devices.usage_watcher import UsageWatcher
 from ..engine.detectors.habits import HabitSettings
 from ..engine.suggestions.build import Suggestion
@@ -90,7 +90,7 @@ class DailyAnalysis(Observable):
         hass: HomeAssistant,
         entry: ConfigEntry,
         settings: Settings,
-        capabilities: CapabilityListener,
+        known_devices: KnownDevices,
         usage: UsageWatcher,
     ) -> None:
         """Prepare for `entry` (whose tasks and unload it uses); `async_start` schedules."""
@@ -98,7 +98,7 @@ class DailyAnalysis(Observable):
         self._hass = hass
         self._entry = entry
         self._settings = settings
-        self._capabilities = capabilities
+        self._known_devices = known_devices
         self._usage = usage
         self.store = SuggestionStore(hass)
         self.store.async_add_listener(self._on_decided)
@@ -183,7 +183,7 @@ class DailyAnalysis(Observable):
             "suggestions_generated": 0,
             "suggestions_open": len(self.store.open_suggestions()),
             "events_analysed": 0,
-            "devices_checked": len(self._capabilities.devices),
+            "devices_checked": len(self._known_devices.devices),
             "processing_time_sec": 0.0,
             "error": None,
         }
@@ -192,7 +192,7 @@ class DailyAnalysis(Observable):
             result = await async_analyse(
                 self._hass,
                 settings,
-                self._capabilities,
+                self._known_devices,
                 self._usage,
                 accepted=self.store.accepted(),
             )

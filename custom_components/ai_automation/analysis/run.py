@@ -17,7 +17,8 @@ from homeassistant.helpers.sun import get_astral_event_date
 from homeassistant.util import dt as dt_util
 
 from ..const import ACTION_DOMAINS, ANALYSED_DOMAINS
-from ..devices.device_list import CapabilityListener
+from ..devices.device_list import KnownDevices
+from ..devices.usage_assessment import async_assessed_capabilities
 from ..devices.usage_watcher import UsageWatcher
 from ..engine.detectors.sun_habits import SUN_EVENTS
 from ..engine.suggestions.build import (
@@ -129,7 +130,7 @@ async def async_automated_users(hass: HomeAssistant, settings: Settings) -> list
     return sorted({*system, *settings.automated_users})
 
 
-def _watched(accepted: Mapping[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
+def _accepted_states(accepted: Mapping[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
     """Return (suggestion id, entity, state) that each accepted suggestion's automation sets."""
     return [
         (suggestion_id, suggestion["entities"][-1], state)
@@ -141,7 +142,7 @@ def _watched(accepted: Mapping[str, dict[str, Any]]) -> list[tuple[str, str, str
 async def async_analyse(
     hass: HomeAssistant,
     settings: Settings,
-    listener: CapabilityListener,
+    known_devices: KnownDevices,
     usage: UsageWatcher | None = None,
     *,
     accepted: Mapping[str, dict[str, Any]] | None = None,
@@ -166,7 +167,7 @@ async def async_analyse(
             await async_automated_users(hass, settings),
         )
         found = await detectors.async_detect(
-            hass, reader, sun_times(hass, start, end), _watched(accepted or {})
+            hass, reader, sun_times(hass, start, end), _accepted_states(accepted or {})
         )
     finally:
         await detectors.async_close()
@@ -185,7 +186,9 @@ async def async_analyse(
     # Unused capabilities only on the evidence of the live usage record (none without it).
     unused = (
         detect_unused(
-            await usage.async_watched(settings.lookback_days),
+            await async_assessed_capabilities(
+                hass, known_devices, usage.record, settings.lookback_days
+            ),
             UnusedSettings(lookback_days=settings.lookback_days),
         )
         if usage is not None
@@ -210,7 +213,7 @@ async def async_analyse(
         sequences=len(sequences),
         events_analysed=found.changes,
         entities_analysed=len(analysed),
-        devices_checked=len(listener.devices),
+        devices_checked=len(known_devices.devices),
         load_seconds=loaded - began,
         detect_seconds=time.perf_counter() - loaded,
         extra={"detectors_peak_memory": found.peak_memory},
