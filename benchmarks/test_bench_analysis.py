@@ -26,7 +26,7 @@ from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 from sqlalchemy import func, insert, select, text
 
 from custom_components.ai_automation.analysis.run import async_analyse
-from custom_components.ai_automation.models import Settings
+from custom_components.ai_automation.settings import Settings
 from homeassistant.components.recorder.db_schema import States, StatesMeta
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.recorder import get_instance

@@ -13,8 +13,8 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
 from custom_components.ai_automation.analysis.run import async_analyse, entities_to_analyse
-from custom_components.ai_automation.models import Settings
 from custom_components.ai_automation.recorder_reader.tables import HistoryReader, load_history
+from custom_components.ai_automation.settings import Settings
 from homeassistant.components.automation.config import async_validate_config_item
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import area_registry as ar, device_registry as dr, entity_registry as er

@@ -18,7 +18,7 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.ai_automation.analysis.run import async_analyse
-from custom_components.ai_automation.models import Settings
+from custom_components.ai_automation.settings import Settings
 from homeassistant.components.automation.config import async_validate_config_item
 from homeassistant.components.recorder import history
 from homeassistant.core import HomeAssistant

@@ -13,12 +13,13 @@ from homeassistant.helpers.typing import ConfigType
 from .analysis.daily import DailyAnalysis
 from .card import async_register_card
 from .const import DATA_ZIGBEE2MQTT_SEEN_ON, DOMAIN, ISSUE_MQTT_NOT_SET_UP
-from .devices.device_list import CapabilityListener, async_device_list_stored
+from .devices.device_list import KnownDevices, async_device_list_stored
 from .devices.usage_watcher import UsageWatcher
 from .issues import async_clear_all_issues, async_raise_issue
-from .models import AiAutomationConfigEntry, AiAutomationData, Settings
+from .models import AiAutomationConfigEntry, AiAutomationData
 from .mqtt_health.monitor import MqttHealthMonitor
 from .services import async_setup_services
+from .settings import Settings
 from .websocket import async_register_websocket_commands
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -63,19 +64,19 @@ async def async_setup_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry)
     )
     entry.async_on_unload(health.async_stop)
     await health.async_start()
-    capabilities = CapabilityListener(
+    known_devices = KnownDevices(
         hass, settings.base_topic, settings.max_payload_mib * 1024 * 1024, health.async_bridge_seen
     )
-    entry.async_on_unload(capabilities.async_stop)
-    await capabilities.async_start()
+    entry.async_on_unload(known_devices.async_stop)
+    await known_devices.async_start()
 
-    usage = UsageWatcher(hass, capabilities)
+    usage = UsageWatcher(hass, known_devices)
     entry.async_on_unload(usage.async_stop)
     await usage.async_start()
 
-    daily = DailyAnalysis(hass, entry)
+    daily = DailyAnalysis(hass, entry, settings, known_devices, usage)
     entry.runtime_data = AiAutomationData(
-        settings=settings, health=health, capabilities=capabilities, daily=daily, usage=usage
+        settings=settings, health=health, capabilities=known_devices, daily=daily, usage=usage
     )
     await daily.async_start()
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)

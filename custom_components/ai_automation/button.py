@@ -1,4 +1,4 @@
-"""Button: run the MQTT connection check now."""
+"""Buttons: run the MQTT connection check now, run the analysis now."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ async def async_setup_entry(
     entry: AiAutomationConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add the connection check button."""
+    """Add the connection check and run-analysis buttons."""
     async_add_entities(
         [CheckConnectionButton(entry, CHECK_CONNECTION), RunAnalysisButton(entry, RUN_ANALYSIS)]
     )

@@ -50,7 +50,6 @@ from .const import (
     DEFAULT_LOOKBACK_DAYS,
     DEFAULT_MAX_NEW_SUGGESTIONS,
     DEFAULT_MAX_PAYLOAD_MIB,
-    DISCOVERY_TOPIC_SUFFIX,
     DOMAIN,
     LIST_OPTIONS,
     MAX_LOOKBACK_DAYS,
@@ -59,7 +58,9 @@ from .const import (
     MIN_LOOKBACK_DAYS,
 )
 from .engine.zigbee2mqtt.bridge import PayloadError, parse_bridge_state
-from .models import AiAutomationConfigEntry, Settings
+from .models import AiAutomationConfigEntry
+from .mqtt_health.topics import clean_base_topic, discovered_base_topic, notify_topic_error
+from .settings import Settings
 
 TITLE = "AI Automation"
 SECTION_ZIGBEE2MQTT = "zigbee2mqtt"
@@ -158,16 +159,6 @@ def _user_schema(defaults: Settings) -> probatio.Schema:
     return probatio.Schema(fields)
 
 
-def clean_base_topic(value: Any) -> str | None:
-    """Return the Zigbee2MQTT base topic without a trailing slash, or None if it is not one."""
-    base_topic = str(value).strip().rstrip("/")
-    try:
-        mqtt.valid_subscribe_topic(base_topic)
-    except probatio.Invalid:
-        return None
-    return None if "+" in base_topic or "#" in base_topic else base_topic
-
-
 def _validate(user_input: dict[str, Any]) -> tuple[Settings | None, dict[str, str]]:
     """Turn form input into settings, or return the errors to show next to each field."""
     errors: dict[str, str] = {}
@@ -177,13 +168,8 @@ def _validate(user_input: dict[str, Any]) -> tuple[Settings | None, dict[str, st
         base_topic = str(user_input[CONF_BASE_TOPIC])
 
     notify_topic = str(user_input[CONF_NOTIFY_TOPIC]).strip()
-    try:
-        mqtt.valid_publish_topic(notify_topic)
-    except probatio.Invalid:
-        errors[CONF_NOTIFY_TOPIC] = "invalid_notify_topic"
-    else:
-        if notify_topic == base_topic or notify_topic.startswith(f"{base_topic}/"):
-            errors[CONF_NOTIFY_TOPIC] = "notify_topic_in_base_topic"
+    if (error := notify_topic_error(notify_topic, base_topic)) is not None:
+        errors[CONF_NOTIFY_TOPIC] = error
 
     lookback = user_input[CONF_LOOKBACK_DAYS]
     if lookback != int(lookback):
@@ -260,7 +246,7 @@ class AiAutomationConfigFlow(ConfigFlow, domain=DOMAIN):
 
     async def async_step_mqtt(self, discovery_info: MqttServiceInfo) -> ConfigFlowResult:
         """Offer setup when a Zigbee2MQTT bridge announces itself."""
-        if not discovery_info.topic.endswith(DISCOVERY_TOPIC_SUFFIX):
+        if (base_topic := discovered_base_topic(discovery_info.topic)) is None:
             return self.async_abort(reason="invalid_discovery_info")
         try:
             parse_bridge_state(discovery_info.payload)
@@ -268,7 +254,6 @@ class AiAutomationConfigFlow(ConfigFlow, domain=DOMAIN):
             return self.async_abort(reason="invalid_discovery_info")
         await self.async_set_unique_id(DOMAIN)
         self._abort_if_unique_id_configured()
-        base_topic = discovery_info.topic.removesuffix(DISCOVERY_TOPIC_SUFFIX)
         self._discovered = Settings(
             base_topic=base_topic, lookback_days=default_lookback_days(self.hass)
         )

@@ -103,6 +103,16 @@ ISSUE_BRIDGE_OFFLINE: Final = "zigbee2mqtt_bridge_offline"
 ISSUE_ZIGBEE2MQTT_NOT_FOUND: Final = "zigbee2mqtt_not_found"
 ISSUE_PUBLISH_FAILED: Final = "notification_publish_failed"
 BROKER_ISSUES: Final = (ISSUE_BROKER_UNREACHABLE, ISSUE_AUTH_FAILED, ISSUE_CONNECTION_REFUSED)
+# The issues with a fix flow in repairs.py; the others only explain.
+FIXABLE_ISSUES: Final = frozenset(
+    {
+        ISSUE_MQTT_NOT_SET_UP,
+        ISSUE_AUTH_FAILED,
+        ISSUE_BROKER_UNREACHABLE,
+        ISSUE_CONNECTION_REFUSED,
+        ISSUE_ZIGBEE2MQTT_NOT_FOUND,
+    }
+)
 
 # How long a problem must last before it becomes a Repairs issue.
 GRACE_PERIOD: Final = timedelta(seconds=60)

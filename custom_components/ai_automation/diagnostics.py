@@ -35,7 +35,9 @@ async def async_get_config_entry_diagnostics(
     health = entry.runtime_data.health
     mqtt = mqtt_entry(hass)
     check = health.last_check
-    daily = entry.runtime_data.daily
+    data = entry.runtime_data
+    daily = data.daily
+    gathered = await async_gather(hass, data.capabilities, data.usage, data.settings.lookback_days)
     return {
         "options": dict(entry.options),
         "mqtt_entry": async_redact_data(dict(mqtt.data), TO_REDACT) if mqtt else None,
@@ -51,9 +53,7 @@ async def async_get_config_entry_diagnostics(
                 "detail": check.meaning,
             },
         },
-        "capabilities": _without_habits(
-            await hass.async_add_executor_job(model, await async_gather(hass, entry.runtime_data))
-        ),
+        "capabilities": _without_habits(await hass.async_add_executor_job(model, gathered)),
         "analysis": {
             "last_run": daily.summary,
             "recent_runs": daily.store.recent_runs,

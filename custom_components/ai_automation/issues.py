@@ -9,8 +9,13 @@ from typing import Any
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 
-from .const import DOMAIN, ISSUE_AUTH_FAILED, ISSUE_BROKER_UNREACHABLE, ISSUE_ZIGBEE2MQTT_NOT_FOUND
-from .repairs import FLOWS as FIX_FLOWS
+from .const import (
+    DOMAIN,
+    FIXABLE_ISSUES,
+    ISSUE_AUTH_FAILED,
+    ISSUE_BROKER_UNREACHABLE,
+    ISSUE_ZIGBEE2MQTT_NOT_FOUND,
+)
 
 LEARN_MORE = {
     ISSUE_AUTH_FAILED: "https://www.home-assistant.io/integrations/mqtt/#broker-configuration",
@@ -43,7 +48,7 @@ def async_raise_issue(
         hass,
         DOMAIN,
         issue_id,
-        is_fixable=issue_id in FIX_FLOWS,
+        is_fixable=issue_id in FIXABLE_ISSUES,
         is_persistent=False,
         severity=ir.IssueSeverity.ERROR,
         translation_key=issue_id,

@@ -16,7 +16,6 @@ from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.selector import TextSelector
 
-from .config_flow import clean_base_topic
 from .const import (
     CONF_BASE_TOPIC,
     DOMAIN,
@@ -27,13 +26,9 @@ from .const import (
     ISSUE_ZIGBEE2MQTT_NOT_FOUND,
 )
 from .engine.mqtt_connect import CheckResult
-from .models import AiAutomationConfigEntry
+from .models import loaded_entry
 from .mqtt_health.check import async_check_broker, mqtt_entry
-
-
-def _loaded_entry(hass: HomeAssistant) -> AiAutomationConfigEntry | None:
-    entries: list[AiAutomationConfigEntry] = hass.config_entries.async_loaded_entries(DOMAIN)
-    return entries[0] if entries else None
+from .mqtt_health.topics import clean_base_topic
 
 
 class HandOverFlow(RepairsFlow, ABC):
@@ -129,7 +124,7 @@ class ConnectionCheckFlow(RepairsFlow):
         )
 
     async def _async_check(self) -> CheckResult | None:
-        if (entry := _loaded_entry(self.hass)) is not None:
+        if (entry := loaded_entry(self.hass)) is not None:
             return await entry.runtime_data.health.async_check_connection()
         return await async_check_broker(self.hass)
 
@@ -145,7 +140,7 @@ class BaseTopicFlow(RepairsFlow):
         self, user_input: dict[str, Any] | None = None
     ) -> RepairsFlowResult:
         """Ask for the base topic and reload with it."""
-        entry = _loaded_entry(self.hass)
+        entry = loaded_entry(self.hass)
         if entry is None:
             return self.async_abort(reason="not_loaded")
         errors: dict[str, str] = {}
@@ -169,6 +164,7 @@ class BaseTopicFlow(RepairsFlow):
         )
 
 
+# Keyed by the issues const.FIXABLE_ISSUES names (issues.py marks those fixable).
 FLOWS: dict[str, type[RepairsFlow]] = {
     ISSUE_MQTT_NOT_SET_UP: MqttNotSetUpFlow,
     ISSUE_AUTH_FAILED: MqttReauthFlow,

@@ -1,4 +1,4 @@
-"""Sensors: the last MQTT connection check, and how many Zigbee devices and capabilities are known."""
+"""Sensors: the last MQTT connection check, the Zigbee device counts, and the analysis runs."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from homeassistant.util import dt as dt_util
 
 from .analysis.daily import LEARNING, RUNNING, SUCCESS, DailyAnalysis
 from .const import LEARNING_DAYS
-from .devices.device_list import CapabilityListener
+from .devices.device_list import KnownDevices
 from .engine.mqtt_connect import CheckResult
 from .entity import AiAutomationEntity
 from .models import AiAutomationConfigEntry
@@ -46,9 +46,9 @@ def check_outcome(result: CheckResult) -> str:
 
 @dataclass(frozen=True, kw_only=True)
 class CountSensorDescription(SensorEntityDescription):
-    """Describes a sensor counting what the capability listener knows."""
+    """Describes a sensor counting what the device list holds."""
 
-    value_fn: Callable[[CapabilityListener], int]
+    value_fn: Callable[[KnownDevices], int]
 
 
 COUNT_SENSORS: tuple[CountSensorDescription, ...] = (
@@ -56,19 +56,19 @@ COUNT_SENSORS: tuple[CountSensorDescription, ...] = (
         key="zigbee_devices",
         translation_key="zigbee_devices",
         state_class=SensorStateClass.MEASUREMENT,
-        value_fn=lambda listener: len(listener.devices),
+        value_fn=lambda known_devices: len(known_devices.devices),
     ),
     CountSensorDescription(
         key="capabilities",
         translation_key="capabilities",
         state_class=SensorStateClass.MEASUREMENT,
-        value_fn=lambda listener: listener.capability_count,
+        value_fn=lambda known_devices: known_devices.capability_count,
     ),
     CountSensorDescription(
         key="settable_capabilities",
         translation_key="settable_capabilities",
         state_class=SensorStateClass.MEASUREMENT,
-        value_fn=lambda listener: listener.settable_count,
+        value_fn=lambda known_devices: known_devices.settable_count,
     ),
 )
 
@@ -166,7 +166,7 @@ async def async_setup_entry(
     entry: AiAutomationConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add the connection check sensor and the device counts."""
+    """Add the connection check sensor, the device counts and the analysis run sensors."""
     async_add_entities([ConnectionCheckSensor(entry, CONNECTION_CHECK)])
     async_add_entities(CountSensor(entry, description) for description in COUNT_SENSORS)
     async_add_entities(RunSensor(entry, description) for description in RUN_SENSORS)
@@ -180,34 +180,36 @@ class CountSensor(AiAutomationEntity, SensorEntity):
     def __init__(self, entry: AiAutomationConfigEntry, description: CountSensorDescription) -> None:
         """Initialise the sensor."""
         super().__init__(entry, description)
-        self._listener = entry.runtime_data.capabilities
+        self._known_devices = entry.runtime_data.capabilities
         self._health = entry.runtime_data.health
 
     @property
     def _zigbee2mqtt_seen(self) -> bool:
         """Tell whether Zigbee2MQTT was ever heard on the base topic (or offered itself)."""
         health = self._health
-        return health.bridge_seen or health.zigbee2mqtt_expected or bool(self._listener.devices)
+        return (
+            health.bridge_seen or health.zigbee2mqtt_expected or bool(self._known_devices.devices)
+        )
 
     @property
     def native_value(self) -> int | None:
         """Return the count; unknown while no Zigbee2MQTT has been seen."""
         if not self._zigbee2mqtt_seen:
             return None
-        return self.entity_description.value_fn(self._listener)
+        return self.entity_description.value_fn(self._known_devices)
 
     @property
     def extra_state_attributes(self) -> dict[str, Any]:
         """Say whether a Zigbee2MQTT has been seen, and where it is listened for."""
         return {
             "zigbee2mqtt": "seen" if self._zigbee2mqtt_seen else "not_seen",
-            "base_topic": self._listener.base_topic,
+            "base_topic": self._known_devices.base_topic,
         }
 
     async def async_added_to_hass(self) -> None:
         """Write the state whenever the device list changes or Zigbee2MQTT is first heard."""
         await super().async_added_to_hass()
-        self.async_on_remove(self._listener.async_add_listener(self.async_write_ha_state))
+        self.async_on_remove(self._known_devices.async_add_listener(self.async_write_ha_state))
         self.async_on_remove(self._health.async_add_listener(self.async_write_ha_state))
 
 

@@ -20,7 +20,7 @@ from .const import ACCEPTED_SHOWN_FOR, DOMAIN
 from .entity import AiAutomationEntity
 from .models import AiAutomationConfigEntry
 from .permissions import async_check_admin
-from .services import async_accept, async_dismiss, async_snooze
+from .suggestions.decisions import async_accept, async_clear, async_dismiss, async_snooze
 from .suggestions.localized_title import localized_title
 from .suggestions.store import ACCEPTED
 
@@ -113,9 +113,9 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
             return
         if not self._is_accepted(item.uid):
             if item.status == TodoItemStatus.COMPLETED:
-                await async_accept(self.hass, self._daily, item.uid)
+                await async_accept(self.hass, self._daily.store, item.uid)
             elif item.due is not None:
-                await async_snooze(self._daily, item.uid, _moment(item.due))
+                await async_snooze(self._daily.store, item.uid, _moment(item.due))
         elif item.status == TodoItemStatus.NEEDS_ACTION:
             raise ServiceValidationError(
                 translation_domain=DOMAIN,
@@ -131,11 +131,9 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
         await async_check_admin(self.hass, self._context)
         for uid in uids:
             if self._is_accepted(uid):
-                self._daily.store.suggestions[uid]["cleared"] = True
-                await self._daily.store.async_save()
-                self._daily.async_notify()
+                await async_clear(self._daily.store, uid)
             else:
-                await async_dismiss(self._daily, uid)
+                await async_dismiss(self._daily.store, uid)
 
     async def _async_load_words(self, _event: Event[Any] | None = None) -> None:
         """Load the titles' words in the home's language, and show the list in them."""

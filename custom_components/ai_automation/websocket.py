@@ -18,11 +18,17 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 
-from .analysis.daily import DailyAnalysis
 from .const import DOMAIN, SNOOZE_DAYS
 from .devices.answer import Gathered, async_gather, model_json
 from .engine.detectors.habit_settings import HabitSettings
-from .services import async_accept, async_dismiss, async_restore, async_snooze, snooze_until
+from .models import AiAutomationData, loaded_entry
+from .suggestions.decisions import (
+    async_accept,
+    async_dismiss,
+    async_restore,
+    async_snooze,
+    snooze_until,
+)
 
 # What the card may do with a suggestion (it shows a button for each it knows).
 DECISIONS = ["accept", "dismiss", "restore", "snooze"]
@@ -49,11 +55,9 @@ async def ws_capabilities(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Send every device, matched, with its use (the household's habits: administrators only)."""
-    entries = hass.config_entries.async_loaded_entries(DOMAIN)
-    if not entries:
-        connection.send_error(msg["id"], "not_loaded", "AI Automation is not set up or not running")
+    if (data := _running(hass, connection, msg)) is None:
         return
-    gathered = await async_gather(hass, entries[0].runtime_data)
+    gathered = await async_gather(hass, data.capabilities, data.usage, data.settings.lookback_days)
     connection.send_message(await hass.async_add_executor_job(_result, msg["id"], gathered))
 
 
@@ -67,16 +71,14 @@ def _area_of(hass: HomeAssistant, entity_id: str) -> str | None:
     return entry.area_id
 
 
-def _daily(
+def _running(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
-) -> DailyAnalysis | None:
-    """Return the running analysis, or answer `not_loaded` and return None."""
-    entries = hass.config_entries.async_loaded_entries(DOMAIN)
-    if not entries:
+) -> AiAutomationData | None:
+    """Return the loaded entry's objects, or answer `not_loaded` and return None."""
+    if (entry := loaded_entry(hass)) is None:
         connection.send_error(msg["id"], "not_loaded", "AI Automation is not set up or not running")
         return None
-    daily: DailyAnalysis = entries[0].runtime_data.daily
-    return daily
+    return entry.runtime_data
 
 
 @websocket_command(
@@ -97,10 +99,10 @@ def ws_list_suggestions(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Send one page of suggestions, filtered by status, kind and area, newest first."""
-    if (daily := _daily(hass, connection, msg)) is None:
+    if (data := _running(hass, connection, msg)) is None:
         return
     suggestions = sorted(
-        daily.store.suggestions.values(),
+        data.daily.store.suggestions.values(),
         key=lambda s: s["last_found"],
         reverse=True,
     )
@@ -133,21 +135,22 @@ async def ws_handle_suggestion(
     hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]
 ) -> None:
     """Accept, dismiss or snooze (for `days`) a suggestion, or restore a dismissed or snoozed one."""
-    if (daily := _daily(hass, connection, msg)) is None:
+    if (data := _running(hass, connection, msg)) is None:
         return
+    store = data.daily.store
     try:
         if msg["decision"] == "accept":
-            await async_accept(hass, daily, msg["suggestion_id"])
+            await async_accept(hass, store, msg["suggestion_id"])
         elif msg["decision"] == "dismiss":
-            await async_dismiss(daily, msg["suggestion_id"])
+            await async_dismiss(store, msg["suggestion_id"])
         elif msg["decision"] == "snooze":
-            await async_snooze(daily, msg["suggestion_id"], snooze_until(msg["days"]))
+            await async_snooze(store, msg["suggestion_id"], snooze_until(msg["days"]))
         else:
-            await async_restore(daily, msg["suggestion_id"])
+            await async_restore(store, msg["suggestion_id"])
     except HomeAssistantError as err:
         connection.send_error(msg["id"], "invalid", str(err))
         return
-    connection.send_result(msg["id"], daily.store.suggestions[msg["suggestion_id"]])
+    connection.send_result(msg["id"], store.suggestions[msg["suggestion_id"]])
 
 
 @websocket_command({probatio.Required("type"): f"{DOMAIN}/status"})
@@ -155,9 +158,9 @@ async def ws_handle_suggestion(
 @callback
 def ws_status(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
     """Send the last analysis run, whether one runs now, and what the card may decide."""
-    if (daily := _daily(hass, connection, msg)) is None:
+    if (data := _running(hass, connection, msg)) is None:
         return
-    settings = hass.config_entries.async_loaded_entries(DOMAIN)[0].runtime_data.settings
+    daily, settings = data.daily, data.settings
     connection.send_result(
         msg["id"],
         {

@@ -12,6 +12,7 @@ from typing import Any
 
 import probatio
 
+from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import EVENT_HOMEASSISTANT_STARTED
 from homeassistant.core import CoreState, Event, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
@@ -27,18 +28,20 @@ from ..const import (
     DOMAIN,
     LEARNING_DAYS,
 )
+from ..devices.device_list import KnownDevices
+from ..devices.usage_watcher import UsageWatcher
 from ..engine.detectors.habit_settings import HabitSettings
 from ..engine.suggestions.suggestion import Suggestion
 from ..engine.suggestions.wording import acted_on, keeps_subject, plain_text
 from ..listeners import Observable
-from ..models import AiAutomationConfigEntry
+from ..settings import Settings
 from ..suggestions.store import NEW, SuggestionStore
 from .notifications import (
     async_dismiss_new_suggestions,
+    async_publish_notification,
     async_show_first_run,
     async_show_new_suggestions,
 )
-from .notify import async_publish_notification
 from .run import async_analyse
 
 _LOGGER = logging.getLogger(__name__)
@@ -82,12 +85,23 @@ def _failure(err: Exception) -> str:
 class DailyAnalysis(Observable):
     """Run the analysis on schedule or on demand, one run at a time, and report every run."""
 
-    def __init__(self, hass: HomeAssistant, entry: AiAutomationConfigEntry) -> None:
-        """Prepare; `async_start` schedules."""
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: ConfigEntry,
+        settings: Settings,
+        known_devices: KnownDevices,
+        usage: UsageWatcher,
+    ) -> None:
+        """Prepare for `entry` (whose tasks and unload it uses); `async_start` schedules."""
         super().__init__()
         self._hass = hass
         self._entry = entry
+        self._settings = settings
+        self._known_devices = known_devices
+        self._usage = usage
         self.store = SuggestionStore(hass)
+        self.store.async_add_listener(self._on_decided)
         self.running = False
         self._task: asyncio.Task[dict[str, Any]] | None = None
 
@@ -99,7 +113,7 @@ class DailyAnalysis(Observable):
     async def async_start(self) -> None:
         """Load the stored suggestions and schedule the daily run, with a catch-up check."""
         await self.store.async_load()
-        at = self._entry.runtime_data.settings.analysis_time
+        at = self._settings.analysis_time
         self._entry.async_on_unload(
             async_track_time_change(
                 self._hass, self._on_time, hour=at.hour, minute=at.minute, second=at.second
@@ -123,7 +137,7 @@ class DailyAnalysis(Observable):
     def _due(self, now: datetime) -> bool:
         """Return whether today's run is due: the time has come and it has not run today."""
         local = dt_util.as_local(now)
-        at = self._entry.runtime_data.settings.analysis_time
+        at = self._settings.analysis_time
         if local.time() < at:
             return False
         last = self.store.last_run.get("scheduled_date")
@@ -159,7 +173,7 @@ class DailyAnalysis(Observable):
         self.running = True
         self._notify()
         began = time.perf_counter()
-        data = self._entry.runtime_data
+        settings = self._settings
         summary: dict[str, Any] = {
             "event": "analysis_complete",
             "timestamp": dt_util.utcnow().isoformat(),
@@ -169,7 +183,7 @@ class DailyAnalysis(Observable):
             "suggestions_generated": 0,
             "suggestions_open": len(self.store.open_suggestions()),
             "events_analysed": 0,
-            "devices_checked": len(data.capabilities.devices),
+            "devices_checked": len(self._known_devices.devices),
             "processing_time_sec": 0.0,
             "error": None,
         }
@@ -177,9 +191,9 @@ class DailyAnalysis(Observable):
         try:
             result = await async_analyse(
                 self._hass,
-                data.settings,
-                data.capabilities,
-                data.usage,
+                settings,
+                self._known_devices,
+                self._usage,
                 accepted=self.store.accepted(),
             )
         except asyncio.CancelledError:
@@ -190,7 +204,7 @@ class DailyAnalysis(Observable):
             _LOGGER.warning("The analysis failed: %s", summary["error"], exc_info=True)
         else:
             suggestions = self._keep_ai_words(result.suggestions)
-            new = self.store.merge(suggestions, limit=data.settings.max_new_suggestions)
+            new = self.store.merge(suggestions, limit=settings.max_new_suggestions)
             # An unused capability stands only while the evidence does (and older versions
             # claimed some without any): open ones not found again are withdrawn.
             self.store.withdraw_open("unused_capability", {s.id for s in suggestions})
@@ -232,12 +246,12 @@ class DailyAnalysis(Observable):
                 summary["suggestions_open"],
                 summary["processing_time_sec"],
             )
-        if summary["success"] and first and data.settings.persistent_notification:
+        if summary["success"] and first and settings.persistent_notification:
             await self._async_notify_first_run(summary)
-        if (count := summary["suggestions_generated"]) and data.settings.persistent_notification:
+        if (count := summary["suggestions_generated"]) and settings.persistent_notification:
             await async_show_new_suggestions(self._hass, count)
         self._hass.bus.async_fire(EVENT_ANALYSIS_COMPLETE, summary)
-        await async_publish_notification(self._hass, data.settings.notify_topic, summary)
+        await async_publish_notification(self._hass, settings.notify_topic, summary)
         return summary
 
     async def _async_notify_first_run(self, summary: dict[str, Any]) -> None:
@@ -250,7 +264,7 @@ class DailyAnalysis(Observable):
             days=days,
             changes=summary["events_analysed"],
             min_days=HabitSettings().min_days,
-            at=self._entry.runtime_data.settings.analysis_time.strftime("%H:%M"),
+            at=self._settings.analysis_time.strftime("%H:%M"),
             learning=days < LEARNING_DAYS,
         )
 
@@ -275,7 +289,7 @@ class DailyAnalysis(Observable):
         failure in a run the AI is not asked again in that run, and at most
         AI_WORDING_MAX_PER_RUN suggestions are sent per run (the rest on later runs).
         """
-        entity_id = self._entry.runtime_data.settings.ai_task_entity
+        entity_id = self._settings.ai_task_entity
         if entity_id is None:
             return
         waiting = [
@@ -333,8 +347,8 @@ class DailyAnalysis(Observable):
         stored["ai_off_topic"] = True  # not asked again: the local words stand
 
     @callback
-    def async_notify(self) -> None:
-        """Tell the entities that suggestions changed; once none is open, drop the notification."""
+    def _on_decided(self) -> None:
+        """Tell the entities the user decided; once none is open, drop the notification."""
         if not self.store.open_suggestions():
             async_dismiss_new_suggestions(self._hass)
         self._notify()

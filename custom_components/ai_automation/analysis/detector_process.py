@@ -115,21 +115,22 @@ class DetectorProcess:
         hass: HomeAssistant,
         reader: HistoryReader,
         sun: Mapping[str, Mapping[int, float]],
-        watched: Sequence[tuple[str, str, str]] = (),
+        accepted_states: Sequence[tuple[str, str, str]] = (),
     ) -> Findings:
         """Read the history, have the detectors look at it; return what they find.
 
-        `sun` holds each day's sun times; `watched` the accepted automations to check.
+        `sun` holds each day's sun times; `accepted_states` the (suggestion id, entity, state)
+        each accepted automation sets, to check whether people undo it.
         """
         instance = get_instance(hass)
         if self._process is None:
             history = await instance.async_add_executor_job(load_history, reader)
             self.read_at = time.perf_counter()
-            return await hass.async_add_executor_job(detect, history, sun, watched)
+            return await hass.async_add_executor_job(detect, history, sun, accepted_states)
         answering = asyncio.ensure_future(self._process.communicate())
         sent = 0
         try:
-            sent = await instance.async_add_executor_job(self._send, reader, sun, watched)
+            sent = await instance.async_add_executor_job(self._send, reader, sun, accepted_states)
         except BrokenPipeError:
             pass  # the process ended early: its answer says why
         except _StalledError:
@@ -177,7 +178,7 @@ class DetectorProcess:
         self,
         reader: HistoryReader,
         sun: Mapping[str, Mapping[int, float]],
-        watched: Sequence[tuple[str, str, str]],
+        accepted_states: Sequence[tuple[str, str, str]],
     ) -> int:
         """Read the history, sending its rows to the worker as they come (recorder's executor).
 
@@ -196,7 +197,7 @@ class DetectorProcess:
                     worker.send_rows(target, blocks)
                     blocks = []
             worker.send_rows(target, blocks)
-            worker.send_end(target, reader.recorded(), sun, watched)
+            worker.send_end(target, reader.recorded(), sun, accepted_states)
         finally:
             os.close(pipe)  # (the worker's input ends)
         return sent

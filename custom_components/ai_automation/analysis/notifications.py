@@ -1,12 +1,21 @@
-"""The notifications AI Automation shows in Home Assistant, worded in the home's language."""
+"""The analysis' notifications: shown in Home Assistant in the home's language, sent on MQTT."""
 
 from __future__ import annotations
 
-from homeassistant.components import persistent_notification
+from collections.abc import Mapping
+import json
+import logging
+from typing import Any
+
+from homeassistant.components import mqtt, persistent_notification
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.translation import async_get_translations
 
-from ..const import DOMAIN
+from ..const import DOMAIN, ISSUE_PUBLISH_FAILED
+from ..issues import async_clear_issue, async_raise_issue
+
+_LOGGER = logging.getLogger(__name__)
 
 NEW_SUGGESTIONS_NOTIFICATION = f"{DOMAIN}_new_suggestions"
 FIRST_RUN_NOTIFICATION = f"{DOMAIN}_first_analysis"
@@ -65,3 +74,18 @@ async def async_show_first_run(
 def async_dismiss_new_suggestions(hass: HomeAssistant) -> None:
     """Take the new-suggestions notification away (nothing is left open)."""
     persistent_notification.async_dismiss(hass, NEW_SUGGESTIONS_NOTIFICATION)
+
+
+async def async_publish_notification(
+    hass: HomeAssistant, topic: str, message: Mapping[str, Any]
+) -> bool:
+    """Publish `message` as JSON (QoS 1, not retained); return whether it went out."""
+    try:
+        await mqtt.async_publish(hass, topic, json.dumps(message), qos=1, retain=False)
+    except HomeAssistantError as err:
+        if async_raise_issue(hass, ISSUE_PUBLISH_FAILED, {"topic": topic, "error": str(err)}):
+            _LOGGER.warning("Could not publish the analysis notification on %s: %s", topic, err)
+        return False
+    if async_clear_issue(hass, ISSUE_PUBLISH_FAILED):
+        _LOGGER.info("Published the analysis notification on %s again", topic)
+    return True

@@ -17,15 +17,16 @@ from homeassistant.helpers.sun import get_astral_event_date
 from homeassistant.util import dt as dt_util
 
 from ..const import ACTION_DOMAINS, ANALYSED_DOMAINS
-from ..devices.device_list import CapabilityListener
+from ..devices.device_list import KnownDevices
+from ..devices.usage_assessment import async_assessed_capabilities
 from ..devices.usage_watcher import UsageWatcher
 from ..engine.detectors.sun_habits import SUN_EVENTS
 from ..engine.suggestions.build import ExistingAutomation, build_suggestions
 from ..engine.suggestions.override_suggestions import override_suggestion
 from ..engine.suggestions.suggestion import Suggestion
 from ..engine.usage.unused import UnusedSettings, detect_unused
-from ..models import Settings
 from ..recorder_reader.fallback import history_reader
+from ..settings import Settings
 from .detector_process import DetectorProcess
 
 
@@ -126,7 +127,7 @@ async def async_automated_users(hass: HomeAssistant, settings: Settings) -> list
     return sorted({*system, *settings.automated_users})
 
 
-def _watched(accepted: Mapping[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
+def _accepted_states(accepted: Mapping[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
     """Return (suggestion id, entity, state) that each accepted suggestion's automation sets."""
     return [
         (suggestion_id, suggestion["entities"][-1], state)
@@ -138,7 +139,7 @@ def _watched(accepted: Mapping[str, dict[str, Any]]) -> list[tuple[str, str, str
 async def async_analyse(
     hass: HomeAssistant,
     settings: Settings,
-    listener: CapabilityListener,
+    known_devices: KnownDevices,
     usage: UsageWatcher | None = None,
     *,
     accepted: Mapping[str, dict[str, Any]] | None = None,
@@ -163,7 +164,7 @@ async def async_analyse(
             await async_automated_users(hass, settings),
         )
         found = await detectors.async_detect(
-            hass, reader, sun_times(hass, start, end), _watched(accepted or {})
+            hass, reader, sun_times(hass, start, end), _accepted_states(accepted or {})
         )
     finally:
         await detectors.async_close()
@@ -182,7 +183,9 @@ async def async_analyse(
     # Unused capabilities only on the evidence of the live usage record (none without it).
     unused = (
         detect_unused(
-            await usage.async_watched(settings.lookback_days),
+            await async_assessed_capabilities(
+                hass, known_devices, usage.record, settings.lookback_days
+            ),
             UnusedSettings(lookback_days=settings.lookback_days),
         )
         if usage is not None
@@ -207,7 +210,7 @@ async def async_analyse(
         sequences=len(sequences),
         events_analysed=found.changes,
         entities_analysed=len(analysed),
-        devices_checked=len(listener.devices),
+        devices_checked=len(known_devices.devices),
         load_seconds=loaded - began,
         detect_seconds=time.perf_counter() - loaded,
         extra={"detectors_peak_memory": found.peak_memory},

@@ -20,8 +20,9 @@ import orjson
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.json import json_bytes
 
-from ..models import AiAutomationData
-from .device_list import HaMatch, capability_key_of
+from .device_list import HaMatch, KnownDevices, capability_key_of
+from .usage_assessment import usage_model
+from .usage_watcher import UsageWatcher
 
 # Devices are matched and assessed a few at a time; the event loop gets its turn every few ms.
 DEVICES_PER_STEP = 10
@@ -34,28 +35,29 @@ class Gathered:
 
     base_topic: str
     updated: datetime | None
-    device_data: list[dict[str, Any]]  # replaced as a whole by the listener, never changed
+    device_data: list[dict[str, Any]]  # replaced as a whole by the device list, never changed
     matches: dict[str, HaMatch]
     usage: dict[str, dict[str, dict[str, Any]]]
 
 
-async def async_gather(hass: HomeAssistant, data: AiAutomationData) -> Gathered:
-    """Match the devices and read their use, a slice at a time on the event loop."""
-    listener, watcher = data.capabilities, data.usage
-    device_data, devices = listener.device_data, listener.devices
+async def async_gather(
+    hass: HomeAssistant, known_devices: KnownDevices, watcher: UsageWatcher, lookback_days: int
+) -> Gathered:
+    """Match the devices and read their use over `lookback_days`, a slice at a time."""
+    device_data, devices = known_devices.device_data, known_devices.devices
     matches: dict[str, HaMatch] = {}
     usage: dict[str, dict[str, dict[str, Any]]] = {}
     ieees = iter(list(devices))
     turn_ends = time.monotonic() + SECONDS_PER_TURN
     while chunk := list(islice(ieees, DEVICES_PER_STEP)):
-        matches |= listener.async_match(chunk)
-        usage |= watcher.model(data.settings.lookback_days, chunk)
+        matches |= known_devices.async_match(chunk)
+        usage |= usage_model(watcher.record, lookback_days, chunk)
         if time.monotonic() > turn_ends:
             await asyncio.sleep(0)
             turn_ends = time.monotonic() + SECONDS_PER_TURN
     return Gathered(
-        base_topic=listener.base_topic,
-        updated=listener.updated,
+        base_topic=known_devices.base_topic,
+        updated=known_devices.updated,
         device_data=device_data,
         matches=matches,
         usage=usage,

@@ -99,8 +99,8 @@ def _names(names: list[str]) -> str:
     return f"{shown} (and {more} more)" if more > 0 else shown
 
 
-class CapabilityListener(Observable):
-    """Listen to `<base>/bridge/devices` and keep the last good device list."""
+class KnownDevices(Observable):
+    """The devices Zigbee2MQTT lists on `<base>/bridge/devices`: the last good list, kept."""
 
     def __init__(
         self,

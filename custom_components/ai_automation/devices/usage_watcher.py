@@ -9,9 +9,8 @@ included (the state machine has them even where the recorder drops them).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from dataclasses import dataclass
 import logging
 import time
 from typing import Any
@@ -24,23 +23,18 @@ from homeassistant.core import CALLBACK_TYPE, Event, EventStateChangedData, Home
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.debounce import Debouncer
 from homeassistant.helpers.event import async_track_state_change_event
-from homeassistant.helpers.recorder import get_instance
-from homeassistant.util import dt as dt_util
 
 from ..const import USAGE_MAX_PAYLOAD_BYTES
 from ..engine.usage.record import (
     HOME_ASSISTANT,
     MAX_VALUE_BYTES,
-    NOT_ENOUGH_EVIDENCE,
     ZIGBEE2MQTT,
     DeviceUsage,
     UsageRecord,
-    assess_rows,
 )
-from ..engine.usage.unused import USEFUL_CAPABILITIES, WatchedCapability
+from ..engine.usage.unused import USEFUL_CAPABILITIES
 from ..engine.zigbee2mqtt.model import Capability, Device
-from ..recorder_reader.fallback import attribute_rows
-from .device_list import CapabilityListener, capability_key
+from .device_list import KnownDevices, capability_key
 from .usage_store import UsageStorage
 
 _LOGGER = logging.getLogger(__name__)
@@ -81,7 +75,8 @@ class _Entity:
     domain: str
 
 
-def _useful(device: Device) -> list[Capability]:
+def useful_capabilities(device: Device) -> list[Capability]:
+    """Return the settable capabilities whose use is worth recording."""
     return [
         cap
         for cap in device.capabilities
@@ -89,7 +84,7 @@ def _useful(device: Device) -> list[Capability]:
     ]
 
 
-def _signals(device: Device) -> tuple[tuple[str, Any, Any], ...]:
+def on_off_signals(device: Device) -> tuple[tuple[str, Any, Any], ...]:
     """Return the on/off properties of a device (a light's `state`, a thermostat's mode)."""
     found: list[tuple[str, Any, Any]] = []
     for cap in device.capabilities:
@@ -112,10 +107,10 @@ DEVICES_PER_TURN = 200
 class UsageWatcher:
     """Keep the usage record of every watched device up to date, cheaply, and stored."""
 
-    def __init__(self, hass: HomeAssistant, listener: CapabilityListener) -> None:
+    def __init__(self, hass: HomeAssistant, known_devices: KnownDevices) -> None:
         """Prepare; `async_start` loads the record and starts watching."""
         self._hass = hass
-        self._listener = listener
+        self._known_devices = known_devices
         self.record = UsageRecord(str(hass.config.time_zone))
         self._storage = UsageStorage(hass)
         self._topics: dict[str, _DeviceTopic] = {}
@@ -132,7 +127,7 @@ class UsageWatcher:
     async def async_start(self) -> None:
         """Load the stored record, then watch the devices known now and whenever they change."""
         self.record = await self._storage.async_load(str(self._hass.config.time_zone))
-        self._unsubscribe.append(self._listener.async_add_listener(self._schedule_refresh))
+        self._unsubscribe.append(self._known_devices.async_add_listener(self._schedule_refresh))
         self._unsubscribe.append(
             self._hass.bus.async_listen(EVENT_HOMEASSISTANT_STOP, self._on_stop)
         )
@@ -178,14 +173,14 @@ class UsageWatcher:
         if not await self._next_turn():
             return
         now = time.time()
-        listener, base = self._listener, self._listener.base_topic
-        matches = listener.async_match()
+        known_devices, base = self._known_devices, self._known_devices.base_topic
+        matches = known_devices.async_match()
         topics: dict[str, _DeviceTopic] = {}
         entities: dict[str, _Entity] = {}
-        for index, (ieee, device) in enumerate(listener.devices.items()):
+        for index, (ieee, device) in enumerate(known_devices.devices.items()):
             if index and not index % DEVICES_PER_TURN and not await self._next_turn():
                 return
-            useful = _useful(device)
+            useful = useful_capabilities(device)
             if not useful:
                 continue
             usage = self.record.watch(ieee, [capability_key(cap) for cap in useful], now)
@@ -196,13 +191,13 @@ class UsageWatcher:
                     ieee=ieee,
                     usage=usage,
                     values=tuple((cap.property, capability_key(cap)) for cap in useful),
-                    signals=_signals(device),
+                    signals=on_off_signals(device),
                     last=[None],
                 )
             if (match := matches.get(ieee)) is not None:
                 self._add_entities(entities, device, usage, match.entities)
-        if listener.digest is not None:
-            self.record.forget_others(listener.devices)
+        if known_devices.digest is not None:
+            self.record.forget_others(known_devices.devices)
         for topic in self._subscriptions.keys() - topics.keys():
             self._subscriptions.pop(topic)()
         for index, topic in enumerate(topics.keys() - self._subscriptions.keys()):
@@ -236,7 +231,7 @@ class UsageWatcher:
     ) -> None:
         """Add the entities of a matched device: those of its useful and of its on/off parts."""
         values: dict[str, list[tuple[str | None, str]]] = {}
-        for cap in _useful(device):
+        for cap in useful_capabilities(device):
             if (entity_id := by_key.get(capability_key(cap))) is None:
                 continue
             domain = entity_id.split(".", 1)[0]
@@ -246,7 +241,7 @@ class UsageWatcher:
             values.setdefault(entity_id, []).append((attribute, capability_key(cap)))
         on_off = {
             entity_id
-            for prop, _, _ in _signals(device)
+            for prop, _, _ in on_off_signals(device)
             if (entity_id := by_key.get(prop)) is not None
         }
         for entity_id in values.keys() | on_off:
@@ -261,8 +256,8 @@ class UsageWatcher:
     @callback
     def _on_state_message(self, message: mqtt.ReceiveMessage) -> None:
         """Note one Zigbee2MQTT state message (runs for every message: keep it cheap)."""
-        watch = self._topics.get(message.topic)
-        if watch is None:
+        device_topic = self._topics.get(message.topic)
+        if device_topic is None:
             return
         if len(message.payload) > USAGE_MAX_PAYLOAD_BYTES:
             self._say_once(
@@ -274,11 +269,11 @@ class UsageWatcher:
                 len(message.payload),
             )
             return
-        if message.payload == watch.last[0]:  # Zigbee2MQTT repeats the whole state often
-            if watch.usage.on:
-                self.record.observe(watch.usage, ZIGBEE2MQTT, (), time.time())
+        if message.payload == device_topic.last[0]:  # Zigbee2MQTT repeats the whole state often
+            if device_topic.usage.on:
+                self.record.observe(device_topic.usage, ZIGBEE2MQTT, (), time.time())
             return
-        watch.last[0] = message.payload
+        device_topic.last[0] = message.payload
         try:
             payload = orjson.loads(message.payload)
         except orjson.JSONDecodeError:
@@ -292,12 +287,12 @@ class UsageWatcher:
         if type(payload) is not dict:
             return
         now = time.time()
-        record, usage = self.record, watch.usage
-        for prop, on_value, off_value in watch.signals:
+        record, usage = self.record, device_topic.usage
+        for prop, on_value, off_value in device_topic.signals:
             if (value := payload.get(prop)) is not None:
                 on = value == on_value if on_value is not None else value != off_value
                 record.signal(usage, prop, on, now)
-        record.observe_mapping(usage, ZIGBEE2MQTT, payload, watch.values, now)
+        record.observe_mapping(usage, ZIGBEE2MQTT, payload, device_topic.values, now)
         if record.shortened:
             self._say_shortened(message.topic)
         if record.dirty and not self._storage.pending:
@@ -307,13 +302,15 @@ class UsageWatcher:
     def _on_state_change(self, event: Event[EventStateChangedData]) -> None:
         """Note one state change of a matched entity, attributes included."""
         new = event.data["new_state"]
-        if new is None or (watch := self._entities.get(new.entity_id)) is None:
+        if new is None or (entity := self._entities.get(new.entity_id)) is None:
             return
         now = new.last_updated_timestamp
-        record, usage = self.record, watch.usage
-        if watch.signal:
+        record, usage = self.record, entity.usage
+        if entity.signal:
             on = (
-                new.state == "on" if watch.domain in ON_OFF_DOMAINS else new.state not in NOT_IN_USE
+                new.state == "on"
+                if entity.domain in ON_OFF_DOMAINS
+                else new.state not in NOT_IN_USE
             )
             record.signal(usage, new.entity_id, on, now)
         if new.state not in (STATE_UNAVAILABLE, STATE_UNKNOWN):
@@ -323,7 +320,7 @@ class UsageWatcher:
                 HOME_ASSISTANT,
                 [
                     (key, _normal(attributes.get(attribute)) if attribute else new.state)
-                    for attribute, key in watch.values
+                    for attribute, key in entity.values
                 ],
                 now,
             )
@@ -354,117 +351,3 @@ class UsageWatcher:
         """Save a while later; until then, every further change rides on the same write."""
         if not self._stopped:
             self._storage.async_schedule(self.record)
-
-    @callback
-    def watched(self, lookback_days: int) -> list[WatchedCapability]:
-        """Return every useful settable capability of a matched device, with its assessment."""
-        now = time.time()
-        found = []
-        for ieee, match in self._listener.async_match().items():
-            device = self._listener.devices[ieee]
-            on_off = bool(_signals(device))
-            for cap in _useful(device):
-                if (entity_id := match.entities.get(capability_key(cap))) is None:
-                    continue
-                found.append(
-                    WatchedCapability(
-                        device=device.friendly_name,
-                        property=cap.property,
-                        entity_id=entity_id,
-                        assessment=self.record.assess(
-                            ieee, capability_key(cap), now, lookback_days
-                        ),
-                        on_off=on_off,
-                        label=cap.label,
-                        unit=cap.unit,
-                        value_min=cap.value_min,
-                        value_max=cap.value_max,
-                        values=cap.values,
-                    )
-                )
-        return found
-
-    async def async_watched(self, lookback_days: int) -> list[WatchedCapability]:
-        """Return `watched`, judging from history where the recorder keeps the attribute.
-
-        Where the live record is still too short, an attribute the recorder keeps (a
-        thermostat's setpoint) is judged from its rows by the same rules.
-        """
-        watched = self.watched(lookback_days)
-        wanted: dict[str, set[str]] = {}
-        for item in watched:
-            if (attribute := self._recorded_attribute(item)) is not None:
-                wanted.setdefault(item.entity_id, set()).add(attribute)
-        if not wanted:
-            return watched
-        end = dt_util.utcnow()
-        instance = get_instance(self._hass)
-        rows = await instance.async_add_executor_job(
-            attribute_rows,
-            self._hass,
-            instance,
-            wanted,
-            end - timedelta(days=2 * lookback_days),
-            end,
-        )
-        zone, now = str(self._hass.config.time_zone), end.timestamp()
-        judged = []
-        for item in watched:
-            if (attribute := self._recorded_attribute(item)) is not None:
-                on_off = item.entity_id.split(".", 1)[0] in ON_OFF_DOMAINS
-                found = assess_rows(
-                    zone,
-                    [
-                        (when, state == "on" if on_off else state not in NOT_IN_USE, state, values)
-                        for when, state, values in rows[item.entity_id]
-                    ],
-                    attribute,
-                    now,
-                    lookback_days,
-                )
-                if found is not None:
-                    judged.append(replace(item, assessment=found))
-                    continue
-            judged.append(item)
-        return judged
-
-    def _recorded_attribute(self, item: WatchedCapability) -> str | None:
-        """Return the attribute behind a capability without live evidence, if the recorder keeps it."""
-        if item.assessment.status != NOT_ENOUGH_EVIDENCE:
-            return None
-        domain = item.entity_id.split(".", 1)[0]
-        attribute = ATTRIBUTES.get((domain, item.property))
-        state = self._hass.states.get(item.entity_id)
-        if attribute is None or state is None or domain not in ON_OFF_DOMAINS | {"climate"}:
-            return None
-        if state.state_info and attribute in state.state_info["unrecorded_attributes"]:
-            return None
-        return attribute
-
-    @callback
-    def model(
-        self, lookback_days: int, ieees: Iterable[str] | None = None
-    ) -> dict[str, dict[str, dict[str, Any]]]:
-        """Return, per device (or those of `ieees`) and capability key, the record and its use."""
-        now = time.time()
-        result: dict[str, dict[str, dict[str, Any]]] = {}
-        known = self.record.devices
-        for ieee in known if ieees is None else ieees:
-            if (device := known.get(ieee)) is None:
-                continue
-            result[ieee] = {
-                key: {
-                    **self.record.assess(ieee, key, now, lookback_days).as_dict(),
-                    "observed_since": _iso(usage.since),
-                    "last_change": _iso(usage.last_change),
-                    "changes": usage.changes,
-                    "values": usage.values,
-                    "more_values": usage.more,
-                }
-                for key, usage in device.capabilities.items()
-            }
-        return result
-
-
-def _iso(ts: float | None) -> str | None:
-    return None if ts is None else datetime.fromtimestamp(ts, dt_util.UTC).isoformat()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from datetime import datetime, timedelta
 import logging
-from typing import Any
 
 from homeassistant.components import mqtt
 from homeassistant.config_entries import (
@@ -19,7 +17,6 @@ from homeassistant.config_entries import (
 from homeassistant.core import CALLBACK_TYPE, CoreState, Event, HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
-from homeassistant.helpers.event import async_call_later
 from homeassistant.util import dt as dt_util
 
 from ..const import (
@@ -44,6 +41,7 @@ from ..engine.zigbee2mqtt.bridge import PayloadError, parse_bridge_state
 from ..issues import async_clear_issue, async_raise_issue
 from ..listeners import Observable
 from .check import async_check_broker, broker_label, mqtt_entry
+from .timers import DelayedJobs
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -101,7 +99,7 @@ class MqttHealthMonitor(Observable):
         # The broker issue raised for the current outage, and what it said.
         self._broker_issue: tuple[str, dict[str, str]] | None = None
         self._unsubscribe: list[CALLBACK_TYPE] = []
-        self._timers: dict[str, CALLBACK_TYPE] = {}
+        self._jobs = DelayedJobs(hass)
         # Right after Home Assistant starts, brokers and add-ons are often still starting too.
         self._startup_until = (
             None if hass.state is CoreState.running else dt_util.utcnow() + STARTUP_GRACE_PERIOD
@@ -138,9 +136,7 @@ class MqttHealthMonitor(Observable):
         """Remove every subscription, timer and listener (issues stay until resolved)."""
         while self._unsubscribe:
             self._unsubscribe.pop()()
-        for cancel in self._timers.values():
-            cancel()
-        self._timers.clear()
+        self._jobs.cancel_all()
         self._listeners.clear()
 
     @callback
@@ -166,26 +162,6 @@ class MqttHealthMonitor(Observable):
             return STARTUP_GRACE_PERIOD
         return GRACE_PERIOD
 
-    @callback
-    def _schedule(
-        self, key: str, delay: timedelta, job: Callable[[], Coroutine[Any, Any, None] | None]
-    ) -> None:
-        """Run `job` after `delay` unless cancelled; a second schedule replaces the first."""
-        self._cancel(key)
-
-        @callback
-        def fire(_now: datetime) -> None:
-            self._timers.pop(key, None)
-            if (coro := job()) is not None:
-                self._hass.async_create_background_task(coro, f"ai_automation {key}")
-
-        self._timers[key] = async_call_later(self._hass, delay, fire)
-
-    @callback
-    def _cancel(self, key: str) -> None:
-        if (cancel := self._timers.pop(key, None)) is not None:
-            cancel()
-
     # Broker -------------------------------------------------------------------------------
 
     @callback
@@ -206,14 +182,16 @@ class MqttHealthMonitor(Observable):
         self.broker_connected = True
         self._disconnected_since = None
         self._supersede_failed_check()
-        self._cancel("broker")
+        self._jobs.cancel("broker")
         self._broker_issue = None
         cleared = [async_clear_issue(self._hass, issue) for issue in BROKER_ISSUES]
         if self._broker_warned or any(cleared):
             _LOGGER.info("The MQTT broker is connected again")
         self._broker_warned = False
         if self.zigbee2mqtt_expected and not self.bridge_seen:
-            self._schedule("not_found", ZIGBEE2MQTT_NOT_FOUND_AFTER, self._zigbee2mqtt_not_found)
+            self._jobs.schedule(
+                "not_found", ZIGBEE2MQTT_NOT_FOUND_AFTER, self._zigbee2mqtt_not_found
+            )
 
     @callback
     def _supersede_failed_check(self) -> None:
@@ -231,10 +209,10 @@ class MqttHealthMonitor(Observable):
     def _on_disconnected(self) -> None:
         self.broker_connected = False
         self._disconnected_since = self._disconnected_since or dt_util.utcnow()
-        self._cancel("not_found")
-        self._cancel("bridge_offline")
+        self._jobs.cancel("not_found")
+        self._jobs.cancel("bridge_offline")
         self._bridge_offline_since = None
-        self._schedule("broker", self._grace, self._async_report_broker)
+        self._jobs.schedule("broker", self._grace, self._async_report_broker)
 
     async def _async_report_broker(self) -> None:
         """Report a broker outage that outlasted the grace period, naming its cause."""
@@ -278,7 +256,7 @@ class MqttHealthMonitor(Observable):
                 reason,
             )
             self._broker_warned = True
-        self._schedule("broker", CONNECTION_CHECK_INTERVAL, self._async_report_broker)
+        self._jobs.schedule("broker", CONNECTION_CHECK_INTERVAL, self._async_report_broker)
 
     def _is_connected(self) -> bool:
         return self.broker_connected
@@ -329,9 +307,9 @@ class MqttHealthMonitor(Observable):
         if entry.domain != mqtt.DOMAIN:
             return
         if change is ConfigEntryChange.REMOVED or entry.disabled_by is not None:
-            self._schedule("not_set_up", self._grace, self._mqtt_not_set_up)
+            self._jobs.schedule("not_set_up", self._grace, self._mqtt_not_set_up)
             return
-        self._cancel("not_set_up")
+        self._jobs.cancel("not_set_up")
         if entry.state is ConfigEntryState.LOADED and async_clear_issue(
             self._hass, ISSUE_MQTT_NOT_SET_UP
         ):
@@ -352,7 +330,7 @@ class MqttHealthMonitor(Observable):
     @callback
     def async_bridge_seen(self) -> None:
         """Note that Zigbee2MQTT said something (its state or its device list)."""
-        self._cancel("not_found")
+        self._jobs.cancel("not_found")
         if not self.bridge_seen:
             self.bridge_seen = True
             self._remember_zigbee2mqtt()
@@ -380,12 +358,12 @@ class MqttHealthMonitor(Observable):
         self.async_bridge_seen()
         if online:
             self._bridge_offline_since = None
-            self._cancel("bridge_offline")
+            self._jobs.cancel("bridge_offline")
             if async_clear_issue(self._hass, ISSUE_BRIDGE_OFFLINE):
                 _LOGGER.info("The Zigbee2MQTT bridge on %s is online again", message.topic)
         elif self._bridge_offline_since is None:
             self._bridge_offline_since = dt_util.utcnow()
-            self._schedule("bridge_offline", self._grace, self._bridge_offline)
+            self._jobs.schedule("bridge_offline", self._grace, self._bridge_offline)
         if online != self.bridge_online:
             self.bridge_online = online
             self._notify()

@@ -16,6 +16,7 @@ from homeassistant.util import dt as dt_util
 
 from ..const import ACCEPTED_SHOWN_FOR, DISMISSED_SIMILAR_DAYS, DISMISSED_SIMILAR_FACTOR
 from ..engine.suggestions.suggestion import Suggestion
+from ..listeners import Observable
 from .stored import ACCEPTED, DISMISSED, NEW, SNOOZED, Readable, compacted, problems_text, readable
 
 _LOGGER = logging.getLogger(__name__)
@@ -38,15 +39,17 @@ class _SuggestionStorage(Store[dict[str, Any]]):
         return old_data
 
 
-class SuggestionStore:
+class SuggestionStore(Observable):
     """Every suggestion ever made, by stable id, with its status and the last run's summary.
 
     Decided suggestions are compacted to what learning needs before every save, and the file
-    is written from a snapshot in an executor, so saving never holds the event loop.
+    is written from a snapshot in an executor, so saving never holds the event loop. Its
+    listeners hear of every decision the user makes, once it is saved.
     """
 
     def __init__(self, hass: HomeAssistant) -> None:
         """Prepare the store (call `async_load` before use)."""
+        super().__init__()
         self._hass = hass
         self._store = _SuggestionStorage(
             hass,
@@ -125,6 +128,11 @@ class SuggestionStore:
                 _serialised, data["suggestions"]
             )
             await self._store.async_save(data)
+
+    async def async_save_decision(self) -> None:
+        """Save what the user decided, then tell the listeners."""
+        await self.async_save()
+        self._notify()
 
     def merge(self, found: list[Suggestion], *, limit: int | None = None) -> int:
         """Add new suggestions, refresh the evidence of known ones; return how many are new.
@@ -212,6 +220,10 @@ class SuggestionStore:
             "accepted_at": dt_util.utcnow().isoformat(),
             "automation_id": automation_id,
         }
+
+    def clear(self, suggestion_id: str) -> None:
+        """Take an accepted suggestion off the to-do list (it stays accepted)."""
+        self.suggestions[suggestion_id]["cleared"] = True
 
     def accepted_since(self, since: datetime) -> list[dict[str, Any]]:
         """Return the suggestions accepted since `since` and not cleared, newest first."""
