@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import probatio
 
@@ -68,7 +68,7 @@ def _open_suggestion(daily: DailyAnalysis, suggestion_id: str) -> dict[str, Any]
 
 
 async def _run(call: ServiceCall) -> ServiceResponse:
-    return await _daily(call.hass).async_run()
+    return cast(ServiceResponse, await _daily(call.hass).async_run())  # a summary is plain JSON
 
 
 async def async_accept(hass: HomeAssistant, daily: DailyAnalysis, suggestion_id: str) -> None:

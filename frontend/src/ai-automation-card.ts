@@ -9,7 +9,7 @@ import { evidencePictures, presenceBadges, type PictureContext } from "./picture
 import { cardStyles } from "./styles";
 import { suggestionText } from "./suggestion-text";
 import { browserLanguage, translator, type StringKey, type Translate } from "./translations";
-import type { CardConfig, HassEntity, HomeAssistant, Status, Suggestion } from "./types";
+import type { CardConfig, HassEntity, HomeAssistant, StatusAnswer, StoredSuggestion, SuggestionsPage } from "./types";
 
 const DOMAIN = "ai_automation";
 const CARD_TYPE = "ai-automation-card";
@@ -62,8 +62,8 @@ export class AiAutomationCard extends LitElement {
 
   declare hass?: HomeAssistant;
   declare _config?: CardConfig;
-  declare _status?: Status;
-  declare _suggestions?: Suggestion[];
+  declare _status?: StatusAnswer;
+  declare _suggestions?: StoredSuggestion[];
   declare _total: number;
   declare _error?: string;
   declare _running: boolean;
@@ -182,8 +182,8 @@ export class AiAutomationCard extends LitElement {
     if (this._config.areas?.length) query.area_ids = this._config.areas;
     try {
       const [status, page] = await Promise.all([
-        this.hass.callWS<Status>({ type: `${DOMAIN}/status` }),
-        this.hass.callWS<{ total: number; suggestions: Suggestion[] }>(query),
+        this.hass.callWS<StatusAnswer>({ type: `${DOMAIN}/status` }),
+        this.hass.callWS<SuggestionsPage>(query),
       ]);
       if (request !== this._request) return;
       this._status = status;
@@ -211,11 +211,11 @@ export class AiAutomationCard extends LitElement {
     await this._refresh();
   }
 
-  private async _decide(suggestion: Suggestion, decision: string): Promise<void> {
+  private async _decide(suggestion: StoredSuggestion, decision: string): Promise<void> {
     if (!this.hass) return;
     this._busy = new Set([...this._busy, suggestion.id]);
     try {
-      const result = await this.hass.callWS<Suggestion>({
+      const result = await this.hass.callWS<StoredSuggestion>({
         type: `${DOMAIN}/suggestions/handle`,
         suggestion_id: suggestion.id,
         decision,
@@ -245,7 +245,7 @@ export class AiAutomationCard extends LitElement {
   }
 
   /** Say what was done in the card, with Undo, until UNDO_SECONDS have passed. */
-  private _offerUndo(suggestion: Suggestion, decision: "snooze" | "dismiss"): void {
+  private _offerUndo(suggestion: StoredSuggestion, decision: "snooze" | "dismiss"): void {
     const timer = window.setTimeout(() => this._forgetUndo(suggestion.id), UNDO_SECONDS * 1000);
     this._forgetUndo(suggestion.id);
     this._undoable = [...this._undoable, { id: suggestion.id, title: suggestion.title, decision, timer }];
@@ -262,7 +262,7 @@ export class AiAutomationCard extends LitElement {
     if (!this.hass) return;
     this._forgetUndo(item.id);
     try {
-      await this.hass.callWS<Suggestion>({
+      await this.hass.callWS<StoredSuggestion>({
         type: `${DOMAIN}/suggestions/handle`,
         suggestion_id: item.id,
         decision: "restore",
@@ -373,7 +373,7 @@ export class AiAutomationCard extends LitElement {
     if (!run.status) return t("no_run");
     if (run.status === "failed") return t("failed", { error: run.error ?? "" });
     const days = run.history_days;
-    if (days !== undefined && status && days < status.min_days) {
+    if (days !== undefined && days !== null && status && days < status.min_days) {
       return t("short_history", { days: Math.floor(days), min: status.min_days });
     }
     return t("nothing_found", { events: run.events_analysed ?? 0 });
@@ -397,7 +397,7 @@ export class AiAutomationCard extends LitElement {
     `;
   }
 
-  private _renderSuggestion(suggestion: Suggestion, t: Translate): TemplateResult {
+  private _renderSuggestion(suggestion: StoredSuggestion, t: Translate): TemplateResult {
     const kindKey = `kind_${suggestion.kind}` as StringKey;
     const kind = t(kindKey) === kindKey ? prettify(suggestion.kind) : t(kindKey);
     const busy = this._busy.has(suggestion.id);

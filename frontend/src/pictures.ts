@@ -9,7 +9,7 @@ import type {
   DelayHistogram,
   Evidence,
   HabitSeries,
-  Suggestion,
+  StoredSuggestion,
 } from "./types";
 
 /** What the pictures need besides the evidence: words, and the home's names and states. */
@@ -455,7 +455,7 @@ export function overridePicture(evidence: Evidence, t: Translate): TemplateResul
 }
 
 /** Short words for what presence has to do with a suggestion: someone home, arriving, leaving. */
-export function presenceBadges(suggestion: Suggestion, context: PictureContext): string[] {
+export function presenceBadges(suggestion: StoredSuggestion, context: PictureContext): string[] {
   const { t } = context;
   const automation = suggestion.automation ?? {};
   const badges: string[] = [];

@@ -14,6 +14,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
+from ..contract import RunSummary
 from ..const import ACCEPTED_SHOWN_FOR, DISMISSED_SIMILAR_DAYS, DISMISSED_SIMILAR_FACTOR
 from ..engine.suggestions.suggestion import Suggestion
 from .stored import ACCEPTED, DISMISSED, NEW, SNOOZED, Readable, compacted, problems_text, readable
@@ -57,8 +58,8 @@ class SuggestionStore:
         )
         self._save_lock = asyncio.Lock()  # a save's snapshot is written before a later one's
         self.suggestions: dict[str, dict[str, Any]] = {}
-        self.last_run: dict[str, Any] = {}
-        self.recent_runs: list[dict[str, Any]] = []  # newest first, for diagnostics
+        self.last_run: RunSummary = {}
+        self.recent_runs: list[RunSummary] = []  # newest first, for diagnostics
 
     async def async_load(self) -> None:
         """Read what was stored; what cannot be read is named in one log line and left out."""
@@ -111,7 +112,7 @@ class SuggestionStore:
             "recent_runs": [dict(run) for run in self.recent_runs],
         }
 
-    def record_run(self, summary: dict[str, Any]) -> None:
+    def record_run(self, summary: RunSummary) -> None:
         """Keep `summary` as the last run, and among the recent ones."""
         self.last_run = summary
         self.recent_runs = [summary, *self.recent_runs][:RECENT_RUNS]

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
+
+from ..contract import RunSummary
 
 NEW, ACCEPTED, DISMISSED, SNOOZED = "new", "accepted", "dismissed", "snoozed"
 STATUSES = frozenset({NEW, ACCEPTED, DISMISSED, SNOOZED})
@@ -53,8 +55,8 @@ class Readable:
     """What could be read from a stored suggestions file, and what could not."""
 
     suggestions: dict[str, dict[str, Any]] = field(default_factory=dict)
-    last_run: dict[str, Any] = field(default_factory=dict)
-    recent_runs: list[dict[str, Any]] = field(default_factory=list)
+    last_run: RunSummary = field(default_factory=lambda: RunSummary())
+    recent_runs: list[RunSummary] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
@@ -88,12 +90,13 @@ def readable(data: Any, accepted_shown_since: datetime) -> Readable:
     if not isinstance(last_run, dict):
         found.problems.append(f"the last run is a {type(last_run).__name__}")
         last_run = {}
-    found.last_run = last_run
+    # A summary is read as it is (an older one may lack keys: every key of one is optional).
+    found.last_run = cast(RunSummary, last_run)
     runs = data.get("recent_runs", [last_run] if last_run else [])
     if not isinstance(runs, list):
         found.problems.append(f"the recent runs are a {type(runs).__name__}")
         runs = []
-    found.recent_runs = [run for run in runs if isinstance(run, dict)]
+    found.recent_runs = [cast(RunSummary, run) for run in runs if isinstance(run, dict)]
     return found
 
 
