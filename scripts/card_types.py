@@ -39,7 +39,7 @@ HEADER = (
 PLAIN = {str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}
 
 
-class Unsupported(TypeError):
+class UnsupportedTypeError(TypeError):
     """A type the generator has no TypeScript for."""
 
 
@@ -91,7 +91,7 @@ class _Renderer:
             return f"Record<string, {self.type(args[1])}>"
         if origin is tuple and args and Ellipsis not in args:
             return "[" + ", ".join(self.type(arg) for arg in args) + "]"
-        raise Unsupported(f"no TypeScript for {hint!r}")
+        raise UnsupportedTypeError(f"no TypeScript for {hint!r}")
 
     def definition(self, named: Any) -> str:
         """Return the exported TypeScript declaration of a typed dict or a type alias."""
@@ -105,9 +105,9 @@ class _Renderer:
             optional = get_origin(hint) is NotRequired or (
                 key in named.__optional_keys__ and get_origin(hint) is not Required
             )
-            if get_origin(hint) in (NotRequired, Required):
-                hint = get_args(hint)[0]
-            lines.append(f"  {key}{'?' if optional else ''}: {self.type(hint)};")
+            marked = get_origin(hint) in (NotRequired, Required)
+            value = get_args(hint)[0] if marked else hint
+            lines.append(f"  {key}{'?' if optional else ''}: {self.type(value)};")
         return "\n".join([*lines, "}"]) + "\n"
 
 

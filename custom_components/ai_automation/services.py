@@ -18,6 +18,7 @@ from homeassistant.util.hass_dict import HassKey
 
 from .analysis.daily import DailyAnalysis
 from .const import DOMAIN, SNOOZE_DAYS
+from .contract import StoredSuggestion
 from .suggestions.automation_file import (
     AUTOMATIONS_FILE,
     async_add_automation,
@@ -47,7 +48,7 @@ def _daily(hass: HomeAssistant) -> DailyAnalysis:
     return daily
 
 
-def _open_suggestion(daily: DailyAnalysis, suggestion_id: str) -> dict[str, Any]:
+def _open_suggestion(daily: DailyAnalysis, suggestion_id: str) -> StoredSuggestion:
     suggestion = daily.store.suggestions.get(suggestion_id)
     if suggestion is None:
         raise ServiceValidationError(
@@ -68,7 +69,7 @@ def _open_suggestion(daily: DailyAnalysis, suggestion_id: str) -> dict[str, Any]
 
 
 async def _run(call: ServiceCall) -> ServiceResponse:
-    return cast(ServiceResponse, await _daily(call.hass).async_run())  # a summary is plain JSON
+    return cast("ServiceResponse", await _daily(call.hass).async_run())  # a summary is plain JSON
 
 
 async def async_accept(hass: HomeAssistant, daily: DailyAnalysis, suggestion_id: str) -> None:
@@ -101,7 +102,7 @@ async def async_accept(hass: HomeAssistant, daily: DailyAnalysis, suggestion_id:
         daily.async_notify()
 
 
-def _automation(suggestion: dict[str, Any]) -> dict[str, Any]:
+def _automation(suggestion: StoredSuggestion) -> dict[str, Any]:
     """Return the automation to write for `suggestion`, as the user saw it."""
     if suggestion["automation"] is None:
         raise ServiceValidationError(

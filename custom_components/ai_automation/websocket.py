@@ -20,12 +20,13 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 from .analysis.daily import DailyAnalysis
 from .const import DOMAIN, SNOOZE_DAYS
+from .contract import Decision, StatusAnswer, SuggestionsPage
 from .devices.answer import Gathered, async_gather, model_json
 from .engine.detectors.habit_settings import HabitSettings
 from .services import async_accept, async_dismiss, async_restore, async_snooze, snooze_until
 
 # What the card may do with a suggestion (it shows a button for each it knows).
-DECISIONS = ["accept", "dismiss", "restore", "snooze"]
+DECISIONS: list[Decision] = ["accept", "dismiss", "restore", "snooze"]
 
 
 @callback
@@ -113,8 +114,11 @@ def ws_list_suggestions(
         and (not kinds or s["kind"] in kinds)
         and (not areas or any(_area_of(hass, entity_id) in areas for entity_id in s["entities"]))
     ]
-    page = matching[msg["offset"] : msg["offset"] + msg["limit"]]
-    connection.send_result(msg["id"], {"total": len(matching), "suggestions": page})
+    answer: SuggestionsPage = {
+        "total": len(matching),
+        "suggestions": matching[msg["offset"] : msg["offset"] + msg["limit"]],
+    }
+    connection.send_result(msg["id"], answer)
 
 
 @websocket_command(
@@ -158,14 +162,12 @@ def ws_status(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, 
     if (daily := _daily(hass, connection, msg)) is None:
         return
     settings = hass.config_entries.async_loaded_entries(DOMAIN)[0].runtime_data.settings
-    connection.send_result(
-        msg["id"],
-        {
-            "running": daily.running,
-            "last_run": daily.summary,
-            "suggestions_open": len(daily.store.open_suggestions()),
-            "lookback_days": settings.lookback_days,
-            "min_days": HabitSettings().min_days,
-            "decisions": DECISIONS,
-        },
-    )
+    answer: StatusAnswer = {
+        "running": daily.running,
+        "last_run": daily.summary,
+        "suggestions_open": len(daily.store.open_suggestions()),
+        "lookback_days": settings.lookback_days,
+        "min_days": HabitSettings().min_days,
+        "decisions": DECISIONS,
+    }
+    connection.send_result(msg["id"], answer)

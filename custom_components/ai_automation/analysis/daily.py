@@ -27,7 +27,7 @@ from ..const import (
     DOMAIN,
     LEARNING_DAYS,
 )
-from ..contract import RunSummary
+from ..contract import RunSummary, StoredSuggestion
 from ..engine.detectors.habit_settings import HabitSettings
 from ..engine.suggestions.suggestion import Suggestion
 from ..engine.suggestions.wording import acted_on, keeps_subject, plain_text
@@ -317,7 +317,7 @@ class DailyAnalysis(Observable):
             self._take_ai_words(entity_id, stored, title, description)
 
     def _take_ai_words(
-        self, entity_id: str, stored: dict[str, Any], title: str, description: str
+        self, entity_id: str, stored: StoredSuggestion, title: str, description: str
     ) -> None:
         """Keep the AI's words as plain text, unless its title lost what the suggestion acts on."""
         title = plain_text(title, AI_TITLE_MAX_LENGTH)

@@ -17,6 +17,7 @@ from homeassistant.helpers.sun import get_astral_event_date
 from homeassistant.util import dt as dt_util
 
 from ..const import ACTION_DOMAINS, ANALYSED_DOMAINS
+from ..contract import StoredSuggestion
 from ..devices.device_list import CapabilityListener
 from ..devices.usage_watcher import UsageWatcher
 from ..engine.detectors.sun_habits import SUN_EVENTS
@@ -126,7 +127,7 @@ async def async_automated_users(hass: HomeAssistant, settings: Settings) -> list
     return sorted({*system, *settings.automated_users})
 
 
-def _watched(accepted: Mapping[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
+def _watched(accepted: Mapping[str, StoredSuggestion]) -> list[tuple[str, str, str]]:
     """Return (suggestion id, entity, state) that each accepted suggestion's automation sets."""
     return [
         (suggestion_id, suggestion["entities"][-1], state)
@@ -141,7 +142,7 @@ async def async_analyse(
     listener: CapabilityListener,
     usage: UsageWatcher | None = None,
     *,
-    accepted: Mapping[str, dict[str, Any]] | None = None,
+    accepted: Mapping[str, StoredSuggestion] | None = None,
 ) -> AnalysisResult:
     """Read the lookback's history through the recorder and build suggestions from it.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import datetime, timedelta
 import logging
@@ -14,8 +15,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
-from ..contract import RunSummary
 from ..const import ACCEPTED_SHOWN_FOR, DISMISSED_SIMILAR_DAYS, DISMISSED_SIMILAR_FACTOR
+from ..contract import RunSummary, StoredSuggestion, SuggestionStatus
 from ..engine.suggestions.suggestion import Suggestion
 from .stored import ACCEPTED, DISMISSED, NEW, SNOOZED, Readable, compacted, problems_text, readable
 
@@ -57,7 +58,7 @@ class SuggestionStore:
             max_readable_version=2**31,  # a newer format is read leniently, not refused
         )
         self._save_lock = asyncio.Lock()  # a save's snapshot is written before a later one's
-        self.suggestions: dict[str, dict[str, Any]] = {}
+        self.suggestions: dict[str, StoredSuggestion] = {}
         self.last_run: RunSummary = {}
         self.recent_runs: list[RunSummary] = []  # newest first, for diagnostics
 
@@ -135,27 +136,43 @@ class SuggestionStore:
         like a recently dismissed one (same kind and entity) needs clearly stronger evidence.
         """
         now = dt_util.utcnow()
-        waiting: list[tuple[Suggestion, dict[str, Any]]] = []
+        waiting: list[Suggestion] = []
         for suggestion in found:
-            data = asdict(suggestion) | {
-                "entities": list(suggestion.entities),
-                "last_found": now.isoformat(),
-            }
             known = self.suggestions.get(suggestion.id)
             if known is not None:
-                known.update({k: v for k, v in data.items() if k != "id"})
+                copied = asdict(suggestion)  # the store keeps its own automation and evidence
+                known.update(
+                    {
+                        "kind": suggestion.kind,
+                        "title": suggestion.title,
+                        "description": suggestion.description,
+                        "automation": copied["automation"],
+                        "evidence": copied["evidence"],
+                        "entities": list(suggestion.entities),
+                        "last_found": now.isoformat(),
+                    }
+                )
                 if known["status"] == SNOOZED and _passed(known.get("snoozed_until"), now):
-                    waiting.append((suggestion, data))
+                    waiting.append(suggestion)
                 continue
             if not self._like_a_dismissed_one(suggestion, now):
-                waiting.append((suggestion, data))
-        waiting.sort(key=lambda pair: -_score(pair[0].evidence))
-        for suggestion, data in waiting[:limit]:
+                waiting.append(suggestion)
+        waiting.sort(key=lambda suggestion: -_score(suggestion.evidence))
+        for suggestion in waiting[:limit]:
             if (known := self.suggestions.get(suggestion.id)) is not None:
                 known["status"] = NEW
                 known.pop("snoozed_until", None)
             else:
-                self.suggestions[suggestion.id] = data | {
+                copied = asdict(suggestion)
+                self.suggestions[suggestion.id] = {
+                    "id": suggestion.id,
+                    "kind": suggestion.kind,
+                    "title": suggestion.title,
+                    "description": suggestion.description,
+                    "automation": copied["automation"],
+                    "evidence": copied["evidence"],
+                    "entities": list(suggestion.entities),
+                    "last_found": now.isoformat(),
                     "status": NEW,
                     "first_found": now.isoformat(),
                 }
@@ -181,7 +198,7 @@ class SuggestionStore:
             if open_ and suggestion["kind"] == kind and suggestion_id not in found:
                 del self.suggestions[suggestion_id]
 
-    def open_suggestions(self) -> list[dict[str, Any]]:
+    def open_suggestions(self) -> list[StoredSuggestion]:
         """Return the suggestions waiting for the user, newest evidence first."""
         return sorted(
             (s for s in self.suggestions.values() if s["status"] == NEW),
@@ -189,11 +206,11 @@ class SuggestionStore:
             reverse=True,
         )
 
-    def accepted(self) -> dict[str, dict[str, Any]]:
+    def accepted(self) -> dict[str, StoredSuggestion]:
         """Return the suggestions the user accepted (their automations exist), by id."""
         return {k: s for k, s in self.suggestions.items() if s["status"] == ACCEPTED}
 
-    def set_status(self, suggestion_id: str, status: str) -> None:
+    def set_status(self, suggestion_id: str, status: SuggestionStatus) -> None:
         """Record the user's decision."""
         suggestion = self.suggestions[suggestion_id]
         suggestion["status"] = status
@@ -214,7 +231,7 @@ class SuggestionStore:
             "automation_id": automation_id,
         }
 
-    def accepted_since(self, since: datetime) -> list[dict[str, Any]]:
+    def accepted_since(self, since: datetime) -> list[StoredSuggestion]:
         """Return the suggestions accepted since `since` and not cleared, newest first."""
         found = [
             suggestion
@@ -228,7 +245,7 @@ class SuggestionStore:
         return sorted(found, key=lambda s: str(s["accepted_at"]), reverse=True)
 
 
-def _serialised(suggestions: dict[str, dict[str, Any]]) -> orjson.Fragment:
+def _serialised(suggestions: dict[str, StoredSuggestion]) -> orjson.Fragment:
     """Return the suggestions as JSON, made one at a time (in an executor).
 
     One call for all would hold the GIL, and so the event loop, for as long as it takes; between
@@ -238,7 +255,7 @@ def _serialised(suggestions: dict[str, dict[str, Any]]) -> orjson.Fragment:
     return orjson.Fragment(b"{" + b",".join(parts) + b"}")
 
 
-def _score(evidence: dict[str, Any]) -> float:
+def _score(evidence: Mapping[str, Any]) -> float:
     return float(evidence.get("score", 0.0))
 
 
