@@ -140,8 +140,32 @@ def test_renders_each_construct() -> None:
     ]
 
 
-@pytest.mark.parametrize("hint", [set[int], tuple[int, ...], dict[int, str], bytes])
-def test_refuses_what_it_cannot_render(hint: Any) -> None:
+class WithSet(TypedDict):
+    """A set: JSON has none."""
+
+    odd: set[int]
+
+
+class WithOpenTuple(TypedDict):
+    """A tuple of any length."""
+
+    odd: tuple[int, ...]
+
+
+class WithIntKeys(TypedDict):
+    """A mapping by numbers: JSON's keys are strings."""
+
+    odd: dict[int, str]
+
+
+class WithBytes(TypedDict):
+    """Bytes."""
+
+    odd: bytes
+
+
+@pytest.mark.parametrize("shape", [WithSet, WithOpenTuple, WithIntKeys, WithBytes])
+def test_refuses_what_it_cannot_render(shape: type) -> None:
     """A type without a TypeScript counterpart stops the generator, naming the type."""
     with pytest.raises(card_types.UnsupportedTypeError, match="no TypeScript for"):
-        card_types.render([TypedDict("Odd", {"odd": hint})])
+        card_types.render([shape])
