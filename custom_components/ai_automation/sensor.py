@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from homeassistant.components.sensor import SensorEntity, SensorEntityDescription
@@ -11,6 +12,7 @@ from homeassistant.components.sensor.const import SensorDeviceClass, SensorState
 from homeassistant.const import EntityCategory, UnitOfTime
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.helpers.typing import StateType
 from homeassistant.util import dt as dt_util
 
 from .analysis.daily import LEARNING, RUNNING, SUCCESS, DailyAnalysis
@@ -88,8 +90,9 @@ def _run_status(daily: DailyAnalysis) -> str | None:
 class RunSensorDescription(SensorEntityDescription):
     """Describes a sensor reporting on the daily analysis."""
 
-    value_fn: Callable[[DailyAnalysis], Any]
-    attributes_fn: Callable[[DailyAnalysis], dict[str, Any] | None] = lambda _: None
+    # Typed, so that a key the run summary does not have (its `.get` gives `object`) fails mypy.
+    value_fn: Callable[[DailyAnalysis], StateType | datetime]
+    attributes_fn: Callable[[DailyAnalysis], dict[str, StateType] | None] = lambda _: None
 
 
 RUN_SENSORS: tuple[RunSensorDescription, ...] = (
@@ -146,7 +149,7 @@ class RunSensor(AiAutomationEntity, SensorEntity):
         self._daily = entry.runtime_data.daily
 
     @property
-    def native_value(self) -> Any:
+    def native_value(self) -> StateType | datetime:
         """Return the figure from the last run."""
         return self.entity_description.value_fn(self._daily)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import probatio
 
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
@@ -31,7 +33,9 @@ def _running(hass: HomeAssistant) -> AiAutomationData:
 
 
 async def _run(call: ServiceCall) -> ServiceResponse:
-    return await _running(call.hass).daily.async_run()
+    return cast(
+        "ServiceResponse", await _running(call.hass).daily.async_run()
+    )  # a summary is plain JSON
 
 
 async def _accept(call: ServiceCall) -> None:

@@ -17,6 +17,7 @@ from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
 
 from .const import ACCEPTED_SHOWN_FOR, DOMAIN
+from .contract import StoredSuggestion
 from .entity import AiAutomationEntity
 from .models import AiAutomationConfigEntry
 from .permissions import async_check_admin
@@ -37,7 +38,7 @@ async def async_setup_entry(
     async_add_entities([SuggestionsTodoList(entry, SUGGESTIONS)])
 
 
-def _description(suggestion: dict[str, Any]) -> str:
+def _description(suggestion: StoredSuggestion) -> str:
     """Return the words shown, and under the AI's words the latest evidence in ours."""
     description: str = suggestion["description"]
     evidence = suggestion.get("evidence_text")
@@ -84,7 +85,7 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
             for suggestion in store.open_suggestions()
         ] + [self._accepted_item(suggestion) for suggestion in accepted]
 
-    def _accepted_item(self, suggestion: dict[str, Any]) -> TodoItem:
+    def _accepted_item(self, suggestion: StoredSuggestion) -> TodoItem:
         """Show an accepted suggestion under the name its automation has now."""
         entity_id = er.async_get(self.hass).async_get_entity_id(
             "automation", "automation", suggestion.get("automation_id") or ""

@@ -19,6 +19,7 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 from .const import DOMAIN, SNOOZE_DAYS
+from .contract import Decision, StatusAnswer, SuggestionsPage
 from .devices.answer import Gathered, async_gather, model_json
 from .engine.detectors.habit_settings import HabitSettings
 from .models import AiAutomationData, loaded_entry
@@ -31,7 +32,7 @@ from .suggestions.decisions import (
 )
 
 # What the card may do with a suggestion (it shows a button for each it knows).
-DECISIONS = ["accept", "dismiss", "restore", "snooze"]
+DECISIONS: list[Decision] = ["accept", "dismiss", "restore", "snooze"]
 
 
 @callback
@@ -115,8 +116,11 @@ def ws_list_suggestions(
         and (not kinds or s["kind"] in kinds)
         and (not areas or any(_area_of(hass, entity_id) in areas for entity_id in s["entities"]))
     ]
-    page = matching[msg["offset"] : msg["offset"] + msg["limit"]]
-    connection.send_result(msg["id"], {"total": len(matching), "suggestions": page})
+    answer: SuggestionsPage = {
+        "total": len(matching),
+        "suggestions": matching[msg["offset"] : msg["offset"] + msg["limit"]],
+    }
+    connection.send_result(msg["id"], answer)
 
 
 @websocket_command(
@@ -161,14 +165,12 @@ def ws_status(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, 
     if (data := _running(hass, connection, msg)) is None:
         return
     daily, settings = data.daily, data.settings
-    connection.send_result(
-        msg["id"],
-        {
-            "running": daily.running,
-            "last_run": daily.summary,
-            "suggestions_open": len(daily.store.open_suggestions()),
-            "lookback_days": settings.lookback_days,
-            "min_days": HabitSettings().min_days,
-            "decisions": DECISIONS,
-        },
-    )
+    answer: StatusAnswer = {
+        "running": daily.running,
+        "last_run": daily.summary,
+        "suggestions_open": len(daily.store.open_suggestions()),
+        "lookback_days": settings.lookback_days,
+        "min_days": HabitSettings().min_days,
+        "decisions": DECISIONS,
+    }
+    connection.send_result(msg["id"], answer)

@@ -3,13 +3,14 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 
-import { automationText } from "./automation-text";
+import { emptyText, renderHeader } from "./card-header";
 import { AiAutomationCardEditor } from "./editor";
-import { evidencePictures, presenceBadges, type PictureContext } from "./pictures";
+import type { PictureContext } from "./picture-frame";
 import { cardStyles } from "./styles";
+import { renderSuggestion } from "./suggestion-item";
 import { suggestionText } from "./suggestion-text";
-import { browserLanguage, translator, type StringKey, type Translate } from "./translations";
-import type { CardConfig, HassEntity, HomeAssistant, Status, Suggestion } from "./types";
+import { browserLanguage, prettify, translator, type Translate } from "./translations";
+import type { CardConfig, HassEntity, HomeAssistant, StatusAnswer, StoredSuggestion, SuggestionsPage } from "./types";
 
 const DOMAIN = "ai_automation";
 const CARD_TYPE = "ai-automation-card";
@@ -17,8 +18,9 @@ const DEFAULT_MAX = 5;
 const SNOOZE_DAYS = 30;
 // How long a snoozed or dismissed suggestion can be taken back from the card.
 const UNDO_SECONDS = 10;
-// The integration's entities the header shows, by translation key.
-const WATCHED = ["mqtt_broker", "zigbee2mqtt_bridge", "last_run", "last_run_status", "suggestions_open"];
+// The integration's entities (by translation key) whose change means a run started or ended or a
+// suggestion was handled somewhere: the card reloads the status and the suggestions then.
+const RELOAD_WHEN_CHANGED = ["last_run", "last_run_status", "suggestions_open"];
 
 interface Created {
   id: string;
@@ -39,11 +41,6 @@ function errorText(err: unknown): string {
   return String(err);
 }
 
-function prettify(name: string): string {
-  const text = name.replace(/_/g, " ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 export class AiAutomationCard extends LitElement {
   static override styles = cardStyles;
 
@@ -62,8 +59,8 @@ export class AiAutomationCard extends LitElement {
 
   declare hass?: HomeAssistant;
   declare _config?: CardConfig;
-  declare _status?: Status;
-  declare _suggestions?: Suggestion[];
+  declare _status?: StatusAnswer;
+  declare _suggestions?: StoredSuggestion[];
   declare _total: number;
   declare _error?: string;
   declare _running: boolean;
@@ -144,7 +141,7 @@ export class AiAutomationCard extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (!changed.has("hass") || !this.hass) return;
     // Reload when an analysis starts or ends or a suggestion is handled anywhere.
-    const watched = WATCHED.slice(2)
+    const watched = RELOAD_WHEN_CHANGED
       .map((key) => this._entity(key)?.state ?? "")
       .join("|");
     if (watched !== this._watched || this._status === undefined) {
@@ -182,8 +179,8 @@ export class AiAutomationCard extends LitElement {
     if (this._config.areas?.length) query.area_ids = this._config.areas;
     try {
       const [status, page] = await Promise.all([
-        this.hass.callWS<Status>({ type: `${DOMAIN}/status` }),
-        this.hass.callWS<{ total: number; suggestions: Suggestion[] }>(query),
+        this.hass.callWS<StatusAnswer>({ type: `${DOMAIN}/status` }),
+        this.hass.callWS<SuggestionsPage>(query),
       ]);
       if (request !== this._request) return;
       this._status = status;
@@ -211,11 +208,11 @@ export class AiAutomationCard extends LitElement {
     await this._refresh();
   }
 
-  private async _decide(suggestion: Suggestion, decision: string): Promise<void> {
+  private async _decide(suggestion: StoredSuggestion, decision: string): Promise<void> {
     if (!this.hass) return;
     this._busy = new Set([...this._busy, suggestion.id]);
     try {
-      const result = await this.hass.callWS<Suggestion>({
+      const result = await this.hass.callWS<StoredSuggestion>({
         type: `${DOMAIN}/suggestions/handle`,
         suggestion_id: suggestion.id,
         decision,
@@ -245,7 +242,7 @@ export class AiAutomationCard extends LitElement {
   }
 
   /** Say what was done in the card, with Undo, until UNDO_SECONDS have passed. */
-  private _offerUndo(suggestion: Suggestion, decision: "snooze" | "dismiss"): void {
+  private _offerUndo(suggestion: StoredSuggestion, decision: "snooze" | "dismiss"): void {
     const timer = window.setTimeout(() => this._forgetUndo(suggestion.id), UNDO_SECONDS * 1000);
     this._forgetUndo(suggestion.id);
     this._undoable = [...this._undoable, { id: suggestion.id, title: suggestion.title, decision, timer }];
@@ -262,7 +259,7 @@ export class AiAutomationCard extends LitElement {
     if (!this.hass) return;
     this._forgetUndo(item.id);
     try {
-      await this.hass.callWS<Suggestion>({
+      await this.hass.callWS<StoredSuggestion>({
         type: `${DOMAIN}/suggestions/handle`,
         suggestion_id: item.id,
         decision: "restore",
@@ -310,79 +307,21 @@ export class AiAutomationCard extends LitElement {
   }
 
   private _renderHeader(t: Translate): TemplateResult {
-    const broker = this._entity("mqtt_broker")?.state;
-    const bridge = this._entity("zigbee2mqtt_bridge")?.state;
-    const brokerText =
-      broker === "on" ? t("connected") : broker === "off" ? t("disconnected") : t("unknown");
-    const bridgeText =
-      bridge === "on"
-        ? t("online")
-        : bridge === "off"
-          ? t("offline")
-          : bridge === "unknown"
-            ? t("not_seen")
-            : t("unknown");
-    const run = this._status?.last_run ?? {};
-    const running = this._running || this._status?.running || this._entity("last_run_status")?.state === "running";
-    const facts: string[] = [];
-    if (running) {
-      facts.push(t("status_running"));
-    } else if (run.status) {
-      const key = `status_${run.status}` as StringKey;
-      facts.push(t(key) === key ? run.status : t(key));
-      if (run.success) {
-        facts.push(t("changes_read", { n: run.events_analysed ?? 0 }));
-        facts.push(t("new_suggestions", { n: run.suggestions_generated ?? 0 }));
-      }
-    }
-    return html`
-      <h2 class="card-title">${t("card_name")}</h2>
-      <div class="header">
-        <div class="health">
-          <span class="pill broker"><span class="dot ${broker === "on" ? "ok" : "bad"}"></span>${t("broker")}: ${brokerText}</span>
-          <span class="pill bridge"><span class="dot ${bridge === "on" ? "ok" : bridge === "off" ? "bad" : "warn"}"></span>${t("bridge")}: ${bridgeText}</span>
-        </div>
-        <div class="run">
-          <span class="last-run">${t("last_analysis")}:
-            <strong title=${run.timestamp ? new Date(run.timestamp).toLocaleString(this._language) : ""}>${run.timestamp ? this._ago(run.timestamp) : t("never")}</strong>${facts.length ? ` · ${facts.join(" · ")}` : ""}</span>
-          <button class="run-analysis" ?disabled=${running} @click=${this._runAnalysis}>
-            ${running ? t("running") : t("run_analysis")}
-          </button>
-        </div>
-      </div>
-    `;
-  }
-
-  private _ago(timestamp: string): string {
-    const seconds = (new Date(timestamp).getTime() - Date.now()) / 1000;
-    const format = new Intl.RelativeTimeFormat(this._language, { numeric: "auto" });
-    const units: [Intl.RelativeTimeFormatUnit, number][] = [
-      ["day", 86400],
-      ["hour", 3600],
-      ["minute", 60],
-    ];
-    for (const [unit, size] of units) {
-      if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
-    }
-    return format.format(Math.min(0, Math.round(seconds)), "second");
-  }
-
-  private _emptyText(t: Translate): string {
-    const status = this._status;
-    const run = status?.last_run ?? {};
-    if (!run.status) return t("no_run");
-    if (run.status === "failed") return t("failed", { error: run.error ?? "" });
-    const days = run.history_days;
-    if (days !== undefined && status && days < status.min_days) {
-      return t("short_history", { days: Math.floor(days), min: status.min_days });
-    }
-    return t("nothing_found", { events: run.events_analysed ?? 0 });
+    return renderHeader({
+      t,
+      language: this._language,
+      broker: this._entity("mqtt_broker")?.state,
+      bridge: this._entity("zigbee2mqtt_bridge")?.state,
+      status: this._status,
+      running: this._running || this._status?.running || this._entity("last_run_status")?.state === "running",
+      onRun: () => void this._runAnalysis(),
+    });
   }
 
   private _renderSuggestions(t: Translate): TemplateResult | typeof nothing {
     if (this._suggestions === undefined) return nothing;
     if (!this._suggestions.length) {
-      return html`<p class="empty">${this._emptyText(t)}</p>`;
+      return html`<p class="empty">${emptyText(this._status, t)}</p>`;
     }
     const more = this._total - this._suggestions.length;
     return html`
@@ -397,46 +336,14 @@ export class AiAutomationCard extends LitElement {
     `;
   }
 
-  private _renderSuggestion(suggestion: Suggestion, t: Translate): TemplateResult {
-    const kindKey = `kind_${suggestion.kind}` as StringKey;
-    const kind = t(kindKey) === kindKey ? prettify(suggestion.kind) : t(kindKey);
-    const busy = this._busy.has(suggestion.id);
-    const decisions = this._status?.decisions ?? ["accept", "dismiss"];
-    const titleId = `title-${suggestion.id}`;
-    const extra =
-      suggestion.ai_worded && suggestion.evidence_text && suggestion.evidence_text !== suggestion.description
-        ? suggestion.evidence_text
-        : undefined;
-    const context = this._context;
-    const badges = presenceBadges(suggestion, context);
-    const said = suggestionText(suggestion, context);
-    return html`
-      <li class="suggestion" data-id=${suggestion.id} data-kind=${suggestion.kind}>
-        <span class="kind">${kind}</span>
-        ${badges.map((badge) => html`<span class="badge presence">${badge}</span>`)}
-        <h3 id=${titleId}>${said.title}</h3>
-        <p class="evidence">${said.description}${extra ? html`<br />${extra}` : nothing}</p>
-        ${evidencePictures(suggestion.evidence ?? {}, context)}
-        ${suggestion.automation
-          ? html`<details>
-              <summary>${t("show_automation")}</summary>
-              <pre>${automationText(suggestion.automation)}</pre>
-            </details>`
-          : html`<p class="hint">${t("no_automation")}</p>`}
-        <div class="actions">
-          ${decisions.includes("snooze")
-            ? html`<button class="snooze" aria-describedby=${titleId} ?disabled=${busy}
-                @click=${() => this._decide(suggestion, "snooze")}>${t("snooze")}</button>`
-            : nothing}
-          <button class="dismiss" aria-describedby=${titleId} ?disabled=${busy}
-            @click=${() => this._decide(suggestion, "dismiss")}>${t("dismiss")}</button>
-          ${suggestion.automation
-            ? html`<button class="accept primary" aria-describedby=${titleId} ?disabled=${busy}
-                @click=${() => this._decide(suggestion, "accept")}>${t("accept")}</button>`
-            : nothing}
-        </div>
-      </li>
-    `;
+  private _renderSuggestion(suggestion: StoredSuggestion, t: Translate): TemplateResult {
+    return renderSuggestion(suggestion, {
+      t,
+      context: this._context,
+      busy: this._busy.has(suggestion.id),
+      decisions: this._status?.decisions ?? ["accept", "dismiss"],
+      onDecide: (item, decision) => void this._decide(item, decision),
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 /** An unused capability's title and evidence sentence in German or Dutch, from its stored structure. */
 
-import type { Suggestion } from "./types";
+import type { StoredSuggestion } from "./types";
 
 type Words = Record<string, string>;
 
@@ -69,7 +69,7 @@ function valueWords(property: string, value: unknown, unit: unknown, words: Word
 }
 
 /** Return [title, description] for an unused capability, or undefined when the structure is missing. */
-export function capabilityText(suggestion: Suggestion, language: string): [string, string] | undefined {
+export function capabilityText(suggestion: StoredSuggestion, language: string): [string, string] | undefined {
   const words = LANGUAGES[language.split("-")[0].toLowerCase()];
   const evidence = suggestion.evidence ?? {};
   const capability = evidence.capability;

@@ -6,7 +6,7 @@
  */
 
 import { capabilityText } from "./capability-text";
-import type { Evidence, Suggestion } from "./types";
+import type { Evidence, StoredSuggestion } from "./types";
 
 type Words = Record<string, string>;
 
@@ -270,7 +270,7 @@ function num(value: unknown): number {
   return typeof value === "number" && Number.isFinite(value) ? value : 0;
 }
 
-function habitDescription(suggestion: Suggestion, words: Words, context: TextContext): string | undefined {
+function habitDescription(suggestion: StoredSuggestion, words: Words, context: TextContext): string | undefined {
   const evidence: Evidence = suggestion.evidence ?? {};
   const automation = suggestion.automation ?? {};
   if (evidence.distinct_days === undefined || evidence.eligible_days === undefined) return undefined;
@@ -326,7 +326,7 @@ function groupDescription(evidence: Evidence, words: Words): string | undefined 
   return text + (evidence.started_by === "first" ? timesBacktest(evidence, words) : "");
 }
 
-function overrideText(suggestion: Suggestion, words: Words, context: TextContext): [string, string] | undefined {
+function overrideText(suggestion: StoredSuggestion, words: Words, context: TextContext): [string, string] | undefined {
   const evidence = suggestion.evidence ?? {};
   const separator = suggestion.title.indexOf(": ");
   if (evidence.acted_days === undefined || separator < 0 || !suggestion.entities.length) return undefined;
@@ -341,7 +341,7 @@ function overrideText(suggestion: Suggestion, words: Words, context: TextContext
 }
 
 /** Return the suggestion's title and evidence sentence in `context.language` (stored words when it cannot). */
-export function suggestionText(suggestion: Suggestion, context: TextContext): { title: string; description: string } {
+export function suggestionText(suggestion: StoredSuggestion, context: TextContext): { title: string; description: string } {
   const stored = { title: suggestion.title, description: suggestion.description };
   const words = LANGUAGES[context.language.split("-")[0].toLowerCase()];
   if (!words || suggestion.ai_worded) return stored;

@@ -296,3 +296,9 @@ export function translator(language: string | undefined): Translate {
 export function browserLanguage(): string {
   return typeof navigator !== "undefined" ? navigator.language : "en";
 }
+
+/** "Color temp" for "color_temp": a name from the integration, as words. */
+export function prettify(name: string): string {
+  const text = name.replace(/_/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

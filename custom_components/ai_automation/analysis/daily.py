@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 import logging
 import time
-from typing import Any
+from typing import Any, Final
 
 import probatio
 
@@ -28,6 +28,7 @@ from ..const import (
     DOMAIN,
     LEARNING_DAYS,
 )
+from ..contract import RunSummary, StoredSuggestion
 from ..devices.device_list import KnownDevices
 from ..devices.usage_watcher import UsageWatcher
 from ..engine.detectors.habit_settings import HabitSettings
@@ -46,7 +47,10 @@ from .run import async_analyse
 
 _LOGGER = logging.getLogger(__name__)
 EVENT_ANALYSIS_COMPLETE = f"{DOMAIN}_analysis_complete"
-SUCCESS, NO_DATA, FAILED, RUNNING = "success", "no_data", "failed", "running"
+SUCCESS: Final = "success"
+NO_DATA: Final = "no_data"
+FAILED: Final = "failed"
+RUNNING = "running"
 LEARNING = (
     "learning"  # shown by the status sensor: success, with less than LEARNING_DAYS of history
 )
@@ -103,10 +107,10 @@ class DailyAnalysis(Observable):
         self.store = SuggestionStore(hass)
         self.store.async_add_listener(self._on_decided)
         self.running = False
-        self._task: asyncio.Task[dict[str, Any]] | None = None
+        self._task: asyncio.Task[RunSummary] | None = None
 
     @property
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> RunSummary:
         """Return the last run's summary (empty before the first run)."""
         return self.store.last_run
 
@@ -151,7 +155,7 @@ class DailyAnalysis(Observable):
             self._hass, self.async_run(scheduled=True), "ai_automation daily analysis"
         )
 
-    async def async_run(self, *, scheduled: bool = False) -> dict[str, Any]:
+    async def async_run(self, *, scheduled: bool = False) -> RunSummary:
         """Run now, or join the run already going; return the run's summary."""
         if self._task is not None and not self._task.done():
             _LOGGER.info(
@@ -169,12 +173,12 @@ class DailyAnalysis(Observable):
         )
         return await asyncio.shield(self._task)
 
-    async def _async_run(self) -> dict[str, Any]:
+    async def _async_run(self) -> RunSummary:
         self.running = True
         self._notify()
         began = time.perf_counter()
         settings = self._settings
-        summary: dict[str, Any] = {
+        summary: RunSummary = {
             "event": "analysis_complete",
             "timestamp": dt_util.utcnow().isoformat(),
             "success": False,
@@ -254,7 +258,7 @@ class DailyAnalysis(Observable):
         await async_publish_notification(self._hass, settings.notify_topic, summary)
         return summary
 
-    async def _async_notify_first_run(self, summary: dict[str, Any]) -> None:
+    async def _async_notify_first_run(self, summary: RunSummary) -> None:
         """After the first analysis that found nothing to suggest, say what to expect."""
         if summary["suggestions_generated"]:
             return  # the new-suggestions notification says it all
@@ -327,7 +331,7 @@ class DailyAnalysis(Observable):
             self._take_ai_words(entity_id, stored, title, description)
 
     def _take_ai_words(
-        self, entity_id: str, stored: dict[str, Any], title: str, description: str
+        self, entity_id: str, stored: StoredSuggestion, title: str, description: str
     ) -> None:
         """Keep the AI's words as plain text, unless its title lost what the suggestion acts on."""
         title = plain_text(title, AI_TITLE_MAX_LENGTH)

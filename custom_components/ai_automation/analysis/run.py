@@ -17,6 +17,7 @@ from homeassistant.helpers.sun import get_astral_event_date
 from homeassistant.util import dt as dt_util
 
 from ..const import ACTION_DOMAINS, ANALYSED_DOMAINS
+from ..contract import StoredSuggestion
 from ..devices.device_list import KnownDevices
 from ..devices.usage_assessment import async_assessed_capabilities
 from ..devices.usage_watcher import UsageWatcher
@@ -127,7 +128,7 @@ async def async_automated_users(hass: HomeAssistant, settings: Settings) -> list
     return sorted({*system, *settings.automated_users})
 
 
-def _accepted_states(accepted: Mapping[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
+def _accepted_states(accepted: Mapping[str, StoredSuggestion]) -> list[tuple[str, str, str]]:
     """Return (suggestion id, entity, state) that each accepted suggestion's automation sets."""
     return [
         (suggestion_id, suggestion["entities"][-1], state)
@@ -142,7 +143,7 @@ async def async_analyse(
     known_devices: KnownDevices,
     usage: UsageWatcher | None = None,
     *,
-    accepted: Mapping[str, dict[str, Any]] | None = None,
+    accepted: Mapping[str, StoredSuggestion] | None = None,
 ) -> AnalysisResult:
     """Read the lookback's history through the recorder and build suggestions from it.
 

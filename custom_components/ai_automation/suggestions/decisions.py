@@ -14,15 +14,16 @@ from homeassistant.util import dt as dt_util
 from homeassistant.util.hass_dict import HassKey
 
 from ..const import DOMAIN, SNOOZE_DAYS
+from ..contract import StoredSuggestion
+from ..engine.suggestions.automation import SUGGESTED_BY
 from .automation_file import AUTOMATIONS_FILE, async_add_automation, async_remove_automation
 from .localized_title import async_localized_title
 from .store import DISMISSED, NEW, SNOOZED, SuggestionStore
 
-SUGGESTED_BY = "Suggested by AI Automation."
 _ACCEPTING: HassKey[asyncio.Lock] = HassKey(f"{DOMAIN}_accepting")
 
 
-def _open_suggestion(store: SuggestionStore, suggestion_id: str) -> dict[str, Any]:
+def _open_suggestion(store: SuggestionStore, suggestion_id: str) -> StoredSuggestion:
     suggestion = store.suggestions.get(suggestion_id)
     if suggestion is None:
         raise ServiceValidationError(
@@ -71,7 +72,7 @@ async def async_accept(hass: HomeAssistant, store: SuggestionStore, suggestion_i
         await store.async_save_decision()
 
 
-def _automation(suggestion: dict[str, Any]) -> dict[str, Any]:
+def _automation(suggestion: StoredSuggestion) -> dict[str, Any]:
     """Return the automation to write for `suggestion`, as the user saw it."""
     if suggestion["automation"] is None:
         raise ServiceValidationError(

@@ -8,6 +8,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.translation import async_get_cached_translations, async_get_translations
 
 from ..const import DOMAIN
+from ..contract import StoredSuggestion
 
 _PREFIX = f"component.{DOMAIN}.common.title_"
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -24,14 +25,14 @@ _ACTIONS = {
 }
 
 
-async def async_localized_title(hass: HomeAssistant, suggestion: dict[str, Any]) -> str:
+async def async_localized_title(hass: HomeAssistant, suggestion: StoredSuggestion) -> str:
     """Return the title in Home Assistant's language (loading its words first)."""
     await async_get_translations(hass, hass.config.language, "common", {DOMAIN})
     return localized_title(hass, suggestion)
 
 
 @callback
-def localized_title(hass: HomeAssistant, suggestion: dict[str, Any]) -> str:
+def localized_title(hass: HomeAssistant, suggestion: StoredSuggestion) -> str:
     """Return the title in Home Assistant's language; the stored one when it cannot be said again.
 
     English (the engine's own words), a title the AI worded, a kind without a known shape, and a

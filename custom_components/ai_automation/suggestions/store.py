@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import datetime, timedelta
 import logging
@@ -15,6 +16,7 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from ..const import ACCEPTED_SHOWN_FOR, DISMISSED_SIMILAR_DAYS, DISMISSED_SIMILAR_FACTOR
+from ..contract import RunSummary, StoredSuggestion, SuggestionStatus
 from ..engine.suggestions.suggestion import Suggestion
 from ..listeners import Observable
 from .stored import ACCEPTED, DISMISSED, NEW, SNOOZED, Readable, compacted, problems_text, readable
@@ -59,9 +61,9 @@ class SuggestionStore(Observable):
             max_readable_version=2**31,  # a newer format is read leniently, not refused
         )
         self._save_lock = asyncio.Lock()  # a save's snapshot is written before a later one's
-        self.suggestions: dict[str, dict[str, Any]] = {}
-        self.last_run: dict[str, Any] = {}
-        self.recent_runs: list[dict[str, Any]] = []  # newest first, for diagnostics
+        self.suggestions: dict[str, StoredSuggestion] = {}
+        self.last_run: RunSummary = {}
+        self.recent_runs: list[RunSummary] = []  # newest first, for diagnostics
 
     async def async_load(self) -> None:
         """Read what was stored; what cannot be read is named in one log line and left out."""
@@ -114,7 +116,7 @@ class SuggestionStore(Observable):
             "recent_runs": [dict(run) for run in self.recent_runs],
         }
 
-    def record_run(self, summary: dict[str, Any]) -> None:
+    def record_run(self, summary: RunSummary) -> None:
         """Keep `summary` as the last run, and among the recent ones."""
         self.last_run = summary
         self.recent_runs = [summary, *self.recent_runs][:RECENT_RUNS]
@@ -142,27 +144,43 @@ class SuggestionStore(Observable):
         like a recently dismissed one (same kind and entity) needs clearly stronger evidence.
         """
         now = dt_util.utcnow()
-        waiting: list[tuple[Suggestion, dict[str, Any]]] = []
+        waiting: list[Suggestion] = []
         for suggestion in found:
-            data = asdict(suggestion) | {
-                "entities": list(suggestion.entities),
-                "last_found": now.isoformat(),
-            }
             known = self.suggestions.get(suggestion.id)
             if known is not None:
-                known.update({k: v for k, v in data.items() if k != "id"})
+                copied = asdict(suggestion)  # the store keeps its own automation and evidence
+                known.update(
+                    {
+                        "kind": suggestion.kind,
+                        "title": suggestion.title,
+                        "description": suggestion.description,
+                        "automation": copied["automation"],
+                        "evidence": copied["evidence"],
+                        "entities": list(suggestion.entities),
+                        "last_found": now.isoformat(),
+                    }
+                )
                 if known["status"] == SNOOZED and _passed(known.get("snoozed_until"), now):
-                    waiting.append((suggestion, data))
+                    waiting.append(suggestion)
                 continue
             if not self._like_a_dismissed_one(suggestion, now):
-                waiting.append((suggestion, data))
-        waiting.sort(key=lambda pair: -_score(pair[0].evidence))
-        for suggestion, data in waiting[:limit]:
+                waiting.append(suggestion)
+        waiting.sort(key=lambda suggestion: -_score(suggestion.evidence))
+        for suggestion in waiting[:limit]:
             if (known := self.suggestions.get(suggestion.id)) is not None:
                 known["status"] = NEW
                 known.pop("snoozed_until", None)
             else:
-                self.suggestions[suggestion.id] = data | {
+                copied = asdict(suggestion)
+                self.suggestions[suggestion.id] = {
+                    "id": suggestion.id,
+                    "kind": suggestion.kind,
+                    "title": suggestion.title,
+                    "description": suggestion.description,
+                    "automation": copied["automation"],
+                    "evidence": copied["evidence"],
+                    "entities": list(suggestion.entities),
+                    "last_found": now.isoformat(),
                     "status": NEW,
                     "first_found": now.isoformat(),
                 }
@@ -188,7 +206,7 @@ class SuggestionStore(Observable):
             if open_ and suggestion["kind"] == kind and suggestion_id not in found:
                 del self.suggestions[suggestion_id]
 
-    def open_suggestions(self) -> list[dict[str, Any]]:
+    def open_suggestions(self) -> list[StoredSuggestion]:
         """Return the suggestions waiting for the user, newest evidence first."""
         return sorted(
             (s for s in self.suggestions.values() if s["status"] == NEW),
@@ -196,11 +214,11 @@ class SuggestionStore(Observable):
             reverse=True,
         )
 
-    def accepted(self) -> dict[str, dict[str, Any]]:
+    def accepted(self) -> dict[str, StoredSuggestion]:
         """Return the suggestions the user accepted (their automations exist), by id."""
         return {k: s for k, s in self.suggestions.items() if s["status"] == ACCEPTED}
 
-    def set_status(self, suggestion_id: str, status: str) -> None:
+    def set_status(self, suggestion_id: str, status: SuggestionStatus) -> None:
         """Record the user's decision."""
         suggestion = self.suggestions[suggestion_id]
         suggestion["status"] = status
@@ -225,7 +243,7 @@ class SuggestionStore(Observable):
         """Take an accepted suggestion off the to-do list (it stays accepted)."""
         self.suggestions[suggestion_id]["cleared"] = True
 
-    def accepted_since(self, since: datetime) -> list[dict[str, Any]]:
+    def accepted_since(self, since: datetime) -> list[StoredSuggestion]:
         """Return the suggestions accepted since `since` and not cleared, newest first."""
         found = [
             suggestion
@@ -239,7 +257,7 @@ class SuggestionStore(Observable):
         return sorted(found, key=lambda s: str(s["accepted_at"]), reverse=True)
 
 
-def _serialised(suggestions: dict[str, dict[str, Any]]) -> orjson.Fragment:
+def _serialised(suggestions: dict[str, StoredSuggestion]) -> orjson.Fragment:
     """Return the suggestions as JSON, made one at a time (in an executor).
 
     One call for all would hold the GIL, and so the event loop, for as long as it takes; between
@@ -249,7 +267,7 @@ def _serialised(suggestions: dict[str, dict[str, Any]]) -> orjson.Fragment:
     return orjson.Fragment(b"{" + b",".join(parts) + b"}")
 
 
-def _score(evidence: dict[str, Any]) -> float:
+def _score(evidence: Mapping[str, Any]) -> float:
     return float(evidence.get("score", 0.0))
 
 

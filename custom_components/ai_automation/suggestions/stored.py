@@ -7,9 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Final, cast
 
-NEW, ACCEPTED, DISMISSED, SNOOZED = "new", "accepted", "dismissed", "snoozed"
+from ..contract import RunSummary, StoredSuggestion
+
+NEW: Final = "new"
+ACCEPTED: Final = "accepted"
+DISMISSED: Final = "dismissed"
+SNOOZED: Final = "snoozed"
 STATUSES = frozenset({NEW, ACCEPTED, DISMISSED, SNOOZED})
 TEXTS = ("kind", "title", "description")  # a suggestion without these cannot be shown
 OPTIONAL_TEXTS = (
@@ -52,9 +57,9 @@ MAX_PROBLEMS = 5
 class Readable:
     """What could be read from a stored suggestions file, and what could not."""
 
-    suggestions: dict[str, dict[str, Any]] = field(default_factory=dict)
-    last_run: dict[str, Any] = field(default_factory=dict)
-    recent_runs: list[dict[str, Any]] = field(default_factory=list)
+    suggestions: dict[str, StoredSuggestion] = field(default_factory=dict)
+    last_run: RunSummary = field(default_factory=RunSummary)
+    recent_runs: list[RunSummary] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
@@ -88,16 +93,17 @@ def readable(data: Any, accepted_shown_since: datetime) -> Readable:
     if not isinstance(last_run, dict):
         found.problems.append(f"the last run is a {type(last_run).__name__}")
         last_run = {}
-    found.last_run = last_run
+    # A summary is read as it is (an older one may lack keys: every key of one is optional).
+    found.last_run = cast("RunSummary", last_run)
     runs = data.get("recent_runs", [last_run] if last_run else [])
     if not isinstance(runs, list):
         found.problems.append(f"the recent runs are a {type(runs).__name__}")
         runs = []
-    found.recent_runs = [run for run in runs if isinstance(run, dict)]
+    found.recent_runs = [cast("RunSummary", run) for run in runs if isinstance(run, dict)]
     return found
 
 
-def _suggestion(key: Any, raw: Any) -> tuple[dict[str, Any] | None, bool]:
+def _suggestion(key: Any, raw: Any) -> tuple[StoredSuggestion | None, bool]:
     """Return a stored suggestion fit to use, or None; and whether a field had to go."""
     if not isinstance(key, str) or not isinstance(raw, dict) or raw.get("status") not in STATUSES:
         return None, False
@@ -123,10 +129,10 @@ def _suggestion(key: Any, raw: Any) -> tuple[dict[str, Any] | None, bool]:
     fixed = len(suggestion) < len(raw) or (
         suggestion["automation"] is not automation or suggestion["evidence"] is not evidence
     )
-    return suggestion, fixed
+    return cast("StoredSuggestion", suggestion), fixed  # its required keys checked above
 
 
-def compacted(suggestion: dict[str, Any], accepted_shown_since: datetime) -> dict[str, Any]:
+def compacted(suggestion: StoredSuggestion, accepted_shown_since: datetime) -> StoredSuggestion:
     """Return a dismissed suggestion, or an accepted one cleared or no longer shown, compacted.
 
     Open and snoozed suggestions (they may still be accepted) come back unchanged, as does one
@@ -146,10 +152,11 @@ def compacted(suggestion: dict[str, Any], accepted_shown_since: datetime) -> dic
         and evidence.keys() <= kept
     ):
         return suggestion
-    return {name: value for name, value in suggestion.items() if name in KEPT} | {
+    kept_suggestion = {name: value for name, value in suggestion.items() if name in KEPT} | {
         "automation": None,
         "evidence": {name: value for name, value in evidence.items() if name in kept},
     }
+    return cast("StoredSuggestion", kept_suggestion)  # KEPT holds every required key
 
 
 def _before(moment: Any, since: datetime) -> bool:
