@@ -26,7 +26,7 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
 
 from .bench_devices import payload
-from .test_bench_analysis import LoopWatch
+from .loop_watch import LoopWatch
 
 # Signs in, asks for the answer, prints [devices, seconds from asking to the whole answer].
 BROWSER = """

@@ -16,7 +16,7 @@ from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 from homeassistant.core import HomeAssistant
 
 from .bench_devices import payload
-from .test_bench_analysis import LoopWatch
+from .loop_watch import LoopWatch
 
 TOPIC = "zigbee2mqtt/bridge/devices"
 SIZES = (50, 500, 2000, 10000)

@@ -22,7 +22,7 @@ from homeassistant.helpers import storage
 from homeassistant.util import dt as dt_util
 from tests.suggestion_year import a_year_of_suggestions
 
-from .test_bench_analysis import LoopWatch
+from .loop_watch import LoopWatch
 
 FLOOR_MS = 20.0
 

@@ -25,7 +25,7 @@ from custom_components.ai_automation.engine.usage.record_file import load_record
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import storage
 
-from .test_bench_analysis import StallTracer
+from .loop_watch import StallTracer
 
 # Taken before the test harness replaces them with its in-memory store.
 REAL = {name: getattr(storage.Store, name) for name in ("_async_load", "_async_write_data")}

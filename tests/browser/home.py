@@ -26,6 +26,7 @@ import urllib.error
 import urllib.request
 
 import aiohttp
+from playwright.sync_api import Locator
 
 from ..mosquitto import Broker
 
@@ -326,3 +327,8 @@ def stopped_afterwards(home: RunningHome) -> Iterator[RunningHome]:
     finally:
         home.stop()
         shutil.rmtree(home.folder, ignore_errors=True)
+
+
+def open_suggestions(card: Locator) -> Locator:
+    """Return the open suggestions the card lists."""
+    return card.locator("ul.suggestions:not(.created) > li.suggestion")

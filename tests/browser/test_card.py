@@ -10,7 +10,7 @@ from playwright.sync_api import Locator, Page, expect
 import pytest
 
 from .conftest import DASHBOARD
-from .home import ROOT, RunningHome
+from .home import ROOT, RunningHome, open_suggestions
 from .seeds import GROUP_ID, SUN_ID
 
 # A test run writes the screenshots beside the other caches, so it leaves the work tree clean;
@@ -20,11 +20,6 @@ VIEW = f"/{DASHBOARD}/home"
 KINDS = ("habit", "sequence", "unused_capability", "sun", "group")
 
 pytestmark = pytest.mark.timeout(900)  # the first test also starts Home Assistant
-
-
-def open_suggestions(card: Locator) -> Locator:
-    """Return the open suggestions the card lists."""
-    return card.locator("ul.suggestions:not(.created) > li.suggestion")
 
 
 def add_card_from_picker(page: Page, home: RunningHome) -> Locator:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from playwright.sync_api import Page, expect
 import pytest
 
-from .test_card_texts import GROUP, LEAVING, OVERRIDE, SUN, show
+from .stand_in import ENGLISH, GROUP, LEAVING, OVERRIDE, SUN, show
 
 
 def _action(service: str, entity_id: str) -> dict[str, Any]:
@@ -48,13 +47,6 @@ STATES = {
                             ("light.hall", "Flur"), ("light.tv_lamp", "TV-Lampe"),
                             ("cover.living_room", "Rollo"), ("media_player.tv", "Fernseher")]
 }  # fmt: skip
-# Words of the engine's English templates (engine/suggestions/) and of the card's English texts.
-ENGLISH = re.compile(
-    r"\b(turn|around|every|weekdays?|when|seen|spread|times|otherwise|would|right|wrong|"
-    r"together|after|before|sunset|sunrise|change|remove|days|someone|home|last|leaves|"
-    r"the|never|nobody|within|minutes|done|Mon|Wed|Fri)\b",
-    re.IGNORECASE,
-)
 SAID = "h3, p.evidence, figcaption, .badge, .kind, button, .member-state"
 
 

@@ -8,9 +8,8 @@ from playwright.sync_api import Page, expect
 import pytest
 
 from .conftest import DASHBOARD
-from .home import RunningHome
-from .test_card import open_suggestions
-from .test_card_language import ENGLISH
+from .home import RunningHome, open_suggestions
+from .stand_in import ENGLISH
 
 pytestmark = pytest.mark.timeout(900)  # the first test also starts Home Assistant
 SAID = "h3, p.evidence, figcaption, .badge, .kind, button:visible"
