@@ -135,7 +135,7 @@ async def _rounds(hass: HomeAssistant, entry: MockConfigEntry, tracer: StallTrac
             tracer.start()
         began = time.perf_counter()
         result = await async_analyse(
-            hass, Settings(lookback_days=DAYS), entry.runtime_data.capabilities
+            hass, Settings(lookback_days=DAYS), entry.runtime_data.known_devices
         )
         total = time.perf_counter() - began
         stall = await watch.stop()

@@ -56,7 +56,7 @@ def _registries(hass: HomeAssistant, entry: MockConfigEntry) -> None:
     """Add the devices and entities Zigbee2MQTT's discovery would have made."""
     mqtt_entry = hass.config_entries.async_entries("mqtt")[0]
     devices, entities = dr.async_get(hass), er.async_get(hass)
-    for ieee, device in entry.runtime_data.capabilities.devices.items():
+    for ieee, device in entry.runtime_data.known_devices.devices.items():
         made = devices.async_get_or_create(
             config_entry_id=mqtt_entry.entry_id,
             identifiers={("mqtt", f"zigbee2mqtt_{ieee}")},
@@ -104,7 +104,7 @@ async def test_capabilities_answer_at_the_cap(
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", payload(DEVICES))
-    while len(entry.runtime_data.capabilities.devices) < DEVICES:  # noqa: ASYNC110
+    while len(entry.runtime_data.known_devices.devices) < DEVICES:  # noqa: ASYNC110
         await asyncio.sleep(0.05)
     _registries(hass, entry)
     await asyncio.sleep(3)  # the usage watcher's refresh after the registries changed

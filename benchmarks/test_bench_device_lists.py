@@ -56,7 +56,7 @@ async def test_device_lists_in_home_assistant(
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
-    listener = entry.runtime_data.capabilities
+    listener = entry.runtime_data.known_devices
     asyncio.get_running_loop().set_debug(False)  # as Home Assistant runs it
 
     watch = LoopWatch(beat=0.001)

@@ -318,7 +318,7 @@ async def zigbee_home(
     await setup_integration(hass, config_entry)
     await wait_until(
         hass,
-        lambda: bool(config_entry.runtime_data.capabilities.devices),
+        lambda: bool(config_entry.runtime_data.known_devices.devices),
         "the device list arrives",
     )
     return config_entry

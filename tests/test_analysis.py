@@ -114,7 +114,7 @@ async def test_analysis_suggests_valid_automations(
     """The habit becomes a suggestion whose automation passes Home Assistant's validation."""
     await setup_integration(hass, config_entry)
     result = await async_analyse(
-        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+        hass, Settings(lookback_days=14), config_entry.runtime_data.known_devices
     )
     assert result.events_analysed == 28
     assert 13 < result.history_days <= 14  # the first change, 14 days ago at 06:45+
@@ -176,7 +176,7 @@ async def test_weekday_set_and_band_use(
     """Mon/Wed/Fri becomes a weekday condition; a door unlocked anywhere in its band is no habit."""
     await setup_integration(hass, config_entry)
     result = await async_analyse(
-        hass, Settings(lookback_days=28), config_entry.runtime_data.capabilities
+        hass, Settings(lookback_days=28), config_entry.runtime_data.known_devices
     )
     (gym,) = [s for s in result.suggestions if s.title.startswith("Turn on gym around 17:")]
     assert gym.title.endswith("on Mon, Wed and Fri")
@@ -213,7 +213,7 @@ async def test_existing_automation_is_not_suggested_again(
     )
     await setup_integration(hass, config_entry)
     result = await async_analyse(
-        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+        hass, Settings(lookback_days=14), config_entry.runtime_data.known_devices
     )
     assert result.habits == 2
     assert [s for s in result.suggestions if "light.kitchen" in s.entities] == []
@@ -249,7 +249,7 @@ async def test_no_unused_claim_without_evidence(
 
     data = config_entry.runtime_data
     for usage in (None, data.usage):
-        result = await async_analyse(hass, Settings(lookback_days=14), data.capabilities, usage)
+        result = await async_analyse(hass, Settings(lookback_days=14), data.known_devices, usage)
         assert [s for s in result.suggestions if s.kind == "unused_capability"] == []
         assert result.devices_checked == 10
 

@@ -48,13 +48,13 @@ async def test_tool_accounts_are_automations(
     await setup_integration(hass, config_entry)
 
     everyone = await async_analyse(
-        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+        hass, Settings(lookback_days=14), config_entry.runtime_data.known_devices
     )
     assert {s.entities for s in everyone.suggestions} == {("light.desk",), ("light.reading",)}
     chosen = await async_analyse(
         hass,
         Settings(lookback_days=14, automated_users=(appdaemon.id,)),
-        config_entry.runtime_data.capabilities,
+        config_entry.runtime_data.known_devices,
     )
     assert {s.entities for s in chosen.suggestions} == {("light.reading",)}
 
@@ -83,7 +83,7 @@ async def test_sun_relative_habit_gets_a_sun_trigger(
     await async_wait_recording_done(hass)
     await setup_integration(hass, config_entry)
     result = await async_analyse(
-        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+        hass, Settings(lookback_days=14), config_entry.runtime_data.known_devices
     )
     (porch,) = [s for s in result.suggestions if s.title.startswith("Turn on porch")]
     assert porch.kind == "sun"
@@ -118,7 +118,7 @@ async def test_lights_switched_together_are_one_suggestion(
     await async_wait_recording_done(hass)
     await setup_integration(hass, config_entry)
     result = await async_analyse(
-        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+        hass, Settings(lookback_days=14), config_entry.runtime_data.known_devices
     )
     assert [s.kind for s in result.suggestions] == ["group", "group"]
     evening = next(s for s in result.suggestions if s.title.startswith("Turn on"))
@@ -165,7 +165,7 @@ async def test_presence_arrivals_departures_and_home_only_habits(
     await async_wait_recording_done(hass)
     await setup_integration(hass, config_entry)
     result = await async_analyse(
-        hass, Settings(lookback_days=14), config_entry.runtime_data.capabilities
+        hass, Settings(lookback_days=14), config_entry.runtime_data.known_devices
     )
     titles = {s.title: s for s in result.suggestions}
     assert "Turn on hall when anna arrives" in titles

@@ -102,7 +102,7 @@ def known(hass: HomeAssistant) -> tuple[int, int]:
 
 def names(hass: HomeAssistant) -> set[str]:
     """Return the friendly names of the known devices."""
-    listener = hass.config_entries.async_entries("ai_automation")[0].runtime_data.capabilities
+    listener = hass.config_entries.async_entries("ai_automation")[0].runtime_data.known_devices
     return {device.friendly_name for device in listener.devices.values()}
 
 

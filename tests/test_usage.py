@@ -66,7 +66,7 @@ async def _evening(
 
 async def _unused(hass: HomeAssistant, entry: MockConfigEntry) -> list[Any]:
     data = entry.runtime_data
-    result = await async_analyse(hass, Settings(lookback_days=14), data.capabilities, data.usage)
+    result = await async_analyse(hass, Settings(lookback_days=14), data.known_devices, data.usage)
     return [s for s in result.suggestions if s.kind == "unused_capability"]
 
 
@@ -260,7 +260,7 @@ async def test_recorded_setpoint_judged_from_history(
     async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", FIXTURE)
     await hass.async_block_till_done()
     data = config_entry.runtime_data
-    result = await async_analyse(hass, Settings(lookback_days=14), data.capabilities, data.usage)
+    result = await async_analyse(hass, Settings(lookback_days=14), data.known_devices, data.usage)
     (setpoint,) = [s for s in result.suggestions if s.kind == "unused_capability"]
     assert setpoint.entities == ("climate.bedroom_radiator",)
     assert setpoint.description == (

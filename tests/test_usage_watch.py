@@ -136,7 +136,7 @@ async def test_stopped_while_working_out_a_large_list_watches_nothing_more(
         async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=seconds))
         await hass.async_block_till_done()
     watcher = loaded_entry.runtime_data.usage
-    loaded_entry.runtime_data.capabilities.async_add_listener(watcher.async_stop)
+    loaded_entry.runtime_data.known_devices.async_add_listener(watcher.async_stop)
     lights = _lights(450)
     async_fire_mqtt_message(hass, "zigbee2mqtt/bridge/devices", json.dumps(lights))
     await hass.async_block_till_done(wait_background_tasks=True)

@@ -76,7 +76,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry)
 
     daily = DailyAnalysis(hass, entry, settings, known_devices, usage)
     entry.runtime_data = AiAutomationData(
-        settings=settings, health=health, capabilities=known_devices, daily=daily, usage=usage
+        settings=settings, health=health, known_devices=known_devices, daily=daily, usage=usage
     )
     await daily.async_start()
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
@@ -90,7 +90,7 @@ async def async_unload_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry
         entry.runtime_data.health.async_release_issues()
         async_clear_all_issues(hass)
     await entry.runtime_data.daily.async_stop()
-    await entry.runtime_data.capabilities.async_flush()
+    await entry.runtime_data.known_devices.async_flush()
     await entry.runtime_data.usage.async_flush()
     return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
 

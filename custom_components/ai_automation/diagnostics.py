@@ -37,7 +37,7 @@ async def async_get_config_entry_diagnostics(
     check = health.last_check
     data = entry.runtime_data
     daily = data.daily
-    gathered = await async_gather(hass, data.capabilities, data.usage, data.settings.lookback_days)
+    gathered = await async_gather(hass, data.known_devices, data.usage, data.settings.lookback_days)
     return {
         "options": dict(entry.options),
         "mqtt_entry": async_redact_data(dict(mqtt.data), TO_REDACT) if mqtt else None,

@@ -24,7 +24,7 @@ class AiAutomationData:
 
     settings: Settings
     health: MqttHealthMonitor
-    capabilities: KnownDevices
+    known_devices: KnownDevices
     daily: DailyAnalysis
     usage: UsageWatcher
 

@@ -183,7 +183,7 @@ class CountSensor(AiAutomationEntity, SensorEntity):
     def __init__(self, entry: AiAutomationConfigEntry, description: CountSensorDescription) -> None:
         """Initialise the sensor."""
         super().__init__(entry, description)
-        self._known_devices = entry.runtime_data.capabilities
+        self._known_devices = entry.runtime_data.known_devices
         self._health = entry.runtime_data.health
 
     @property

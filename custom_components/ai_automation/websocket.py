@@ -58,7 +58,7 @@ async def ws_capabilities(
     """Send every device, matched, with its use (the household's habits: administrators only)."""
     if (data := _running(hass, connection, msg)) is None:
         return
-    gathered = await async_gather(hass, data.capabilities, data.usage, data.settings.lookback_days)
+    gathered = await async_gather(hass, data.known_devices, data.usage, data.settings.lookback_days)
     connection.send_message(await hass.async_add_executor_job(_result, msg["id"], gathered))
 
 

@@ -11,9 +11,9 @@ from custom_components.ai_automation.engine.usage.record import (
     Assessment,
 )
 from custom_components.ai_automation.engine.usage.unused import (
+    AssessedCapability,
     UnusedCapability,
     UnusedSettings,
-    WatchedCapability,
     detect_unused,
     kelvin_schedule,
     proposal,
@@ -24,8 +24,8 @@ EVENINGS = (0, 0, 1, 14)
 
 def _watched(
     prop: str, status: str, value: object, source: str, **more: object
-) -> WatchedCapability:
-    return WatchedCapability(
+) -> AssessedCapability:
+    return AssessedCapability(
         device="Living room bulb",
         property=prop,
         entity_id="light.living_room_bulb",

@@ -175,3 +175,35 @@ def test_no_source_file_is_too_big(folder: str) -> None:
         and (lines := len(path.read_text(errors="replace").splitlines())) > MAX_LINES
     }
     assert too_big == {}
+
+
+def layout(readme: str) -> set[str]:
+    """Return the integration's files and folders README's Layout block names, as paths."""
+    block = readme.split("### Layout\n```\n", 1)[1].split("```", 1)[0]
+    named: set[str] = set()
+    folders: list[str] = []
+    for line in block.splitlines():
+        if line.startswith("tests/"):
+            break
+        name = line.split(" ", 1)[0] if not line.startswith(" ") else line.split()[0]
+        depth = (len(line) - len(line.lstrip())) // 2
+        if line.startswith(" " * 8 * 4) or not name:  # a description's next line
+            continue
+        folders[depth:] = [name]
+        named.add("".join(folders).removeprefix("custom_components/ai_automation/"))
+    return named - {""}
+
+
+def test_readme_layout_names_every_module_and_nothing_else() -> None:
+    named = layout((ROOT / "README.md").read_text())
+    tree = {
+        str(path.relative_to(COMPONENT)) + ("/" if path.is_dir() else "")
+        for path in COMPONENT.rglob("*")
+        if "__pycache__" not in path.parts
+        and path.parent.name not in {"frontend", "translations", "brand"}
+        and not (path.name == "__init__.py" and path.parent != COMPONENT)
+        and (path.is_dir() or path.suffix in {".py", ".json"})
+        and path.name not in {"icons.json"}
+    }
+    assert sorted(tree - named) == [], "in the tree, not in README's Layout"
+    assert sorted(named - tree) == [], "in README's Layout, not in the tree"

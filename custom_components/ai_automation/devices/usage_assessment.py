@@ -13,7 +13,7 @@ from homeassistant.helpers.recorder import get_instance
 from homeassistant.util import dt as dt_util
 
 from ..engine.usage.record import NOT_ENOUGH_EVIDENCE, UsageRecord, assess_rows
-from ..engine.usage.unused import WatchedCapability
+from ..engine.usage.unused import AssessedCapability
 from ..recorder_reader.fallback import attribute_rows
 from .device_list import KnownDevices, capability_key
 from .usage_watcher import (
@@ -28,7 +28,7 @@ from .usage_watcher import (
 @callback
 def assessed_capabilities(
     known_devices: KnownDevices, record: UsageRecord, lookback_days: int
-) -> list[WatchedCapability]:
+) -> list[AssessedCapability]:
     """Return every useful settable capability of a matched device, with its assessment."""
     now = time.time()
     found = []
@@ -39,7 +39,7 @@ def assessed_capabilities(
             if (entity_id := match.entities.get(capability_key(cap))) is None:
                 continue
             found.append(
-                WatchedCapability(
+                AssessedCapability(
                     device=device.friendly_name,
                     property=cap.property,
                     entity_id=entity_id,
@@ -57,7 +57,7 @@ def assessed_capabilities(
 
 async def async_assessed_capabilities(
     hass: HomeAssistant, known_devices: KnownDevices, record: UsageRecord, lookback_days: int
-) -> list[WatchedCapability]:
+) -> list[AssessedCapability]:
     """Return `assessed_capabilities`, judged from history where the recorder keeps the attribute.
 
     Where the live record is still too short, an attribute the recorder keeps (a
@@ -102,7 +102,7 @@ async def async_assessed_capabilities(
     return judged
 
 
-def _recorded_attribute(hass: HomeAssistant, item: WatchedCapability) -> str | None:
+def _recorded_attribute(hass: HomeAssistant, item: AssessedCapability) -> str | None:
     """Return the attribute behind a capability without live evidence, if the recorder keeps it."""
     if item.assessment.status != NOT_ENOUGH_EVIDENCE:
         return None

@@ -46,10 +46,10 @@ def send_end(
     pipe: Pipe,
     recorded: Recorded,
     sun: Mapping[str, Mapping[int, float]],
-    watched: Sequence[tuple[str, str, str]],
+    accepted: Sequence[tuple[str, str, str]],
 ) -> None:
     """Tell the worker that all rows were sent, what they stand for and what else it needs."""
-    pickle.dump((END, recorded, sun, watched), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.dump((END, recorded, sun, accepted), pipe, protocol=pickle.HIGHEST_PROTOCOL)
     pipe.flush()
 
 
@@ -67,11 +67,11 @@ def main(source: IO[bytes], target: IO[bytes]) -> None:
         if message[0] == ROWS:
             blocks.extend(message[1])
             continue
-        _, recorded, sun, watched = message
+        _, recorded, sun, accepted = message
         break
     history = assemble(blocks, recorded)
     del blocks
-    found = replace(detect(history, sun, watched), peak_memory=_peak_memory())
+    found = replace(detect(history, sun, accepted), peak_memory=_peak_memory())
     target.write(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
     target.flush()
 

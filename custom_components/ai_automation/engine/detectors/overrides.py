@@ -23,7 +23,7 @@ class OverrideSettings:
 class Override:
     """Evidence that people keep undoing what an automation does to `entity_id`."""
 
-    key: str  # what the caller watched (an accepted suggestion's id)
+    key: str  # what the caller checks (an accepted suggestion's id)
     entity_id: str
     state: str
     acted_days: int  # days on which an automation set the state
@@ -32,14 +32,14 @@ class Override:
 
 def detect_overrides(
     history: History,
-    watched: Iterable[tuple[str, str, str]],
+    accepted: Iterable[tuple[str, str, str]],
     settings: OverrideSettings | None = None,
 ) -> list[Override]:
-    """Find which watched (key, entity, state) an automation sets and people undo on most days."""
+    """Find which accepted (key, entity, state) an automation sets and people undo on most days."""
     settings = settings or OverrideSettings()
     _, days = history.local_clock()
     found = []
-    for key, entity_id, state in watched:
+    for key, entity_id, state in accepted:
         if entity_id not in history.entity_ids or state not in history.states:
             continue
         mine = history.entity == history.entity_ids.index(entity_id)

@@ -37,14 +37,14 @@ class Findings:
 def detect(
     history: History,
     sun: Mapping[str, Mapping[int, float]],
-    watched: Collection[tuple[str, str, str]] = (),
+    accepted: Collection[tuple[str, str, str]] = (),
 ) -> Findings:
     """Find groups, then sequences, then the habits the sequences do not explain.
 
     A clock habit and a trigger of people arriving or leaving that explain the same changes are
     compared; the one that explains more is kept. `sun` holds each local day's sunset and sunrise (local minutes, by day number). Group
     members do not explain each other; habits are looked for on the clock and in the sun's frame.
-    `watched` (key, entity, state) are accepted automations checked for being undone.
+    `accepted` (key, entity, state) are accepted automations checked for being undone.
     Quick on/off bursts are left out first: they are no pattern of any kind.
     """
     read, history = history, without_bursts(history)
@@ -61,7 +61,7 @@ def detect(
         sequences=sequences,
         sun_habits=detect_sun_habits(history, sun, explained=explained, away=away),
         groups=groups,
-        overrides=detect_overrides(history, watched) if watched else [],
+        overrides=detect_overrides(history, accepted) if accepted else [],
         entity_ids=read.entity_ids,
         changes=len(read),
         first_change=float(read.when[0]) if len(read) else None,

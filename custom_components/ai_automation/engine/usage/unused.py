@@ -46,7 +46,7 @@ class UnusedSettings:
 
 
 @dataclass(frozen=True, kw_only=True)
-class WatchedCapability:
+class AssessedCapability:
     """A settable capability of a matched device, what it can do, and what was seen of it."""
 
     device: str
@@ -84,7 +84,7 @@ def _kelvin(mired: float) -> int:
     return math.floor(1_000_000 / mired)
 
 
-def _in_ha_units(watched: WatchedCapability) -> tuple[Any, str | None, float | None, float | None]:
+def _in_ha_units(watched: AssessedCapability) -> tuple[Any, str | None, float | None, float | None]:
     """Return value, unit and range as a person sees them in Home Assistant."""
     value, source = watched.assessment.value, watched.assessment.source
     low, high = watched.value_min, watched.value_max
@@ -104,7 +104,7 @@ def _in_ha_units(watched: WatchedCapability) -> tuple[Any, str | None, float | N
 
 
 def detect_unused(
-    watched: Iterable[WatchedCapability], settings: UnusedSettings
+    watched: Iterable[AssessedCapability], settings: UnusedSettings
 ) -> list[UnusedCapability]:
     """Return the capabilities the evidence shows unused, most useful first."""
     found = []
