@@ -215,3 +215,32 @@ def test_habit_keeps_each_day_and_time_for_its_picture() -> None:
     assert days.count(2) == 8  # the morning's one and seven of the evening's ten
     assert all(abs(minute - 390) <= 6 for day, minute in habit.times if day != 2)
     assert habit.half_width_minutes >= 15
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_clock_habit_stays_one_while_sunset_stands_still(seed: int) -> None:
+    """Two weeks around the earliest sunset (12 December): 23:48 stays a clock habit.
+
+    The sun hardly moves then, and a clock habit's scatter fitted "474 min after sunset" by chance
+    (the demo home's living room on some days of December).
+    """
+    start, days = datetime(2026, 12, 5, tzinfo=BERLIN), 14
+    sun = sun_times(start, days)
+    rng = np.random.default_rng(seed)
+    changes = [
+        Change(
+            "light.living_room",
+            "off",
+            (start + timedelta(days=day, minutes=1428 + rng.normal(0, 6))).timestamp(),
+            True,
+        )
+        for day in range(days)
+    ]
+    history = History.from_changes(
+        changes,
+        start=start.timestamp(),
+        end=(start + timedelta(days=days)).timestamp(),
+        time_zone="Europe/Berlin",
+    )
+    assert detect_sun_habits(history, sun) == []
+    assert [habit.entity_id for habit in detect_habits(history)] == ["light.living_room"]

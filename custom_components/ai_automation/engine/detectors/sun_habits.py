@@ -2,7 +2,9 @@
 
 Times are moved into the sun's frame (each day's change minus that day's sunset, plus the mean
 sunset) and judged there exactly like clock habits (baseline, day sets, backtest). A habit is
-the sun's only when its spread there is clearly narrower than on the clock.
+the sun's only when its spread there is clearly narrower than on the clock, and the sun moved
+enough over its days to tell the two apart (around the solstices it stands still for weeks, and
+a clock habit's scatter would then fit "474 min after sunset" by chance).
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ class SunHabitSettings:
     habits: HabitSettings = field(default_factory=HabitSettings)
     max_spread_share: float = 0.6  # sun spread at most this share of the clock spread...
     min_spread_gain: float = 2.0  # ...and at least this many minutes narrower...
-    min_slope: float = 0.7  # ...and the clock times clearly move with the sun (1), not (0)
+    min_slope: float = 0.7  # ...and the clock times clearly move with the sun (1), not (0)...
+    min_sun_move: float = 0.5  # ...which moved at least this share of their spread on the clock
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -79,6 +82,7 @@ def detect_sun_habits(
             if (
                 habit.spread_minutes <= settings.max_spread_share * on_clock
                 and on_clock - habit.spread_minutes >= settings.min_spread_gain
+                and float(np.std(event_times)) >= settings.min_sun_move * on_clock
                 and _slope(event_times, clock) >= settings.min_slope
             ):
                 offset = (habit.minute - mean + 720) % 1440 - 720
