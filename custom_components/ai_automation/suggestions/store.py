@@ -148,18 +148,7 @@ class SuggestionStore(Observable):
         for suggestion in found:
             known = self.suggestions.get(suggestion.id)
             if known is not None:
-                copied = asdict(suggestion)  # the store keeps its own automation and evidence
-                known.update(
-                    {
-                        "kind": suggestion.kind,
-                        "title": suggestion.title,
-                        "description": suggestion.description,
-                        "automation": copied["automation"],
-                        "evidence": copied["evidence"],
-                        "entities": list(suggestion.entities),
-                        "last_found": now.isoformat(),
-                    }
-                )
+                known.update(_as_found(suggestion, known["status"], now))
                 if known["status"] == SNOOZED and _passed(known.get("snoozed_until"), now):
                     waiting.append(suggestion)
                 continue
@@ -171,19 +160,8 @@ class SuggestionStore(Observable):
                 known["status"] = NEW
                 known.pop("snoozed_until", None)
             else:
-                copied = asdict(suggestion)
-                self.suggestions[suggestion.id] = {
-                    "id": suggestion.id,
-                    "kind": suggestion.kind,
-                    "title": suggestion.title,
-                    "description": suggestion.description,
-                    "automation": copied["automation"],
-                    "evidence": copied["evidence"],
-                    "entities": list(suggestion.entities),
-                    "last_found": now.isoformat(),
-                    "status": NEW,
-                    "first_found": now.isoformat(),
-                }
+                self.suggestions[suggestion.id] = _as_found(suggestion, NEW, now)
+                self.suggestions[suggestion.id]["first_found"] = now.isoformat()
         return len(waiting[:limit])
 
     def _like_a_dismissed_one(self, suggestion: Suggestion, now: datetime) -> bool:
@@ -275,3 +253,19 @@ def _passed(moment: str | None, now: datetime) -> bool:
     """Whether the stored ISO time `moment` is at or before `now` (a missing one has passed)."""
     parsed = dt_util.parse_datetime(moment) if moment else None
     return parsed is None or parsed <= now
+
+
+def _as_found(suggestion: Suggestion, status: SuggestionStatus, now: datetime) -> StoredSuggestion:
+    """Return `suggestion` as this run found it, to keep (its own copy of automation, evidence)."""
+    copied = asdict(suggestion)
+    return {
+        "id": suggestion.id,
+        "kind": suggestion.kind,
+        "title": suggestion.title,
+        "description": suggestion.description,
+        "automation": copied["automation"],
+        "evidence": copied["evidence"],
+        "entities": list(suggestion.entities),
+        "last_found": now.isoformat(),
+        "status": status,
+    }
