@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -200,7 +200,14 @@ def build_real(seed: int, place: int = 0, days: int = 28) -> RealHome:  # noqa: 
 
 def suggest(home: RealHome) -> list[Suggestion]:
     """Run every detector and turn the findings into suggestions, as the analysis does."""
-    found = detect(home.history(), home.sun)
+    return suggestions_of(home.history(), home.sun)
+
+
+def suggestions_of(
+    history: History, sun: Mapping[str, Mapping[int, float]] | None = None
+) -> list[Suggestion]:
+    """Run every detector on `history` and turn the findings into suggestions."""
+    found = detect(history, sun or {})
     return build_suggestions(
         found.habits,
         found.sequences,

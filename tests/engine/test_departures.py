@@ -6,13 +6,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from custom_components.ai_automation.engine.detectors.clock_or_presence import presence_explained
-from custom_components.ai_automation.engine.detectors.run import detect
 from custom_components.ai_automation.engine.detectors.sequences import Sequence
 from custom_components.ai_automation.engine.history.arrays import Change, History
-from custom_components.ai_automation.engine.suggestions.build import build_suggestions
 from custom_components.ai_automation.engine.suggestions.suggestion import Suggestion
 
-from ..real_homes import build_departures
+from ..real_homes import build_departures, suggestions_of
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 11, 2, tzinfo=BERLIN)  # a Monday
@@ -21,13 +19,6 @@ DAYS = 21
 
 def _at(day: int, minute: float) -> float:
     return (START + timedelta(days=day, minutes=minute)).timestamp()
-
-
-def _suggest(history: History) -> list[Suggestion]:
-    found = detect(history, {})
-    return build_suggestions(
-        found.habits, found.sequences, [], names={}, sun_habits=found.sun_habits
-    )
 
 
 def _kitchen_off(suggestions: list[Suggestion]) -> list[Suggestion]:
@@ -51,7 +42,7 @@ def test_departures_at_varying_times_are_offered_as_departures(seed: int) -> Non
     Before, the light going off minutes (not seconds) after the departure was no sequence, and the
     mornings around 08:15 became "Turn off Kitchen around 08:18 on weekdays" (or nothing).
     """
-    (off,) = _kitchen_off(_suggest(build_departures(seed)))
+    (off,) = _kitchen_off(suggestions_of(build_departures(seed)))
     assert off.title == "Turn off Kitchen when the last person leaves"
     assert off.automation is not None
     assert off.automation["triggers"] == [{"trigger": "state", "entity_id": "zone.home", "to": "0"}]
@@ -76,7 +67,7 @@ def test_departures_with_the_light_already_off_are_neither_hits_nor_misses() -> 
             Change("zone.home", "0", _at(day, 1200 + 11 * (day % 4)), False),
             Change("zone.home", "1", _at(day, 1290), False),
         ]
-    (off,) = _kitchen_off(_suggest(_history(changes)))
+    (off,) = _kitchen_off(suggestions_of(_history(changes)))
     assert off.title == "Turn off Kitchen when the last person leaves"
     assert off.description.startswith("After 15 of 15 times,")
 
@@ -95,7 +86,7 @@ def test_a_clock_that_explains_more_beats_a_departure() -> None:
             changes.append(Change("zone.home", "0", _at(day, 478 + day % 3), False))
             changes.append(Change("zone.home", "1", _at(day, 1080), False))
         changes.append(Change("light.kitchen", "off", _at(day, 478 + day % 3) + 60, True))
-    (off,) = _kitchen_off(_suggest(_history(changes)))
+    (off,) = _kitchen_off(suggestions_of(_history(changes)))
     assert off.title.startswith("Turn off Kitchen around 08:0")
     assert off.title.endswith("on weekdays")
 

@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 
 from custom_components.ai_automation.engine.detectors.groups import Group, detect_groups
-from custom_components.ai_automation.engine.detectors.run import detect
 from custom_components.ai_automation.engine.history.arrays import Change, History
 from custom_components.ai_automation.engine.suggestions.build import (
     ExistingAutomation,
@@ -16,7 +15,7 @@ from custom_components.ai_automation.engine.suggestions.build import (
 )
 from custom_components.ai_automation.engine.suggestions.suggestion import Suggestion
 
-from ..real_homes import build_real, suggest
+from ..real_homes import build_real, suggest, suggestions_of
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 10, 12, tzinfo=BERLIN)
@@ -32,18 +31,6 @@ def _history(changes: list[Change], days: float = 28) -> History:
 
 def _at(day: int, minute: float) -> float:
     return (START + timedelta(days=day, minutes=minute)).timestamp()
-
-
-def _suggestions(history: History) -> list[Suggestion]:
-    found = detect(history, {})
-    return build_suggestions(
-        found.habits,
-        found.sequences,
-        [],
-        names={},
-        sun_habits=found.sun_habits,
-        groups=found.groups,
-    )
 
 
 def _acted_on(suggestion: Suggestion) -> list[str]:
@@ -87,7 +74,7 @@ def test_relays_clicked_on_one_or_two_evenings_are_no_pattern(
     """Two new relays tested by clicking them on and off within seconds: nothing is suggested."""
     rng = np.random.default_rng(4)
     changes = [c for day in evenings for c in _clicking(day, 20 * 60 + 30, 28, rng)]
-    suggestions = _suggestions(_history(changes, days))
+    suggestions = suggestions_of(_history(changes, days))
     assert [s.title for s in suggestions if {RELAY_1, RELAY_2} & set(s.entities)] == []
 
 
@@ -107,7 +94,7 @@ def test_a_group_seen_on_two_evenings_is_no_pattern() -> None:
             ]
     history = _history(changes)
     assert detect_groups(history) == []
-    assert [s.title for s in _suggestions(history)] == []
+    assert [s.title for s in suggestions_of(history)] == []
 
 
 def _lamps_with_second_thoughts(day_range: range, rng: np.random.Generator) -> list[Change]:
@@ -144,7 +131,7 @@ def test_each_time_together_counts_once_and_an_entity_once() -> None:
         assert len(entities) == len(set(entities)), group.members
         assert group.share <= 1.0
         assert group.together <= 28
-    suggestions = _suggestions(history)
+    suggestions = suggestions_of(history)
     (evening,) = [s for s in suggestions if s.kind == "group"]
     assert sorted(_acted_on(evening)) == ["light.ceiling", "light.lamp"]
     assert [(s.title, _nonsense(s)) for s in suggestions if _nonsense(s)] == []
@@ -162,7 +149,7 @@ def test_a_group_that_stopped_is_dropped() -> None:
             changes.append(Change("light.shelf", "on", at + 10, True))
             changes.append(Change("light.shelf", "off", at + 3610, True))
     assert detect_groups(_history(changes)) == []
-    assert [s.title for s in _suggestions(_history(changes)) if s.kind == "group"] == []
+    assert [s.title for s in suggestions_of(_history(changes)) if s.kind == "group"] == []
 
 
 def test_a_group_is_covered_when_any_entity_is_already_automated() -> None:
@@ -200,7 +187,7 @@ def test_a_sequence_is_said_as_what_was_seen() -> None:
             Change("light.hall", "on", at + 8, True),
             Change("light.hall", "off", at + 900, True),
         ]
-    (suggestion,) = [s for s in _suggestions(_history(changes)) if s.kind == "sequence"]
+    (suggestion,) = [s for s in suggestions_of(_history(changes)) if s.kind == "sequence"]
     assert suggestion.description.startswith(
         "After 28 of 28 times, typically 8 seconds later; it almost never happens otherwise."
     )
@@ -225,7 +212,7 @@ def test_a_switch_played_with_every_evening_is_no_habit() -> None:
             changes.append(Change("binary_sensor.hall_motion", state, motion + 8 * flicker, False))
         changes.append(Change("light.hall", "on", motion + 5, True))
         changes.append(Change("light.hall", "off", motion + 900, True))
-    suggestions = _suggestions(_history(changes))
+    suggestions = suggestions_of(_history(changes))
     assert [s.title for s in suggestions if "switch.toy" in s.entities] == []
     assert [s.entities for s in suggestions if s.kind == "sequence"] == [
         ("binary_sensor.hall_motion", "light.hall")
