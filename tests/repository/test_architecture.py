@@ -12,6 +12,7 @@ COMPONENT = ROOT / "custom_components" / "ai_automation"
 PACKAGE = "custom_components.ai_automation"
 MAX_LINES = 420
 OURS = {"tests", "benchmarks"}  # the repository's own test packages
+DESCRIPTION_COLUMN = 32  # where README's Layout writes what each file holds
 SOURCES = ("custom_components", "scripts", "benchmarks", "tests", "frontend/src")
 
 
@@ -185,11 +186,10 @@ def layout(readme: str) -> set[str]:
     for line in block.splitlines():
         if line.startswith("tests/"):
             break
-        name = line.split(" ", 1)[0] if not line.startswith(" ") else line.split()[0]
         depth = (len(line) - len(line.lstrip())) // 2
-        if line.startswith(" " * 8 * 4) or not name:  # a description's next line
+        if not line.strip() or depth >= DESCRIPTION_COLUMN // 2:  # a description's next line
             continue
-        folders[depth:] = [name]
+        folders[depth:] = [line.split()[0]]
         named.add("".join(folders).removeprefix("custom_components/ai_automation/"))
     return named - {""}
 
