@@ -7,6 +7,7 @@ import pytest
 
 from custom_components.ai_automation.engine.detectors.habits import detect_habits
 from custom_components.ai_automation.engine.detectors.presence import days_away, with_presence
+from custom_components.ai_automation.engine.detectors.run import detect
 from custom_components.ai_automation.engine.detectors.sun_habits import detect_sun_habits
 from custom_components.ai_automation.engine.history.arrays import Change, History
 from custom_components.ai_automation.engine.suggestions.build import build_suggestions
@@ -244,3 +245,15 @@ def test_a_clock_habit_stays_one_while_sunset_stands_still(seed: int) -> None:
     )
     assert detect_sun_habits(history, sun) == []
     assert [habit.entity_id for habit in detect_habits(history)] == ["light.living_room"]
+
+
+def test_equal_evidence_is_ranked_by_title_not_by_which_entity_came_first() -> None:
+    """Two habits as strong as each other come in one order, whatever the history met first.
+
+    (Only the strongest few become new in a run: the hour the lookback starts at must not pick.)
+    """
+    changes = daily_changes("switch.zebra", "on", 390) + daily_changes("light.aardvark", "on", 450)
+    found = detect(history_of(changes), {})
+    suggestions = build_suggestions(found.habits, [], [], names={})
+    assert [s.evidence["score"] for s in suggestions] == [suggestions[0].evidence["score"]] * 2
+    assert [s.entities[-1] for s in suggestions] == ["light.aardvark", "switch.zebra"]

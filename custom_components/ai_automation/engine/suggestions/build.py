@@ -109,9 +109,11 @@ def build_suggestions(
         + [sun_habit_suggestion(s, names) for s in sun_habits]
         + [sequence_suggestion(s, names) for s in _one_presence_trigger(list(sequences))]
     )
+    # Equal evidence in a fixed order (by title), not in the order the detectors met the
+    # entities, which moves with the hour the lookback starts at.
     ranked = sorted(
         fold_into_groups(groups, [s for s in made if s is not None], names),
-        key=lambda s: -float(s.evidence["score"]),
+        key=lambda s: (-float(s.evidence["score"]), s.title),
     )
     ranked += sorted(
         (unused_capability_suggestion(u) for u in unused),
