@@ -209,10 +209,12 @@ class HomeAssistantAPI:
         return list(await self.call("GET", f"/api/config/config_entries/entry{query}"))
 
     async def run_flow(
-        self, start: dict[str, Json], answer: Callable[[Json], dict[str, Json]]
+        self,
+        start: dict[str, Json],
+        answer: Callable[[Json], dict[str, Json]],
+        path: str = "/api/config/config_entries/flow",
     ) -> Json:
-        """Drive a config flow to its end; answer(form) gives each form's input."""
-        path = "/api/config/config_entries/flow"
+        """Drive a config (or, by `path`, options) flow to its end; answer(form) gives input."""
         status, result = await self.request("POST", path, json=start)
         for _ in range(10):
             if status >= 400:
@@ -234,7 +236,7 @@ class HomeAssistantAPI:
             for entry in await self.entries():
                 if entry["entry_id"] == entry_id:
                     state = entry["state"]
-            if state not in ("not_loaded", "setup_in_progress"):
+            if state not in ("not_loaded", "setup_in_progress", "unload_in_progress"):
                 break
             await asyncio.sleep(1)
         return str(state)

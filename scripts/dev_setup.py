@@ -20,6 +20,9 @@ from dev_instance import (
     log,
 )
 
+CONF_MAX_NEW_SUGGESTIONS = "max_new_suggestions"  # (the integration's option; see its const.py)
+DEMO_MAX_NEW_SUGGESTIONS = 20  # more than the demo home's patterns: all of them, in one run
+
 
 def _schema_defaults(schema: list[Json] | None) -> dict[str, Json]:
     """Return what a user submits by accepting a flow form as it is shown."""
@@ -100,8 +103,12 @@ async def ensure_mqtt(
     return True
 
 
-async def ensure_ai_automation(api: HomeAssistantAPI) -> bool:
-    """Create the ai_automation entry with the form's defaults, unless one exists."""
+async def ensure_ai_automation(api: HomeAssistantAPI, demo: bool = False) -> bool:
+    """Create the ai_automation entry with the form's defaults, unless one exists.
+
+    For the demo, every pattern its history holds becomes a suggestion at once (a user's home
+    gets the strongest five a run).
+    """
     if entries := await api.entries(DOMAIN):
         entry_id = entries[0]["entry_id"]
     else:
@@ -126,6 +133,24 @@ async def ensure_ai_automation(api: HomeAssistantAPI) -> bool:
     if (state := await api.settled_state(entry_id)) != "loaded":
         log(f"WARNING: the {DOMAIN} entry is {state}; see Home Assistant's log")
         return False
+    if demo:
+        result = await api.run_flow(
+            {"handler": entry_id},
+            lambda form: (
+                {
+                    key: value
+                    for key, value in _schema_defaults(form.get("data_schema")).items()
+                    if value is not None  # (an optional field left empty)
+                }
+                | {CONF_MAX_NEW_SUGGESTIONS: DEMO_MAX_NEW_SUGGESTIONS}
+            ),
+            "/api/config/config_entries/options/flow",
+        )
+        if result.get("type") != "create_entry":
+            log(f"WARNING: the demo's options were not saved: {result}")
+        elif (state := await api.settled_state(entry_id)) != "loaded":
+            log(f"WARNING: the {DOMAIN} entry is {state} after its options; see the log")
+            return False
     return True
 
 
@@ -193,7 +218,7 @@ async def _setup(args: argparse.Namespace, mqtt_password: str) -> int:
             )
             if args.demo:
                 await write_demo(args, mqtt_password)
-            ok = await ensure_ai_automation(api) and ok
+            ok = await ensure_ai_automation(api, demo=args.demo) and ok
             if args.demo and ok:
                 await analyse_demo(api)
             for entry in await api.entries():
