@@ -185,7 +185,7 @@ async def _incremental_rounds(hass: HomeAssistant, entry: MockConfigEntry, kept:
     shutil.rmtree(yesterday, ignore_errors=True)
     settings = Settings(lookback_days=DAYS)
     await async_analyse(
-        hass, settings, entry.runtime_data.capabilities, now=now - timedelta(days=1)
+        hass, settings, entry.runtime_data.known_devices, now=now - timedelta(days=1)
     )
     shutil.copytree(kept, yesterday)
     size = sum(path.stat().st_size for path in kept.iterdir())
@@ -200,7 +200,7 @@ async def _incremental_rounds(hass: HomeAssistant, entry: MockConfigEntry, kept:
         baseline = _status("VmRSS:")
         watch = LoopWatch(None)
         began = time.perf_counter()
-        result = await async_analyse(hass, settings, entry.runtime_data.capabilities, now=now)
+        result = await async_analyse(hass, settings, entry.runtime_data.known_devices, now=now)
         total = time.perf_counter() - began
         stalls.append(await watch.stop())
         peaks.append(_status("VmHWM:") - baseline)

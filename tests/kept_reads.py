@@ -7,8 +7,8 @@ import numpy as np
 from custom_components.ai_automation.analysis.kept_days import incremental_history_reader
 from custom_components.ai_automation.analysis.run import entities_to_analyse
 from custom_components.ai_automation.engine.history.arrays import History
-from custom_components.ai_automation.models import Settings
 from custom_components.ai_automation.recorder_reader.tables import HistoryReader, load_history
+from custom_components.ai_automation.settings import Settings
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.util import dt as dt_util

@@ -24,14 +24,14 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 )
 
 from custom_components.ai_automation.analysis.run import async_analyse
-from custom_components.ai_automation.models import Settings
+from custom_components.ai_automation.settings import Settings
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.recorder import get_instance
 
 from .kept_reads import assert_same, histories
+from .real_homes import build_real
 from .recorder_rows import TOOL_USER, write_changes, write_start
-from .synthetic_home import build_real
 
 THROWN_AWAY = "reads the whole lookback again"
 FIRST_RUN_DAY = 15  # the first analysis, 03:30 local on the home's 16th day

@@ -17,14 +17,14 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
 
-from custom_components.ai_automation.models import Settings
 from custom_components.ai_automation.recorder_reader.incremental import KeptDaysError
+from custom_components.ai_automation.settings import Settings
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.recorder import get_instance
 
 from .kept_reads import assert_same, histories
+from .real_homes import build_real
 from .recorder_rows import TOOL_USER, write_changes
-from .synthetic_home import build_real
 
 THROWN_AWAY = "reads the whole lookback again"
 SETTINGS = Settings(lookback_days=14)
