@@ -120,6 +120,17 @@ def auto_recorder(recorder_mock: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def kept_days(tmp_path: Path) -> Generator[Path]:
+    """Keep the analysed days in the test's own folder (the harness's config folder is shared)."""
+    folder = tmp_path / "kept_days"
+    with patch(
+        "custom_components.ai_automation.analysis.kept_days.kept_days_folder",
+        return_value=folder,
+    ):
+        yield folder
+
+
+@pytest.fixture(autouse=True)
 def no_daily_run_unless_marked(request: pytest.FixtureRequest) -> Generator[None]:
     """Keep the daily schedule out of tests about something else.
 

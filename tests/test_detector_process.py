@@ -71,7 +71,7 @@ async def test_the_detector_process_stops_when_reading_the_history_fails(
     """The process started while the history is read is stopped when the reading fails."""
     await setup_integration(hass, config_entry)
     with patch(
-        "custom_components.ai_automation.recorder_reader.tables.HistoryReader.rows",
+        "custom_components.ai_automation.recorder_reader.tables.HistoryReader._prepare",
         side_effect=RuntimeError("database is locked"),
     ):
         summary = await run_analysis(hass)

@@ -26,9 +26,9 @@ from ..engine.suggestions.build import ExistingAutomation, build_suggestions
 from ..engine.suggestions.override_suggestions import override_suggestion
 from ..engine.suggestions.suggestion import Suggestion
 from ..engine.usage.unused import UnusedSettings, detect_unused
-from ..recorder_reader.fallback import history_reader
 from ..settings import Settings
 from .detector_process import DetectorProcess
+from .kept_days import incremental_history_reader
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -144,18 +144,20 @@ async def async_analyse(
     usage: UsageWatcher | None = None,
     *,
     accepted: Mapping[str, StoredSuggestion] | None = None,
+    now: datetime | None = None,
 ) -> AnalysisResult:
     """Read the lookback's history through the recorder and build suggestions from it.
 
-    `accepted` (stored suggestions the user accepted, by id) are checked for being undone.
+    `accepted` (stored suggestions the user accepted, by id) are checked for being undone;
+    `now` is the end of the window read (the present if not given).
     """
-    end = dt_util.utcnow()
+    end = now or dt_util.utcnow()
     start = end - timedelta(days=settings.lookback_days)
     analysed, person = entities_to_analyse(hass, settings)
     began = time.perf_counter()
     detectors = await DetectorProcess.async_start()
     try:
-        reader = history_reader(
+        reader = incremental_history_reader(
             hass,
             get_instance(hass),
             analysed,
@@ -163,6 +165,7 @@ async def async_analyse(
             start,
             end,
             await async_automated_users(hass, settings),
+            settings.lookback_days,
         )
         found = await detectors.async_detect(
             hass, reader, sun_times(hass, start, end), _accepted_states(accepted or {})
@@ -214,7 +217,10 @@ async def async_analyse(
         devices_checked=len(known_devices.devices),
         load_seconds=loaded - began,
         detect_seconds=time.perf_counter() - loaded,
-        extra={"detectors_peak_memory": found.peak_memory},
+        extra={
+            "detectors_peak_memory": found.peak_memory,
+            "kept_rows": getattr(reader, "kept_rows", 0),
+        },
         history_days=(end.timestamp() - found.first_change) / 86400
         if found.first_change is not None
         else 0.0,

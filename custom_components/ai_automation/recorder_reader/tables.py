@@ -30,7 +30,7 @@ import math
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Select, and_, case, func, not_, or_, select, true
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, not_, or_, select, true
 from sqlalchemy.orm import Session
 
 from homeassistant.components.recorder.const import MAX_IDS_FOR_INDEXED_GROUP_BY
@@ -55,6 +55,7 @@ from .start_windows import start_windows, written_while_starting
 AUTOMATED_EVENTS = ("automation_triggered", "script_started")
 ROWS_PER_FETCH = 1000  # short fetches: the event loop gets the GIL between them
 IDS_PER_QUERY = MAX_IDS_FOR_INDEXED_GROUP_BY
+AUTOMATION_LEAD = 3600  # automation runs looked for from this long before the window (seconds)
 
 
 class _Codes(dict[str | None, int]):
@@ -71,30 +72,30 @@ def _chunks[T](values: list[T]) -> Iterator[list[T]]:
         yield values[begin : begin + IDS_PER_QUERY]
 
 
-def _changes_query(  # noqa: PLR0917 (each is a part of what is read)
-    metadata_ids: list[int],
-    person_ids: list[int],
-    tools: list[bytes],
-    start_ts: float,
-    end_ts: float,
-    starting: Sequence[tuple[float, float]] = (),
-) -> Select[tuple[int, int, str | None, float, int]]:
-    """Return (state_id, metadata_id, state, last_updated_ts, made by a person 0/1) rows.
-
-    A change made through a tool account (its user id in `tools`) is not a person's, nor one
-    written while Home Assistant started (`starting`: restored states, entities appearing).
-    """
-    automated = (
+def automated_contexts(events_from: float, end_ts: float) -> Select[tuple[bytes | None]]:
+    """Return the context ids of automation and script runs started in [events_from, end)."""
+    return (
         select(Events.context_id_bin)
         .join(EventTypes, Events.event_type_id == EventTypes.event_type_id)
         .where(
             EventTypes.event_type.in_(AUTOMATED_EVENTS),
-            Events.time_fired_ts >= start_ts - 3600,
+            Events.time_fired_ts >= events_from,
             Events.time_fired_ts < end_ts,
             Events.context_id_bin.is_not(None),  # a NULL would make NOT IN unknown for all
         )
     )
-    by_person = and_(
+
+
+def by_person(
+    person_ids: list[int],
+    tools: list[bytes],
+    events_from: float,
+    end_ts: float,
+    starting: Sequence[tuple[float, float]] = (),
+) -> ColumnElement[bool]:
+    """Return the condition that a state row is a person's change (see the module's words)."""
+    automated = automated_contexts(events_from, end_ts)
+    return and_(
         States.metadata_id.in_(person_ids),
         States.context_parent_id_bin.is_(None),
         or_(States.context_id_bin.is_(None), States.context_id_bin.not_in(automated)),
@@ -104,12 +105,30 @@ def _changes_query(  # noqa: PLR0917 (each is a part of what is read)
         else true(),
         not_(written_while_starting(starting)),
     )
+
+
+def _changes_query(  # noqa: PLR0917 (each is a part of what is read)
+    metadata_ids: list[int],
+    person_ids: list[int],
+    tools: list[bytes],
+    start_ts: float,
+    end_ts: float,
+    starting: Sequence[tuple[float, float]] = (),
+    events_from: float | None = None,
+) -> Select[tuple[int, int, str | None, float, int]]:
+    """Return (state_id, metadata_id, state, last_updated_ts, made by a person 0/1) rows.
+
+    A change made through a tool account (its user id in `tools`) is not a person's, nor one
+    written while Home Assistant started (`starting`: restored states, entities appearing).
+    Automation runs are looked for from `events_from` (an hour before `start_ts` if not given).
+    """
+    events_from = start_ts - AUTOMATION_LEAD if events_from is None else events_from
     return select(
         States.state_id,
         States.metadata_id,
         States.state,
         States.last_updated_ts,
-        case((by_person, 1), else_=0),
+        case((by_person(person_ids, tools, events_from, end_ts, starting), 1), else_=0),
     ).where(
         States.metadata_id.in_(metadata_ids),
         States.last_updated_ts >= start_ts,
@@ -209,28 +228,44 @@ class HistoryReader:
     def rows(self) -> Iterator[Rows]:
         """Yield the rows in blocks as the database returns them (in the recorder's executor)."""
         with session_scope(session=self._instance.get_session(), read_only=True) as session:
-            self._runs = recording_runs(session, self._start, self._end)
-            for ids in _chunks(self._entity_ids):
-                self._metadata.update(
-                    (metadata_id, entity_id)
-                    for metadata_id, entity_id in session.execute(
-                        select(StatesMeta.metadata_id, StatesMeta.entity_id).where(
-                            StatesMeta.entity_id.in_(ids)
-                        )
+            starting = self._prepare(session)
+            yield from self._changes(session, self._start, starting)
+
+    def _prepare(self, session: Session) -> list[tuple[float, float]]:
+        """Read when the recorder ran and the entities' metadata ids; return the starts."""
+        self._runs = recording_runs(session, self._start, self._end)
+        for ids in _chunks(self._entity_ids):
+            self._metadata.update(
+                (metadata_id, entity_id)
+                for metadata_id, entity_id in session.execute(
+                    select(StatesMeta.metadata_id, StatesMeta.entity_id).where(
+                        StatesMeta.entity_id.in_(ids)
                     )
-                    if entity_id is not None
                 )
-            starting = start_windows(
-                session,
-                dt_util.utc_from_timestamp(self._start),
-                dt_util.utc_from_timestamp(self._end),
+                if entity_id is not None
             )
-            for metadata_ids in _chunks(sorted(self._metadata)):
-                person_ids = [m for m in metadata_ids if self._metadata[m] in self._person]
-                query = _changes_query(
-                    metadata_ids, person_ids, self._tools, self._start, self._end, starting
-                )
-                yield from _read_rows(session, query, self._codes)
+        return start_windows(
+            session,
+            dt_util.utc_from_timestamp(self._start),
+            dt_util.utc_from_timestamp(self._end),
+        )
+
+    def _changes(
+        self, session: Session, start_ts: float, starting: Sequence[tuple[float, float]]
+    ) -> Iterator[Rows]:
+        """Yield the changes in [start_ts, end), automation runs looked for in the whole window."""
+        for metadata_ids in _chunks(sorted(self._metadata)):
+            person_ids = [m for m in metadata_ids if self._metadata[m] in self._person]
+            query = _changes_query(
+                metadata_ids,
+                person_ids,
+                self._tools,
+                start_ts,
+                self._end,
+                starting,
+                self._start - AUTOMATION_LEAD,
+            )
+            yield from _read_rows(session, query, self._codes)
 
     def recorded(self) -> Recorded:
         """Return what the numbers in the rows read so far stand for."""

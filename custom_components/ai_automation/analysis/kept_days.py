@@ -1,0 +1,130 @@
+"""The analysed days kept between runs: a folder of our own under `.storage`.
+
+`manifest.json` says what is kept and for which database, time zone, lookback and tool accounts
+(`recorder_reader/incremental.py` decides whether it can be trusted); one file per past local day
+holds its rows (`engine/history/kept.py`). Everything here runs in the recorder's executor, never
+on the event loop. A new day's file counts only once the manifest naming it is written (renamed
+into place whole); files no manifest names are removed then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+from typing import IO, Any
+
+from homeassistant.components.recorder.core import Recorder
+from homeassistant.core import HomeAssistant
+
+from ..recorder_reader.fallback import history_reader
+from ..recorder_reader.incremental import IncrementalReader
+from ..recorder_reader.tables import HistoryReader
+
+_LOGGER = logging.getLogger(__name__)
+FOLDER = "ai_automation.kept_days"
+MANIFEST = "manifest.json"
+NEW = ".new"
+
+
+class KeptDaysFolder:
+    """The kept days in a folder: a manifest and one file per day."""
+
+    def __init__(self, folder: Path) -> None:
+        """Keep the days in `folder` (made when first written)."""
+        self.folder = folder
+
+    def load(self) -> dict[str, Any] | None:
+        """Return the manifest (None: nothing kept yet, or it cannot be read: said in the log)."""
+        path = self.folder / MANIFEST
+        try:
+            manifest = json.loads(path.read_bytes())
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as err:
+            _LOGGER.info("The days kept from the last analysis cannot be read (%s): %s", path, err)
+            return None
+        return manifest if isinstance(manifest, dict) else None
+
+    def open(self, name: str) -> IO[bytes]:
+        """Open a kept day's file."""
+        return (self.folder / name).open("rb")
+
+    def create(self, name: str) -> IO[bytes]:
+        """Open a new day's file (named NAME.new until committed)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return (self.folder / f"{name}{NEW}").open("w+b")
+
+    def commit(self, manifest: dict[str, Any]) -> None:
+        """Put the new days and the manifest in place; remove what it does not name."""
+        for new in self.folder.glob(f"*{NEW}"):
+            new.replace(new.with_name(new.name.removesuffix(NEW)))
+        written = self.folder / f"{MANIFEST}{NEW}"
+        with written.open("w", encoding="utf-8") as target:
+            json.dump(manifest, target, separators=(",", ":"))
+            target.flush()
+            os.fsync(target.fileno())
+        written.replace(self.folder / MANIFEST)
+        named = {day["file"] for day in manifest["days"]} | {MANIFEST}
+        for path in self.folder.iterdir():
+            if path.name not in named:
+                path.unlink(missing_ok=True)
+
+    def forget(self) -> None:
+        """Remove the manifest: nothing is kept any more."""
+        (self.folder / MANIFEST).unlink(missing_ok=True)
+
+    def discard(self) -> None:
+        """Remove new days' files not committed."""
+        if self.folder.is_dir():
+            for new in self.folder.glob(f"*{NEW}"):
+                new.unlink(missing_ok=True)
+
+
+def kept_days_folder(hass: HomeAssistant) -> Path:
+    """Return where the kept days live."""
+    return Path(hass.config.path(".storage", FOLDER))
+
+
+def incremental_history_reader(  # noqa: PLR0917 (as history_reader's)
+    hass: HomeAssistant,
+    instance: Recorder,
+    entity_ids: Collection[str],
+    person_entities: Collection[str],
+    start: datetime,
+    end: datetime,
+    automated_users: Collection[str],
+    lookback_days: int,
+) -> HistoryReader:
+    """Return a reader that reads only what is new, where the tables are read directly.
+
+    Through Home Assistant's history API (an untested schema) the whole lookback is read.
+    """
+    reader = history_reader(
+        hass, instance, entity_ids, person_entities, start, end, automated_users
+    )
+    if type(reader) is not HistoryReader:
+        return reader
+    identity = {
+        # (a digest: the address may hold a password, which is never written down)
+        "database": hashlib.sha256(instance.db_url.encode()).hexdigest(),
+        "schema": instance.schema_version,
+        "time_zone": hass.config.time_zone,
+        "lookback_days": lookback_days,
+        "tools": sorted(automated_users),
+    }
+    return IncrementalReader(
+        instance,
+        entity_ids,
+        person_entities,
+        start,
+        end,
+        hass.config.time_zone,
+        automated_users,
+        KeptDaysFolder(kept_days_folder(hass)),
+        identity,
+    )

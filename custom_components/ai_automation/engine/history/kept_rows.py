@@ -1,0 +1,125 @@
+"""Rows into kept days' files as they are read, and back out as a read now would give them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import IO, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .kept import MAGIC, append_chunk, read_chunks, read_footer, write_footer
+from .recorded import Rows
+
+FLUSH_ROWS = 65_536  # rows held before they are written: memory stays small on a full read
+
+
+class DayRows:
+    """Split rows read in any order into one file per local day, written a chunk at a time."""
+
+    def __init__(self, create: Callable[[str], IO[bytes]], bounds: list[float], stamp: str) -> None:
+        """Keep rows in [bounds[0], bounds[-1]), one file per [bounds[i], bounds[i+1])."""
+        self._create = create
+        self._bounds = np.array(bounds, np.float64)
+        self._stamp = stamp
+        self._held: dict[int, list[Rows]] = {}
+        self._count = 0
+        self._files: dict[int, IO[bytes]] = {}
+        self._edges: dict[int, tuple[npt.NDArray[Any], ...]] = {}
+
+    def add(self, rows: Rows) -> None:
+        """Take a block of rows (those outside the days are not kept)."""
+        if len(self._bounds) < 2 or not len(rows[0]):
+            return
+        day = np.searchsorted(self._bounds, rows[3], side="right") - 1
+        inside = (day >= 0) & (day < len(self._bounds) - 1)
+        for number in np.unique(day[inside]):
+            mask = day == number
+            self._held.setdefault(int(number), []).append(tuple(c[mask] for c in rows))
+            self._count += int(mask.sum())
+        if self._count >= FLUSH_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Write the rows held, a chunk per day."""
+        for number, blocks in self._held.items():
+            rows = tuple(np.concatenate([b[c] for b in blocks]) for c in range(5))
+            if number not in self._files:
+                target = self._files[number] = self._create(self._name(number))
+                target.write(MAGIC)
+            append_chunk(self._files[number], rows)
+            self._note_edges(number, rows)
+        self._held.clear()
+        self._count = 0
+
+    def _note_edges(self, number: int, rows: Rows) -> None:
+        """Remember each entity's first and last row of the day (time, then state id).
+
+        Kept as arrays: millions of small Python objects would wake the garbage collector.
+        """
+        held = self._edges.get(number)
+        state_id, metadata_id, when = (
+            np.concatenate((held[c], rows[r])) if held is not None else rows[r]
+            for c, r in ((0, 0), (1, 1), (2, 3))
+        )
+        order = np.lexsort((state_id, when, metadata_id))
+        entity = metadata_id[order]
+        first = np.flatnonzero(np.r_[True, entity[1:] != entity[:-1]])
+        last = np.r_[first[1:] - 1, len(entity) - 1]
+        edges = order[np.unique(np.r_[first, last])]
+        self._edges[number] = (state_id[edges], metadata_id[edges], when[edges])
+
+    def _name(self, number: int) -> str:
+        return f"{self._bounds[number]:.0f}-{self._stamp}.day"
+
+    def finish(self, values: list[str | None]) -> list[dict[str, Any]]:
+        """Write what is held and each file's footer; return the days (even those without rows)."""
+        self._flush()
+        days = []
+        for number in range(len(self._bounds) - 1):
+            begin, end = float(self._bounds[number]), float(self._bounds[number + 1])
+            if (target := self._files.pop(number, None)) is None:
+                target = self._create(self._name(number))
+                target.write(MAGIC)
+            write_footer(target, {"values": values, "from": begin, "to": end})
+            target.close()
+            edges = self._edges.get(number, (np.empty(0, np.int64),) * 3)
+            days.append({
+                "file": self._name(number),
+                "from": begin,
+                "to": end,
+                # (three flat lists: a list per row would wake the garbage collector)
+                "edges": {
+                    name: column.tolist()
+                    for name, column in zip(("state_id", "metadata_id", "when"), edges, strict=True)
+                },
+            })  # fmt: skip
+        return days
+
+    def close(self) -> None:
+        """Close files left open (the read failed)."""
+        for target in self._files.values():
+            target.close()
+        self._files.clear()
+
+
+def kept_day_rows(
+    source: IO[bytes],
+    number: Callable[[str | None], int],
+    start: float,
+    entities: npt.NDArray[np.int32],
+) -> Iterator[Rows]:
+    """Yield a day file's rows from `start` of the `entities` (metadata ids, sorted).
+
+    States are numbered anew by `number` (the reader's numbering of state values).
+    """
+    values = read_footer(source)["values"]
+    renumber = np.array([number(value) for value in values], np.int32)
+    for rows in read_chunks(source):
+        keep = rows[3] >= start
+        at = np.searchsorted(entities, rows[1]).clip(0, max(len(entities) - 1, 0))
+        keep &= entities[at] == rows[1] if len(entities) else False
+        if keep.any():
+            columns: list[npt.NDArray[Any]] = [column[keep] for column in rows]
+            columns[2] = renumber[columns[2]]
+            yield tuple(columns)

@@ -1,0 +1,333 @@
+"""Read only what is new: the past local days kept from the last run, the rest from the recorder.
+
+A kept day's rows are the rows a full read gives for that day, bit for bit, as long as the
+recorder's database still holds them and nothing they depend on changed. What a row is (its id,
+entity, state, time) never changes in the recorder; whether a person made it depends also on the
+automation runs found in the window read and on Home Assistant's starts, so:
+- rows whose context started an automation or script run fired outside the window a kept day was
+  read with, but inside today's (or the other way round), are asked for again (`_corrections`);
+- the starts overlapping a kept day must be the ones it was read with;
+- each entity's first and last kept rows of each day must still be in the database (a purge,
+  `recorder.purge_entities`, another database), with the same entity ids (a rename);
+- the database, its schema version, the time zone, the lookback, the tool accounts, the format
+  and the entities analysed (none added) must be the same.
+Otherwise the kept days are thrown away, the log says why, once, and the whole lookback is read.
+Only days ending an hour before the read are kept: rows the recorder still writes for the last
+hour are read again next time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Sequence
+from datetime import datetime
+import logging
+from typing import IO, Any, Protocol
+import zlib
+
+import numpy as np
+from sqlalchemy import case, or_, select
+from sqlalchemy.orm import Session
+
+from homeassistant.components.recorder.core import Recorder
+from homeassistant.components.recorder.db_schema import Events, States
+from homeassistant.helpers.recorder import session_scope
+
+from ..engine.history.kept import FORMAT, day_start, local_midnights, read_footer
+from ..engine.history.kept_rows import DayRows, kept_day_rows
+from ..engine.history.recorded import Rows
+from .tables import AUTOMATION_LEAD, HistoryReader, _chunks, automated_contexts, by_person
+
+_LOGGER = logging.getLogger(__name__)
+LATE_MARGIN = 3600  # seconds: rows of the last hour before a read may still be on their way
+
+
+class KeptDaysError(RuntimeError):
+    """A kept day's file broke while it was read (the run fails; the next one reads in full)."""
+
+
+class KeptDays(Protocol):
+    """Where the kept days live (`analysis/kept_days.py`: a folder under `.storage`)."""
+
+    def load(self) -> dict[str, Any] | None:
+        """Return what is kept (None: nothing, or nothing readable)."""
+
+    def open(self, name: str) -> IO[bytes]:
+        """Open a kept day's file for reading."""
+
+    def create(self, name: str) -> IO[bytes]:
+        """Open a new day's file for writing (it counts once committed)."""
+
+    def commit(self, manifest: dict[str, Any]) -> None:
+        """Make the new days and `manifest` what is kept; remove the files it does not name."""
+
+    def discard(self) -> None:
+        """Remove the new days' files not committed."""
+
+    def forget(self) -> None:
+        """Forget what is kept (its files cannot be read)."""
+
+
+class IncrementalReader(HistoryReader):
+    """A `HistoryReader` that reads the recorder only since the last run's kept days."""
+
+    def __init__(  # noqa: PLR0917 (as HistoryReader's, and where the days are kept)
+        self,
+        instance: Recorder,
+        entity_ids: Collection[str],
+        person_entities: Collection[str],
+        start: datetime,
+        end: datetime,
+        time_zone: str,
+        automated_users: Collection[str],
+        kept: KeptDays,
+        identity: dict[str, Any],
+    ) -> None:
+        """Prepare to read; `identity` must equal the kept days' for them to be used."""
+        super().__init__(
+            instance, entity_ids, person_entities, start, end, time_zone, automated_users
+        )
+        self._kept = kept
+        self._identity = identity
+        self.kept_rows = 0  # rows taken from the kept days (the figures say so)
+
+    def rows(self) -> Iterator[Rows]:
+        """Yield the kept days' rows, then the recorder's since; keep the days now complete."""
+        with session_scope(session=self._instance.get_session(), read_only=True) as session:
+            starting = self._prepare(session)
+            cut = max(day_start(self._end - LATE_MARGIN, self._time_zone), self._start)
+            manifest = self._trusted(session, starting)
+            read_from = self._start if manifest is None else max(manifest["cut"], self._start)
+            days = [day for day in (manifest or {}).get("days", []) if day["to"] > self._start]
+            if manifest is not None:
+                try:
+                    yield from self._kept_rows(session, manifest, days, starting)
+                except (OSError, ValueError, zlib.error) as err:
+                    self._kept.forget()
+                    raise KeptDaysError(
+                        f"a kept day's file could not be read ({err}); the next analysis reads"
+                        " the whole lookback"
+                    ) from err
+            writer = DayRows(
+                self._kept.create,
+                [read_from, *local_midnights(read_from, cut, self._time_zone), cut]
+                if read_from < cut
+                else [],
+                f"{self._end:.0f}",
+            )
+            try:
+                keeping = True
+                for rows in self._changes(session, read_from, starting):
+                    keeping = keeping and self._add(writer, rows)
+                    yield rows
+                if keeping:
+                    self._keep(days, writer, starting, cut)
+            finally:
+                writer.close()
+                self._kept.discard()
+
+    @staticmethod
+    def _add(writer: DayRows, rows: Rows) -> bool:
+        """Hand rows to be kept; return False if they cannot be written (said in the log)."""
+        try:
+            writer.add(rows)
+        except OSError as err:
+            _LOGGER.warning("Could not keep the analysed days for the next analysis: %s", err)
+            return False
+        return True
+
+    def _keep(
+        self,
+        days: list[dict[str, Any]],
+        writer: DayRows,
+        starting: Sequence[tuple[float, float]],
+        cut: float,
+    ) -> None:
+        """Write the new days and what is kept now (a failure to write loses only the keeping)."""
+        values = [value for value, _ in sorted(self._codes.items(), key=lambda item: item[1])]
+        try:
+            new = writer.finish(values)
+            for day in new:
+                day["events"] = [self._start - AUTOMATION_LEAD, self._end]
+                day["starting"] = _overlapping(starting, day["from"], day["to"])
+            self._kept.commit(
+                {
+                    "format": FORMAT,
+                    "identity": self._identity,
+                    "start": self._start,
+                    "end": self._end,
+                    "cut": cut,
+                    "entities": self._entity_ids,
+                    "metadata": {e: m for m, e in self._metadata.items()},
+                    "days": days + new,
+                }
+            )
+        except OSError as err:
+            _LOGGER.warning("Could not keep the analysed days for the next analysis: %s", err)
+
+    def _trusted(
+        self, session: Session, starting: Sequence[tuple[float, float]]
+    ) -> dict[str, Any] | None:
+        """Return the kept days' manifest if they can be used; else say why, once, and None."""
+        manifest = self._kept.load()
+        if manifest is None:
+            return None
+        try:
+            reason = (
+                _mismatch(manifest, self._identity)
+                or self._changed(manifest, starting)
+                or self._unreadable(manifest)
+            )
+            if reason is None and not self._edges_present(session, manifest):
+                reason = "rows kept are no longer in the recorder's database (purged or replaced)"
+        except (KeyError, TypeError, ValueError) as err:
+            reason = f"what is kept is not as this version writes it ({err!r})"
+        if reason is not None:
+            _LOGGER.info(
+                "The analysis reads the whole lookback again instead of the days kept from the"
+                " last one: %s",
+                reason,
+            )
+            return None
+        return manifest
+
+    def _changed(
+        self, manifest: dict[str, Any], starting: Sequence[tuple[float, float]]
+    ) -> str | None:
+        """Return what changed since the days were kept (None: nothing that matters)."""
+        if manifest["start"] > self._start or manifest["end"] > self._end:
+            return "the clock went back"
+        kept_ids: dict[str, int] = manifest["metadata"]
+        by_id = {m: e for e, m in kept_ids.items()}
+        for metadata_id, entity_id in self._metadata.items():
+            if by_id.get(metadata_id, entity_id) != entity_id:
+                return f"an entity was renamed ({by_id[metadata_id]} to {entity_id})"
+            if entity_id in kept_ids and kept_ids[entity_id] != metadata_id:
+                return f"the recorder numbers {entity_id} differently"
+        if added := sorted(set(self._entity_ids) - set(manifest["entities"])):
+            return f"entities were added to the analysis ({', '.join(added[:3])}...)"
+        for day in manifest["days"]:
+            # (a start before the window changes no row read: start_windows leaves it out)
+            begin = max(day["from"], self._start)
+            if day["to"] > self._start and _overlapping(starting, begin, day["to"]) != _overlapping(
+                day["starting"], begin, day["to"]
+            ):
+                return "Home Assistant's starts recorded for a kept day changed"
+        return None
+
+    def _unreadable(self, manifest: dict[str, Any]) -> str | None:
+        """Return why a kept day's file cannot be used (None: each one ends whole)."""
+        for day in manifest["days"]:
+            if day["to"] > self._start:
+                try:
+                    with self._kept.open(day["file"]) as source:
+                        read_footer(source)
+                except (OSError, ValueError) as err:
+                    return f"a kept day's file cannot be read ({err})"
+        return None
+
+    def _edges_present(self, session: Session, manifest: dict[str, Any]) -> bool:
+        """Tell whether each entity's first and last kept rows of each day are still recorded."""
+        wanted = {
+            state_id: metadata_id
+            for day in manifest["days"]
+            for state_id, metadata_id, when in zip(
+                day["edges"]["state_id"],
+                day["edges"]["metadata_id"],
+                day["edges"]["when"],
+                strict=True,
+            )
+            if when >= self._start and metadata_id in self._metadata
+        }
+        found: dict[int, int] = {}
+        for ids in _chunks(sorted(wanted)):
+            found.update(
+                (int(state_id), int(metadata_id))
+                for state_id, metadata_id in session.execute(
+                    select(States.state_id, States.metadata_id).where(States.state_id.in_(ids))
+                )
+                if metadata_id is not None
+            )
+        return found == wanted
+
+    def _corrections(
+        self,
+        session: Session,
+        days: list[dict[str, Any]],
+        cut: float,
+        starting: Sequence[tuple[float, float]],
+    ) -> dict[int, bool]:
+        """Return whether a person made each kept row an automation run read since may concern.
+
+        A kept day was read with automation runs fired in its `events` window; today's is
+        [start - lead, end). Rows whose context is that of a run in one but not the other are
+        asked for again, with today's window.
+        """
+        if not days:
+            return {}
+        events_from = self._start - AUTOMATION_LEAD
+        oldest = min(day["events"][0] for day in days)
+        newest = min(day["events"][1] for day in days)
+        moved = automated_contexts(oldest, self._end).where(
+            or_(Events.time_fired_ts < events_from, Events.time_fired_ts >= newest)
+        )
+        found: dict[int, bool] = {}
+        person = sorted(m for m, e in self._metadata.items() if e in self._person)
+        for ids in _chunks(person):
+            query = select(
+                States.state_id,
+                case((by_person(ids, self._tools, events_from, self._end, starting), 1), else_=0),
+            ).where(
+                States.metadata_id.in_(ids),
+                States.last_updated_ts >= self._start,
+                States.last_updated_ts < cut,
+                States.context_id_bin.in_(moved),
+            )
+            found.update((int(row[0]), bool(row[1])) for row in session.execute(query))
+        return found
+
+    def _kept_rows(
+        self,
+        session: Session,
+        manifest: dict[str, Any],
+        days: list[dict[str, Any]],
+        starting: Sequence[tuple[float, float]],
+    ) -> Iterator[Rows]:
+        """Yield the kept days' rows inside the window, as a read now would give them."""
+        corrections = self._corrections(session, days, float(manifest["cut"]), starting)
+        fixed_ids = np.array(sorted(corrections), np.int64)
+        fixed = np.array([corrections[int(i)] for i in fixed_ids], np.bool_)
+        analysed = np.array(sorted(self._metadata), np.int32)
+        for day in days:
+            with self._kept.open(day["file"]) as source:
+                for rows in kept_day_rows(source, self._codes.__getitem__, self._start, analysed):
+                    if len(fixed_ids):
+                        at = np.searchsorted(fixed_ids, rows[0]).clip(0, len(fixed_ids) - 1)
+                        hit = fixed_ids[at] == rows[0]
+                        rows[4][hit] = fixed[at[hit]]
+                    self.kept_rows += len(rows[0])
+                    yield rows
+
+
+def _mismatch(manifest: dict[str, Any], identity: dict[str, Any]) -> str | None:
+    """Return what makes the kept days another home's or another version's (None: nothing)."""
+    if manifest.get("format") != FORMAT:
+        return "they were kept in another format"
+    kept = manifest.get("identity", {})
+    reasons = {
+        "database": "the recorder's database changed",
+        "schema": "the recorder's database was migrated",
+        "time_zone": "the time zone changed",
+        "lookback_days": "the days of history to analyse changed",
+        "tools": "the tool accounts changed",
+    }
+    for key, reason in reasons.items():
+        if kept.get(key) != identity.get(key):
+            return reason
+    return None
+
+
+def _overlapping(
+    windows: Sequence[tuple[float, float]], begin: float, end: float
+) -> list[list[float]]:
+    """Return the windows that overlap [begin, end)."""
+    return [[a, b] for a, b in windows if a < end and b >= begin]

@@ -1,0 +1,41 @@
+"""Read the same history in full and from the kept days, and compare the two bit for bit."""
+
+from datetime import timedelta
+
+import numpy as np
+
+from custom_components.ai_automation.analysis.kept_days import incremental_history_reader
+from custom_components.ai_automation.analysis.run import entities_to_analyse
+from custom_components.ai_automation.engine.history.arrays import History
+from custom_components.ai_automation.recorder_reader.tables import HistoryReader, load_history
+from custom_components.ai_automation.settings import Settings
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.recorder import get_instance
+from homeassistant.util import dt as dt_util
+
+
+async def histories(
+    hass: HomeAssistant, settings: Settings, automated: list[str]
+) -> tuple[History, History, int]:
+    """Return the history read in full, from the kept days and what is new, and rows kept."""
+    instance = get_instance(hass)
+    end = dt_util.utcnow()
+    start = end - timedelta(days=settings.lookback_days)
+    analysed, person = entities_to_analyse(hass, settings)
+    full = HistoryReader(instance, analysed, person, start, end, hass.config.time_zone, automated)
+    kept = incremental_history_reader(
+        hass, instance, analysed, person, start, end, automated, settings.lookback_days
+    )
+    read_full = await instance.async_add_executor_job(load_history, full)
+    read_kept = await instance.async_add_executor_job(load_history, kept)
+    return read_full, read_kept, int(getattr(kept, "kept_rows", 0))
+
+
+def assert_same(full: History, kept: History) -> None:
+    """Assert that the two histories are the same, bit for bit."""
+    assert kept.entity_ids == full.entity_ids
+    assert kept.states == full.states
+    for name in ("when", "entity", "state", "manual"):
+        assert np.array_equal(getattr(kept, name), getattr(full, name)), name
+    assert (kept.start, kept.end, kept.time_zone) == (full.start, full.end, full.time_zone)
+    assert (kept.runs, kept.runs_since) == (full.runs, full.runs_since)

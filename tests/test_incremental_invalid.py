@@ -1,0 +1,128 @@
+"""Kept days that cannot be trusted are thrown away: said once, and the result is a full read's.
+
+(The purge, `recorder.purge_entities`, a rename, a restart and changed settings are in
+test_incremental.py's day-by-day story; here: another database, another format, broken files.)
+"""
+
+from collections.abc import Callable
+from datetime import timedelta
+import json
+import logging
+from pathlib import Path
+from typing import Any
+from unittest.mock import patch
+
+import pytest
+from pytest_homeassistant_custom_component.components.recorder.common import (
+    async_wait_recording_done,
+)
+
+from custom_components.ai_automation.recorder_reader.incremental import KeptDaysError
+from custom_components.ai_automation.settings import Settings
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.recorder import get_instance
+
+from .kept_reads import assert_same, histories
+from .real_homes import build_real
+from .recorder_rows import TOOL_USER, write_changes
+
+THROWN_AWAY = "reads the whole lookback again"
+SETTINGS = Settings(lookback_days=14)
+
+
+async def _two_days(hass: HomeAssistant, freezer: Any) -> None:
+    """Write a home's first 16 days, read once (days kept), then add a day."""
+    home = build_real(seed=2, place=1)
+    await hass.config.async_update(time_zone=home.time_zone)
+    instance = get_instance(hass)
+    for entity_id in {c.entity_id for c in home.changes}:
+        hass.states.async_set(entity_id, "off")
+    await async_wait_recording_done(hass)  # (the recorder numbers the entities first)
+    written = home.start.timestamp() - 1
+    for day in (15, 16):
+        now = home.start + timedelta(days=day, hours=3, minutes=30)
+        freezer.move_to(now)
+        await instance.async_add_executor_job(
+            write_changes, instance, home.changes, written, now.timestamp(), 1
+        )
+        written = now.timestamp()
+        await async_wait_recording_done(hass)
+        if day == 15:
+            await histories(hass, SETTINGS, [TOOL_USER])
+
+
+def _another_format(kept: Path) -> None:
+    manifest = json.loads((kept / "manifest.json").read_text())
+    (kept / "manifest.json").write_text(json.dumps(manifest | {"format": 0}))
+
+
+def _cut_short(kept: Path) -> None:
+    day = sorted(kept.glob("*.day"))[-1]
+    day.write_bytes(day.read_bytes()[:-20])
+
+
+@pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
+@pytest.mark.parametrize(
+    ("spoil", "said"),
+    [
+        (_another_format, "kept in another format"),
+        (_cut_short, "a kept day's file cannot be read"),
+    ],
+)
+async def test_kept_days_not_trusted(
+    hass: HomeAssistant,
+    freezer: Any,
+    caplog: pytest.LogCaptureFixture,
+    kept_days: Path,
+    spoil: Callable[[Path], None],
+    said: str,
+) -> None:
+    """Another format or a file cut short: the whole lookback is read, said once."""
+    caplog.set_level(logging.INFO)
+    await _two_days(hass, freezer)
+    await hass.async_add_executor_job(spoil, kept_days)
+    caplog.clear()
+    full, kept, kept_rows = await histories(hass, SETTINGS, [TOOL_USER])
+    assert_same(full, kept)
+    lines = [r.getMessage() for r in caplog.records if THROWN_AWAY in r.getMessage()]
+    assert len(lines) == 1
+    assert said in lines[0]
+    assert kept_rows == 0
+
+
+@pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
+async def test_another_database(
+    hass: HomeAssistant, freezer: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Days kept from another recorder database are not used, said once."""
+    caplog.set_level(logging.INFO)
+    await _two_days(hass, freezer)
+    caplog.clear()
+    with patch.object(get_instance(hass), "db_url", "sqlite:////elsewhere/home.db"):
+        full, kept, kept_rows = await histories(hass, SETTINGS, [TOOL_USER])
+    assert_same(full, kept)
+    lines = [r.getMessage() for r in caplog.records if THROWN_AWAY in r.getMessage()]
+    assert len(lines) == 1
+    assert "database changed" in lines[0]
+    assert kept_rows == 0
+
+
+@pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
+async def test_a_file_breaking_while_read(
+    hass: HomeAssistant, freezer: Any, kept_days: Path
+) -> None:
+    """A day's file broken inside fails that run with a clear error; the next reads in full."""
+    await _two_days(hass, freezer)
+
+    def spoil() -> None:
+        day = sorted(kept_days.glob("*.day"))[-2]
+        data = bytearray(day.read_bytes())
+        data[40:60] = b"\xff" * 20  # inside the first chunk's compressed columns
+        day.write_bytes(bytes(data))
+
+    await hass.async_add_executor_job(spoil)
+    with pytest.raises(KeptDaysError, match="the next analysis reads the whole lookback"):
+        await histories(hass, SETTINGS, [TOOL_USER])
+    full, kept, kept_rows = await histories(hass, SETTINGS, [TOOL_USER])
+    assert_same(full, kept)
+    assert kept_rows == 0
