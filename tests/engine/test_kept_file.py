@@ -63,7 +63,7 @@ def test_days_written_in_chunks_read_back_exactly() -> None:
         back.extend(
             kept_day_rows(
                 source,
-                lambda v: numbers.setdefault(v, len(numbers)),
+                np.array([numbers.setdefault(v, len(numbers)) for v in values], np.int32),
                 begin,
                 np.arange(1, 300, dtype=np.int32),
             )

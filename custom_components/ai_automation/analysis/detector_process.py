@@ -32,6 +32,7 @@ from homeassistant.helpers.recorder import get_instance
 from ..const import DETECTORS_STOP_GRACE, DETECTORS_TIME_LIMIT, DETECTORS_TIME_PER_ROW
 from ..engine import worker
 from ..engine.detectors.run import Findings, detect
+from ..engine.history.kept_rows import KeptDay
 from ..engine.history.recorded import Rows
 from ..recorder_reader.tables import HistoryReader, load_history
 
@@ -151,8 +152,11 @@ class DetectorProcess:
                 f" {sent:,} changes) and was stopped"
             )
         answer, errors = answering.result()
+        last = errors.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
+        if self._process.returncode == worker.KEPT_DAY_BROKEN:
+            reader.distrust()
+            raise DetectorProcessError(f"{last[0]}; the next analysis reads the whole lookback")
         if self._process.returncode != 0 or not answer:
-            last = errors.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
             raise DetectorProcessError(
                 f"the detection process ended with code {self._process.returncode}: {last[0]}"
             )
@@ -188,11 +192,11 @@ class DetectorProcess:
             return 0  # the analysis was stopped before this began
         target = _Feed(pipe)
         try:
-            blocks: list[Rows] = []
+            blocks: list[Rows | KeptDay] = []
             sent = 0
-            for rows in reader.rows():
-                blocks.append(rows)
-                sent += len(rows[0]) if rows else 0
+            for block in reader.blocks():
+                blocks.append(block)
+                sent += block.rows_kept if isinstance(block, KeptDay) else len(block[0])
                 if len(blocks) == BLOCKS_PER_MESSAGE:
                     worker.send_rows(target, blocks)
                     blocks = []

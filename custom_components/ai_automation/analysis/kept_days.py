@@ -54,6 +54,10 @@ class KeptDaysFolder:
         """Open a kept day's file."""
         return (self.folder / name).open("rb")
 
+    def path(self, name: str) -> Path:
+        """Return where a kept day's file is."""
+        return self.folder / name
+
     def create(self, name: str) -> IO[bytes]:
         """Open a new day's file (named NAME.new until committed)."""
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -19,12 +19,14 @@ import sys
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from .history.kept_rows import KeptDay
     from .history.recorded import Recorded, Rows
 
 ROWS, END = "rows", "end"
 NICENESS = 10  # added to Home Assistant's: the detectors get the CPU only when it has spare
 OOM_SCORE_ADJ = 1000  # the most: short of memory, the kernel ends this process first
 PR_SET_PDEATHSIG = 1  # (linux/prctl.h)
+KEPT_DAY_BROKEN = 3  # the exit status when a kept day's file could not be read
 
 
 class Pipe(Protocol):
@@ -37,8 +39,8 @@ class Pipe(Protocol):
         """Pass on what was written."""
 
 
-def send_rows(pipe: Pipe, blocks: list[Rows]) -> None:
-    """Send blocks of rows to the worker."""
+def send_rows(pipe: Pipe, blocks: list[Rows | KeptDay]) -> None:
+    """Send blocks of rows, or kept days to read from their files, to the worker."""
     pickle.dump((ROWS, blocks), pipe, protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -58,6 +60,7 @@ def main(source: IO[bytes], target: IO[bytes]) -> None:
     # (the package is set up first when run as a script)
     from .detectors.run import detect  # noqa: PLC0415
     from .gil import running_alone  # noqa: PLC0415
+    from .history.kept_rows import KeptDay, KeptDayError  # noqa: PLC0415
     from .history.recorded import assemble  # noqa: PLC0415
 
     running_alone()
@@ -65,7 +68,12 @@ def main(source: IO[bytes], target: IO[bytes]) -> None:
     while True:
         message = pickle.load(source)  # noqa: S301 (our own process wrote it, through a pipe)
         if message[0] == ROWS:
-            blocks.extend(message[1])
+            for block in message[1]:
+                try:
+                    blocks.extend(block.rows() if isinstance(block, KeptDay) else (block,))
+                except KeptDayError as err:
+                    sys.stderr.write(f"{err}\n")
+                    sys.exit(KEPT_DAY_BROKEN)
             continue
         _, recorded, sun, accepted = message
         break

@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
 import logging
+from pathlib import Path
 from typing import IO, Any, Protocol
-import zlib
 
 import numpy as np
 from sqlalchemy import case, or_, select
@@ -33,7 +33,7 @@ from homeassistant.components.recorder.db_schema import Events, States
 from homeassistant.helpers.recorder import session_scope
 
 from ..engine.history.kept import FORMAT, day_start, local_midnights, read_footer
-from ..engine.history.kept_rows import DayRows, kept_day_rows
+from ..engine.history.kept_rows import DayRows, KeptDay, KeptDayError, file_values
 from ..engine.history.recorded import Rows
 from .tables import AUTOMATION_LEAD, HistoryReader, _chunks, automated_contexts, by_person
 
@@ -53,6 +53,9 @@ class KeptDays(Protocol):
 
     def open(self, name: str) -> IO[bytes]:
         """Open a kept day's file for reading."""
+
+    def path(self, name: str) -> Path:
+        """Return where a kept day's file is (the detectors' process reads it there)."""
 
     def create(self, name: str) -> IO[bytes]:
         """Open a new day's file for writing (it counts once committed)."""
@@ -92,6 +95,18 @@ class IncrementalReader(HistoryReader):
 
     def rows(self) -> Iterator[Rows]:
         """Yield the kept days' rows, then the recorder's since; keep the days now complete."""
+        for block in self.blocks():
+            if not isinstance(block, KeptDay):
+                yield block
+                continue
+            try:
+                yield from block.rows()
+            except KeptDayError as err:
+                self.distrust()
+                raise KeptDaysError(f"{err}; the next analysis reads the whole lookback") from err
+
+    def blocks(self) -> Iterator[Rows | KeptDay]:
+        """Yield the kept days (to be read where they are used), then the recorder's rows since."""
         with session_scope(session=self._instance.get_session(), read_only=True) as session:
             starting = self._prepare(session)
             cut = max(day_start(self._end - LATE_MARGIN, self._time_zone), self._start)
@@ -100,13 +115,15 @@ class IncrementalReader(HistoryReader):
             days = [day for day in (manifest or {}).get("days", []) if day["to"] > self._start]
             if manifest is not None:
                 try:
-                    yield from self._kept_rows(session, manifest, days, starting)
-                except (OSError, ValueError, zlib.error) as err:
-                    self._kept.forget()
+                    kept = list(self._kept_days(session, manifest, days, starting))
+                except (OSError, ValueError) as err:
+                    self.distrust()
                     raise KeptDaysError(
                         f"a kept day's file could not be read ({err}); the next analysis reads"
                         " the whole lookback"
                     ) from err
+                self.kept_rows = sum(day.rows_kept for day in kept)
+                yield from kept
             writer = DayRows(
                 self._kept.create,
                 [read_from, *local_midnights(read_from, cut, self._time_zone), cut]
@@ -124,6 +141,10 @@ class IncrementalReader(HistoryReader):
             finally:
                 writer.close()
                 self._kept.discard()
+
+    def distrust(self) -> None:
+        """Forget the kept days: one of their files could not be read."""
+        self._kept.forget()
 
     @staticmethod
     def _add(writer: DayRows, rows: Rows) -> bool:
@@ -285,28 +306,30 @@ class IncrementalReader(HistoryReader):
             found.update((int(row[0]), bool(row[1])) for row in session.execute(query))
         return found
 
-    def _kept_rows(
+    def _kept_days(
         self,
         session: Session,
         manifest: dict[str, Any],
         days: list[dict[str, Any]],
         starting: Sequence[tuple[float, float]],
-    ) -> Iterator[Rows]:
-        """Yield the kept days' rows inside the window, as a read now would give them."""
+    ) -> Iterator[KeptDay]:
+        """Yield the kept days inside the window, each to be read as a read now would give it."""
         corrections = self._corrections(session, days, float(manifest["cut"]), starting)
         fixed_ids = np.array(sorted(corrections), np.int64)
         fixed = np.array([corrections[int(i)] for i in fixed_ids], np.bool_)
         analysed = np.array(sorted(self._metadata), np.int32)
         for day in days:
             with self._kept.open(day["file"]) as source:
-                for rows in kept_day_rows(source, self._codes.__getitem__, self._start, analysed):
-                    if len(fixed_ids):
-                        at = np.searchsorted(fixed_ids, rows[0]).clip(0, len(fixed_ids) - 1)
-                        hit = fixed_ids[at] == rows[0]
-                        rows[4][hit] = fixed[at[hit]]
-                    self.kept_rows += len(rows[0])
-                    yield rows
-
+                values = file_values(source)
+            yield KeptDay(
+                path=str(self._kept.path(day["file"])),
+                rows_kept=int(day["rows"]),
+                start=self._start,
+                entities=analysed,
+                renumber=np.array([self._codes[value] for value in values], np.int32),
+                fixed_ids=fixed_ids,
+                fixed=fixed,
+            )
 
 def _mismatch(manifest: dict[str, Any], identity: dict[str, Any]) -> str | None:
     """Return what makes the kept days another home's or another version's (None: nothing)."""

@@ -49,6 +49,7 @@ from homeassistant.util import dt as dt_util
 from homeassistant.util.json import json_loads_object
 
 from ..engine.history.arrays import History
+from ..engine.history.kept_rows import KeptDay
 from ..engine.history.recorded import Recorded, Rows, assemble
 from .start_windows import start_windows, written_while_starting
 
@@ -230,6 +231,13 @@ class HistoryReader:
         with session_scope(session=self._instance.get_session(), read_only=True) as session:
             starting = self._prepare(session)
             yield from self._changes(session, self._start, starting)
+
+    def blocks(self) -> Iterator[Rows | KeptDay]:
+        """Yield the rows in blocks, or kept days to be read where they are used."""
+        yield from self.rows()
+
+    def distrust(self) -> None:
+        """Forget what was kept from earlier reads: it could not be read (nothing here)."""
 
     def _prepare(self, session: Session) -> list[tuple[float, float]]:
         """Read when the recorder ran and the entities' metadata ids; return the starts."""

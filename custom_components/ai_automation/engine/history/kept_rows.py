@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import IO, Any
+import zlib
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +28,7 @@ class DayRows:
         self._count = 0
         self._files: dict[int, IO[bytes]] = {}
         self._edges: dict[int, tuple[npt.NDArray[Any], ...]] = {}
+        self._written: dict[int, int] = {}  # rows written, by day
 
     def add(self, rows: Rows) -> None:
         """Take a block of rows (those outside the days are not kept)."""
@@ -48,6 +51,7 @@ class DayRows:
                 target = self._files[number] = self._create(self._name(number))
                 target.write(MAGIC)
             append_chunk(self._files[number], rows)
+            self._written[number] = self._written.get(number, 0) + len(rows[0])
             self._note_edges(number, rows)
         self._held.clear()
         self._count = 0
@@ -88,6 +92,7 @@ class DayRows:
                 "file": self._name(number),
                 "from": begin,
                 "to": end,
+                "rows": self._written.get(number, 0),
                 # (three flat lists: a list per row would wake the garbage collector)
                 "edges": {
                     name: column.tolist()
@@ -105,16 +110,16 @@ class DayRows:
 
 def kept_day_rows(
     source: IO[bytes],
-    number: Callable[[str | None], int],
+    renumber: npt.NDArray[np.int32],
     start: float,
     entities: npt.NDArray[np.int32],
 ) -> Iterator[Rows]:
     """Yield a day file's rows from `start` of the `entities` (metadata ids, sorted).
 
-    States are numbered anew by `number` (the reader's numbering of state values).
+    States are numbered anew by `renumber` (the file's numbers -> the reader's).
     """
-    values = read_footer(source)["values"]
-    renumber = np.array([number(value) for value in values], np.int32)
+    if len(renumber) != len(read_footer(source)["values"]):
+        raise KeptDayError("a kept day's values are not the ones it was opened with")
     for rows in read_chunks(source):
         keep = rows[3] >= start
         at = np.searchsorted(entities, rows[1]).clip(0, max(len(entities) - 1, 0))
@@ -123,3 +128,46 @@ def kept_day_rows(
             columns: list[npt.NDArray[Any]] = [column[keep] for column in rows]
             columns[2] = renumber[columns[2]]
             yield tuple(columns)
+
+
+class KeptDayError(ValueError):
+    """A kept day's file broke while it was read."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class KeptDay:
+    """A kept day's rows as a read now would give them, read from its file where they are used.
+
+    Sent as it is to the detectors' process, which reads the file itself: Home Assistant's
+    process then neither decodes the kept days nor pipes them on.
+    """
+
+    path: str
+    rows_kept: int  # how many rows the file holds (some may be left out as too old)
+    start: float  # rows before this are left out
+    entities: npt.NDArray[np.int32]  # the metadata ids analysed, sorted
+    renumber: npt.NDArray[np.int32]  # the file's state numbers -> the reader's
+    fixed_ids: npt.NDArray[np.int64]  # state ids (sorted) whose "by a person" is read anew...
+    fixed: npt.NDArray[np.bool_]  # ...and what it is now
+
+    def rows(self) -> Iterator[Rows]:
+        """Yield the day's rows; raise KeptDayError if its file cannot be read whole."""
+        try:
+            with open(self.path, "rb") as source:
+                yield from self._rows(source)
+        except (OSError, ValueError, zlib.error) as err:
+            raise KeptDayError(f"a kept day's file could not be read ({err})") from err
+
+    def _rows(self, source: IO[bytes]) -> Iterator[Rows]:
+        for rows in kept_day_rows(source, self.renumber, self.start, self.entities):
+            if len(self.fixed_ids):
+                at = np.searchsorted(self.fixed_ids, rows[0]).clip(0, len(self.fixed_ids) - 1)
+                hit = self.fixed_ids[at] == rows[0]
+                rows[4][hit] = self.fixed[at[hit]]
+            yield rows
+
+
+def file_values(source: IO[bytes]) -> list[str | None]:
+    """Return what a kept day file's state numbers stand for."""
+    values: list[str | None] = read_footer(source)["values"]
+    return values

@@ -1,0 +1,76 @@
+"""The detectors' process reads the kept days' files itself; a broken one fails only that run."""
+
+from datetime import timedelta
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+from unittest.mock import patch
+
+import pytest
+from pytest_homeassistant_custom_component.components.recorder.common import (
+    async_wait_recording_done,
+)
+
+from custom_components.ai_automation.analysis.detector_process import DetectorProcessError
+from custom_components.ai_automation.analysis.run import AnalysisResult, async_analyse
+from custom_components.ai_automation.settings import Settings
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.recorder import get_instance
+
+from .real_homes import build_real
+from .recorder_rows import TOOL_USER, write_changes
+
+SETTINGS = Settings(lookback_days=14, automated_users=(TOOL_USER,))
+
+
+async def _analyse(hass: HomeAssistant) -> AnalysisResult:
+    return await async_analyse(hass, SETTINGS, SimpleNamespace(devices={}))  # type: ignore[arg-type]
+
+
+@pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
+async def test_a_kept_day_broken_in_the_detectors_process(
+    hass: HomeAssistant, freezer: Any, kept_days: Path, tmp_path: Path
+) -> None:
+    """The run fails saying which file and what happens next; the next one reads in full."""
+    home = build_real(seed=2, place=1)
+    await hass.config.async_update(time_zone=home.time_zone)
+    instance = get_instance(hass)
+    for entity_id in {c.entity_id for c in home.changes}:
+        hass.states.async_set(entity_id, "off")
+    await async_wait_recording_done(hass)
+    written = home.start.timestamp() - 1
+    for day in (15, 16):
+        now = home.start + timedelta(days=day, hours=3, minutes=30)
+        freezer.move_to(now)
+        await instance.async_add_executor_job(
+            write_changes, instance, home.changes, written, now.timestamp(), 1
+        )
+        written = now.timestamp()
+        await async_wait_recording_done(hass)
+        if day == 15:
+            await _analyse(hass)
+
+    def spoil() -> None:
+        day = sorted(kept_days.glob("*.day"))[-2]
+        data = bytearray(day.read_bytes())
+        data[40:60] = b"\xff" * 20  # inside the first chunk's compressed columns
+        day.write_bytes(bytes(data))
+
+    await hass.async_add_executor_job(spoil)
+    with pytest.raises(
+        DetectorProcessError,
+        match=r"a kept day's file could not be read .*; the next analysis reads the whole lookback",
+    ):
+        await _analyse(hass)
+    again = await _analyse(hass)
+    with patch(
+        "custom_components.ai_automation.analysis.kept_days.kept_days_folder",
+        return_value=tmp_path / "nothing_kept",
+    ):
+        full = await _analyse(hass)
+    assert again.extra["kept_rows"] == 0
+    assert (again.suggestions, again.events_analysed) == (full.suggestions, full.events_analysed)
+    assert full.events_analysed > 0
+    kept = await _analyse(hass)  # (the days are kept again)
+    assert kept.extra["kept_rows"] > 0
+    assert kept.suggestions == full.suggestions
