@@ -26,7 +26,7 @@ ROWS, END = "rows", "end"
 NICENESS = 10  # added to Home Assistant's: the detectors get the CPU only when it has spare
 OOM_SCORE_ADJ = 1000  # the most: short of memory, the kernel ends this process first
 PR_SET_PDEATHSIG = 1  # (linux/prctl.h)
-KEPT_DAY_BROKEN = 65  # the exit status when a kept day's file could not be read (sysexits EX_DATAERR)
+KEPT_DAY_BROKEN = 65  # the exit status when a kept day's file is broken (sysexits EX_DATAERR)
 
 
 class Pipe(Protocol):

@@ -331,6 +331,7 @@ class IncrementalReader(HistoryReader):
                 fixed=fixed,
             )
 
+
 def _mismatch(manifest: dict[str, Any], identity: dict[str, Any]) -> str | None:
     """Return what makes the kept days another home's or another version's (None: nothing)."""
     if manifest.get("format") != FORMAT:

@@ -56,6 +56,7 @@ from .start_windows import start_windows, written_while_starting
 AUTOMATED_EVENTS = ("automation_triggered", "script_started")
 ROWS_PER_FETCH = 1000  # short fetches: the event loop gets the GIL between them
 IDS_PER_QUERY = MAX_IDS_FOR_INDEXED_GROUP_BY
+TIME_ORDER_SHARE = 0.4  # read in time order when the analysed entities hold this share of rows
 AUTOMATION_LEAD = 3600  # automation runs looked for from this long before the window (seconds)
 
 
@@ -116,14 +117,19 @@ def _changes_query(  # noqa: PLR0917 (each is a part of what is read)
     end_ts: float,
     starting: Sequence[tuple[float, float]] = (),
     events_from: float | None = None,
+    *,
+    in_time_order: bool = False,
 ) -> Select[tuple[int, int, str | None, float, int]]:
     """Return (state_id, metadata_id, state, last_updated_ts, made by a person 0/1) rows.
 
     A change made through a tool account (its user id in `tools`) is not a person's, nor one
     written while Home Assistant started (`starting`: restored states, entities appearing).
     Automation runs are looked for from `events_from` (an hour before `start_ts` if not given).
+    `in_time_order`: walk the window by time (see `_in_time_order`), not entity by entity.
     """
     events_from = start_ts - AUTOMATION_LEAD if events_from is None else events_from
+    # `metadata_id + 0` is no column an index can serve: the database walks the window by time.
+    entity = States.metadata_id + 0 if in_time_order else States.metadata_id
     return select(
         States.state_id,
         States.metadata_id,
@@ -131,7 +137,7 @@ def _changes_query(  # noqa: PLR0917 (each is a part of what is read)
         States.last_updated_ts,
         case((by_person(person_ids, tools, events_from, end_ts, starting), 1), else_=0),
     ).where(
-        States.metadata_id.in_(metadata_ids),
+        entity.in_(metadata_ids),
         States.last_updated_ts >= start_ts,
         States.last_updated_ts < end_ts,
         # A real change: last_changed is stored only when it differs from last_updated.
@@ -140,6 +146,28 @@ def _changes_query(  # noqa: PLR0917 (each is a part of what is read)
             States.last_changed_ts == States.last_updated_ts,
         ),
     )
+
+
+def _in_time_order(
+    session: Session, metadata_ids: list[int], start_ts: float, end_ts: float
+) -> bool:
+    """Tell whether the window is read quicker in time order than entity by entity.
+
+    The recorder writes rows as they happen, so one entity's rows lie scattered over the table:
+    fetched entity by entity, each row is a jump (the benchmark's million rows: 1.5x slower on
+    SQLite and MariaDB). In time order the rows of entities not analysed are read too and left
+    out: worth it when the analysed entities hold at least `TIME_ORDER_SHARE` of the window's
+    rows (both counted from the indexes alone). PostgreSQL's bitmap scans already visit the
+    table in its own order: there the planner decides.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        return False
+    window = and_(States.last_updated_ts >= start_ts, States.last_updated_ts < end_ts)
+    total = session.execute(select(func.count()).select_from(States).where(window)).scalar_one()
+    analysed = session.execute(
+        select(func.count()).select_from(States).where(States.metadata_id.in_(metadata_ids), window)
+    ).scalar_one()
+    return bool(total) and analysed >= TIME_ORDER_SHARE * total
 
 
 def _read_rows(
@@ -262,7 +290,10 @@ class HistoryReader:
         self, session: Session, start_ts: float, starting: Sequence[tuple[float, float]]
     ) -> Iterator[Rows]:
         """Yield the changes in [start_ts, end), automation runs looked for in the whole window."""
-        for metadata_ids in _chunks(sorted(self._metadata)):
+        chunks = list(_chunks(sorted(self._metadata)))
+        # (more than one list of ids would walk the whole window once per list)
+        in_time_order = len(chunks) == 1 and _in_time_order(session, chunks[0], start_ts, self._end)
+        for metadata_ids in chunks:
             person_ids = [m for m in metadata_ids if self._metadata[m] in self._person]
             query = _changes_query(
                 metadata_ids,
@@ -272,6 +303,7 @@ class HistoryReader:
                 self._end,
                 starting,
                 self._start - AUTOMATION_LEAD,
+                in_time_order=in_time_order,
             )
             yield from _read_rows(session, query, self._codes)
 
