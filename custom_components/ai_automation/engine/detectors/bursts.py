@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 
-from ..history.arrays import History
+from ..history.arrays import History, stable_order
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,7 +29,11 @@ def bursts(history: History, settings: BurstSettings | None = None) -> npt.NDArr
     result = np.zeros(len(history), np.bool_)
     if len(history) < settings.min_changes:
         return result
-    by_entity, _ = history.by_entity  # each entity's changes, in time order
+    switched = np.zeros(len(history.entity_ids), np.bool_)
+    switched[history.entity[history.manual]] = True
+    # Only the switched entities' changes, each one's in time order (sensors' need no sorting).
+    rows = np.flatnonzero(switched[history.entity])
+    by_entity = rows[stable_order(history.entity[rows], len(history.entity_ids))]
     entity, when = history.entity[by_entity], history.when[by_entity]
     state = history.state[by_entity]
     # `linked[i]`: change i + 1 continues the run of change i.
@@ -43,10 +47,7 @@ def bursts(history: History, settings: BurstSettings | None = None) -> npt.NDArr
     long_runs = lengths >= settings.min_changes
     if not long_runs.any():
         return result
-    run = np.repeat(np.arange(len(starts)), lengths)  # each sorted change's run number
-    switched = np.zeros(len(history.entity_ids), np.bool_)
-    switched[history.entity[history.manual]] = True
-    result[by_entity] = long_runs[run] & switched[entity]
+    result[by_entity] = np.repeat(long_runs, lengths)
     return result
 
 

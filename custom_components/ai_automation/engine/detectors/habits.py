@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..gil import let_the_loop_in
-from ..history.arrays import History, weekday_of
+from ..history.arrays import History, stable_order, weekday_of
 from .backtest import Backtest, replay_habit
 from .change_cluster import ChangeCluster, use_by_weekday
 from .day_sets import choose_day_set
@@ -191,9 +191,7 @@ def detect_habits(
     manual = np.flatnonzero(
         history.manual & ~explained if explained is not None else history.manual
     )
-    # (numbers that fit 16 bits are sorted by radix, in one pass)
-    small = kind[manual].astype(np.int16) if len(kinds) < 2**15 else kind[manual]
-    order = manual[np.argsort(small, kind="stable")]
+    order = manual[stable_order(kind[manual], len(kinds))]
     boundaries = np.flatnonzero(np.diff(kind[order])) + 1
     for indices in np.split(order, boundaries):
         if len(indices) < settings.min_days:

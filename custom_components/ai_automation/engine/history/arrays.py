@@ -140,7 +140,7 @@ class History:
     @cached_property
     def by_entity(self) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
         """Return the changes ordered by entity (each one's in time order), and where each begins."""
-        order = np.argsort(self.entity, kind="stable")
+        order = stable_order(self.entity, len(self.entity_ids))
         bounds = np.searchsorted(self.entity[order], np.arange(len(self.entity_ids) + 1))
         return order, bounds
 
@@ -205,6 +205,13 @@ class History:
         """Return the UTC seconds of a local day's midnight (DST-aware)."""
         naive = datetime(1970, 1, 1) + timedelta(days=day_number)
         return naive.replace(tzinfo=ZoneInfo(self.time_zone)).timestamp()
+
+
+def stable_order(keys: npt.NDArray[np.integer], count: int) -> npt.NDArray[np.intp]:
+    """Return the stable sorting order of keys 0 ... count - 1."""
+    # (keys that fit 16 bits are sorted by radix, in one pass: several times quicker)
+    small = keys.astype(np.uint16) if count <= 1 << 16 else keys
+    return np.argsort(small, kind="stable")
 
 
 def weekday_of(day_number: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
