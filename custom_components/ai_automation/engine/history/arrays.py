@@ -118,7 +118,13 @@ class History:
             dtype=np.float64,
         )
         local = self.when + offsets[inverse] if len(offsets) else self.when
-        return (local % 86400) / 60.0, np.floor(local / 86400).astype(np.int64)
+        day = np.floor(local / 86400)
+        # The remainder by subtraction is exact, and far quicker than `%`; unless the division
+        # rounded up to the next day (it is then below 0), and `%` is taken instead.
+        seconds = local - day * 86400
+        if not ((seconds >= 0) & (seconds < 86400)).all():
+            seconds = local % 86400
+        return seconds / 60.0, day.astype(np.int64)
 
     @cached_property
     def kinds(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
