@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .arrays import History
+from .arrays import History, stable_order
 
 # Their state is the time of the last press or activation: every change is one "activated".
 MOMENTARY_DOMAINS = frozenset({"button", "input_button", "event", "scene"})
@@ -68,12 +68,9 @@ def assemble(blocks: list[Rows], recorded: Recorded) -> History:
     # Coming back from unavailable is the device reconnecting, not anybody's action: skip a row
     # whose state, or whose entity's previous state, is unavailable/unknown/missing.
     invalid = np.array([value is None or value in NOT_A_CHANGE for value in values], np.bool_)
-    by_entity = np.argsort(entity, kind="stable")  # each entity's rows, in time order
-    after_invalid = np.zeros(len(entity), np.bool_)
-    grouped = entity[by_entity]
-    after_invalid[by_entity[1:]] = (grouped[1:] == grouped[:-1]) & invalid[state[by_entity[:-1]]]
-    keep = ~(invalid[state] | after_invalid)
-    entity, state, when, person = entity[keep], state[keep], when[keep], person[keep]
+    keep = _real_changes(entity, invalid[state], len(known))
+    if not keep.all():
+        entity, state, when, person = entity[keep], state[keep], when[keep], person[keep]
 
     # Entities and states numbered in order of first appearance, as before the filtering.
     entity, present = _by_first_appearance(entity, len(known))
@@ -97,6 +94,22 @@ def assemble(blocks: list[Rows], recorded: Recorded) -> History:
         runs=recorded.runs,
         runs_since=recorded.runs_since,
     )
+
+
+def _real_changes(
+    entity: npt.NDArray[np.integer[Any]], invalid: npt.NDArray[np.bool_], count: int
+) -> npt.NDArray[np.bool_]:
+    """Return which rows are neither invalid nor the first after an invalid one of their entity."""
+    # Only the entities ever unavailable (or unknown...) need their rows in order.
+    touched = np.zeros(count, np.bool_)
+    touched[entity[invalid]] = True
+    rows = np.flatnonzero(touched[entity])
+    by_entity = rows[stable_order(entity[rows], count)]  # their rows, each one's in time order
+    grouped = entity[by_entity]
+    after_invalid = np.zeros(len(entity), np.bool_)
+    after_invalid[by_entity[1:]] = (grouped[1:] == grouped[:-1]) & invalid[by_entity[:-1]]
+    result: npt.NDArray[np.bool_] = ~(invalid | after_invalid)
+    return result
 
 
 def _positions(
