@@ -110,15 +110,28 @@ def _pairs(
     Return (trigger event index, position in `actions`), triggers in order, each trigger's
     actions in time order. Actions of the trigger's own entity are left out.
     """
+    trigger, position = _first_actions(history, triggers, actions, windows)
+    other = history.entity[trigger] != history.entity[actions.index[position]]
+    return trigger[other], position[other]
+
+
+def _first_actions(
+    history: History,
+    triggers: npt.NDArray[np.int64],
+    actions: _Actions,
+    windows: npt.NDArray[np.float64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Pair each trigger with the first action of each kind in (t, t + its entity's window].
+
+    As `_pairs`, with the actions of the trigger's own entity.
+    """
     when = history.when[triggers]
     low = np.searchsorted(actions.when, when, side="right")
     high = np.searchsorted(actions.when, when + windows[history.entity[triggers]], side="right")
     counts = high - low
     trigger = np.repeat(triggers, counts)
     position = np.repeat(low - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
-    first = (actions.previous[position] <= np.repeat(when, counts)) & (
-        history.entity[trigger] != history.entity[actions.index[position]]
-    )
+    first = actions.previous[position] <= np.repeat(when, counts)
     return trigger[first], position[first]
 
 
@@ -179,7 +192,7 @@ def detect_sequences(
     # Pass 1: how often each (trigger kind, action kind) pair occurs.
     counter = _PairCounter(n_kinds * actions.n_kinds)
     for begin in range(0, len(when), CHUNK):
-        trigger, position = _pairs(
+        trigger, position = _first_actions(
             history,
             np.arange(begin, min(begin + CHUNK, len(when)), dtype=np.int64),
             actions,
@@ -187,12 +200,16 @@ def detect_sequences(
         )
         counter.add(kind[trigger] * actions.n_kinds + actions.kind[position])
     unique_pairs, pair_counts = counter.counts()
+    # An entity's own actions are no pairs: left out by kind, cheaper than pair by pair.
+    n_states = len(history.states)
+    trigger_kinds, action_dense = np.divmod(unique_pairs, actions.n_kinds)
+    other = kinds[trigger_kinds] // n_states != kinds[action_kinds_of[action_dense]] // n_states
+    unique_pairs, pair_counts = unique_pairs[other], pair_counts[other]
     kind_counts = np.bincount(kind, minlength=n_kinds)
     manual_counts = np.bincount(actions.kind, minlength=actions.n_kinds)
     duration = max(history.recorded_seconds(), 1.0)  # (time HA was not recording is no chance)
-    trigger_kinds, action_dense = np.divmod(unique_pairs, actions.n_kinds)
+    trigger_kinds, action_dense = trigger_kinds[other], action_dense[other]
     action_kinds = action_kinds_of[action_dense]
-    n_states = len(history.states)
     fired = _fired_when_possible(
         history, kinds, (trigger_kinds, action_kinds), pair_counts >= settings.min_occurrences
     )
