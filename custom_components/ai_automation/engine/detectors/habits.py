@@ -85,7 +85,8 @@ def _clusters(
     while len(remaining) >= settings.min_days:
         values = minutes[remaining]
         bins = np.bincount((values // 10).astype(np.int64) % 144, minlength=144).astype(np.float64)
-        smooth = bins + np.roll(bins, 1) + np.roll(bins, -1) + np.roll(bins, 2) + np.roll(bins, -2)
+        around = np.concatenate((bins[-2:], bins, bins[:2]))  # (round the clock)
+        smooth = bins + around[1:-3] + around[3:-1] + around[:-4] + around[4:]
         centre = (int(np.argmax(smooth)) * 10 + 5) % MINUTES_PER_DAY
         for _ in range(3):  # settle the centre on the group's circular mean
             near = circular_distance(values, centre) <= settings.window_minutes
@@ -205,11 +206,16 @@ def detect_habits(
             continue
         let_the_loop_in()
         group_minutes, group_days = minutes[indices], days[indices]
+        clusters = [
+            members
+            for members in _clusters(group_minutes, settings)
+            if _roughly_tight(group_minutes[members], group_days[members], settings)
+        ]
+        if not clusters:  # (most kinds: the rest is not worked out for them)
+            continue
         person = np.sort(group_days * MINUTES_PER_DAY + group_minutes)
         use = use_by_weekday(group_minutes, group_days, whole_days)
-        for members in _clusters(group_minutes, settings):
-            if not _roughly_tight(group_minutes[members], group_days[members], settings):
-                continue
+        for members in clusters:
             habit = _habit_for(
                 history,
                 entity_id,

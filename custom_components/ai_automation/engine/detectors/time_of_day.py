@@ -13,7 +13,9 @@ MINUTES_PER_DAY = 1440.0
 def circular_mean_spread(minutes: npt.NDArray[np.float64]) -> tuple[float, float]:
     """Return the circular mean and standard deviation (in minutes) of times of day."""
     angles = minutes / MINUTES_PER_DAY * 2 * math.pi
-    sin, cos = float(np.mean(np.sin(angles))), float(np.mean(np.cos(angles)))
+    # (the sums over the count are the means: `np.mean`'s own work is most of the time here)
+    sin = float(np.add.reduce(np.sin(angles)) / len(angles))
+    cos = float(np.add.reduce(np.cos(angles)) / len(angles))
     mean = (math.atan2(sin, cos) / (2 * math.pi) * MINUTES_PER_DAY) % MINUTES_PER_DAY
     length = min(1.0, math.hypot(sin, cos))
     spread = (
