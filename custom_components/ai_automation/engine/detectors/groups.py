@@ -99,8 +99,12 @@ def _links(
     day = local_day[chosen[position]]
     day -= int(day.min()) if len(day) else 0
     span = int(day.max()) + 1 if len(day) else 1
-    pairs, counts = np.unique(directed, return_counts=True)
-    day_counts = np.unique(_distinct(directed * span + day) // span, return_counts=True)[1]
+    # One sort: how often each pair was seen on each day; each pair's times and days from that.
+    keys, per_day = np.unique(directed * span + day, return_counts=True)
+    first = np.flatnonzero(np.diff(keys // span, prepend=-1))
+    pairs = keys[first] // span
+    counts = np.add.reduceat(per_day, first) if len(first) else per_day
+    day_counts = np.diff(np.append(first, len(keys)))
     a, b = np.divmod(pairs, n_kinds)
     reverse = np.searchsorted(pairs, b * n_kinds + a)
     both = (a < b) & (reverse < len(pairs))
