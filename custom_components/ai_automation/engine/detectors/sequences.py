@@ -165,6 +165,31 @@ class _PairCounter:
         return unique, np.bincount(inverse, weights=weights).astype(np.int64)
 
 
+def _pair_counts(
+    history: History,
+    actions: _Actions,
+    action_kinds_of: npt.NDArray[np.int64],
+    windows: npt.NDArray[np.float64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Return the pair codes that occur (trigger kind * action kinds + action), and how often."""
+    kinds, kind = history.kinds
+    counter = _PairCounter(len(kinds) * actions.n_kinds)
+    for begin in range(0, len(history), CHUNK):
+        trigger, position = _first_actions(
+            history,
+            np.arange(begin, min(begin + CHUNK, len(history)), dtype=np.int64),
+            actions,
+            windows,
+        )
+        counter.add(kind[trigger] * actions.n_kinds + actions.kind[position])
+    codes, counts = counter.counts()
+    # An entity's own actions are no pairs: left out by kind, cheaper than pair by pair.
+    n_states = len(history.states)
+    trigger_kinds, action_dense = np.divmod(codes, actions.n_kinds)
+    other = kinds[trigger_kinds] // n_states != kinds[action_kinds_of[action_dense]] // n_states
+    return codes[other], counts[other]
+
+
 def detect_sequences(
     history: History,
     settings: SequenceSettings | None = None,
@@ -190,26 +215,13 @@ def detect_sequences(
     windows = _windows(history, settings)
 
     # Pass 1: how often each (trigger kind, action kind) pair occurs.
-    counter = _PairCounter(n_kinds * actions.n_kinds)
-    for begin in range(0, len(when), CHUNK):
-        trigger, position = _first_actions(
-            history,
-            np.arange(begin, min(begin + CHUNK, len(when)), dtype=np.int64),
-            actions,
-            windows,
-        )
-        counter.add(kind[trigger] * actions.n_kinds + actions.kind[position])
-    unique_pairs, pair_counts = counter.counts()
-    # An entity's own actions are no pairs: left out by kind, cheaper than pair by pair.
-    n_states = len(history.states)
-    trigger_kinds, action_dense = np.divmod(unique_pairs, actions.n_kinds)
-    other = kinds[trigger_kinds] // n_states != kinds[action_kinds_of[action_dense]] // n_states
-    unique_pairs, pair_counts = unique_pairs[other], pair_counts[other]
+    unique_pairs, pair_counts = _pair_counts(history, actions, action_kinds_of, windows)
     kind_counts = np.bincount(kind, minlength=n_kinds)
     manual_counts = np.bincount(actions.kind, minlength=actions.n_kinds)
     duration = max(history.recorded_seconds(), 1.0)  # (time HA was not recording is no chance)
-    trigger_kinds, action_dense = trigger_kinds[other], action_dense[other]
+    trigger_kinds, action_dense = np.divmod(unique_pairs, actions.n_kinds)
     action_kinds = action_kinds_of[action_dense]
+    n_states = len(history.states)
     fired = _fired_when_possible(
         history, kinds, (trigger_kinds, action_kinds), pair_counts >= settings.min_occurrences
     )

@@ -119,8 +119,11 @@ def _positions(
     top = int(ids.max()) + 1 if len(ids) else 0
     if len(ids) and int(ids.min()) >= 0 and top <= len(ids):
         # (looked up in a table of every id up to the largest: quicker than a search per row)
-        return np.searchsorted(known, np.arange(top)).astype(dtype)[ids]
-    return np.searchsorted(known, ids).astype(dtype)
+        table = np.searchsorted(known, np.arange(top)).astype(dtype)
+        result: npt.NDArray[np.integer[Any]] = table[ids]
+    else:
+        result = np.searchsorted(known, ids).astype(dtype)
+    return result
 
 
 def _by_first_appearance(
