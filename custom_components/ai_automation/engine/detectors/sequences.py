@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from ..gil import let_the_loop_in
 from ..history.arrays import History
 from .backtest import Backtest, BacktestSettings, held_out_span, replay_sequence
 from .days import IGNORED_STATES
 from .habit_settings import HabitSettings
 from .presence import EntityRows, fired_when_possible, is_presence
+from .sequence_pairs import Actions, count_pairs
 from .waits import hold, state_ends
 
 
@@ -60,49 +60,12 @@ class Sequence:
 
 MAX_DELAYS = 500  # delays kept per sequence as evidence
 CHUNK = 20_000  # trigger events per block: bounds memory whatever the history's size
-# Pair counts go in a flat table while it stays this small (16 MB); past it they are sorted.
-MAX_TABLE = 1 << 21
-
-
-@dataclass(frozen=True)
-class _Actions:
-    """A person's changes as candidate actions, in time order."""
-
-    index: npt.NDArray[np.int64]  # event index of each action
-    when: npt.NDArray[np.float64]  # its time
-    kind: npt.NDArray[np.int64]  # its dense action kind (0 ... n_kinds - 1)
-    n_kinds: int
-    # The time of the previous action of the same kind (-inf: none): an action is the first of
-    # its kind after a trigger exactly when that previous one is not after the trigger.
-    previous: npt.NDArray[np.float64]
-
-    @classmethod
-    def of(
-        cls, history: History, index: npt.NDArray[np.int64], kind: npt.NDArray[np.int64]
-    ) -> _Actions:
-        """Return the actions at `index` (kinds `kind`), each with its previous of its kind."""
-        kinds, dense = np.unique(kind[index], return_inverse=True)
-        dense = dense.astype(np.int64)
-        when = history.when[index]
-        by_kind = np.argsort(dense, kind="stable")  # each kind's actions, in time order
-        grouped = dense[by_kind]
-        same = grouped[1:] == grouped[:-1]
-        previous = np.full(len(index), -np.inf)
-        previous[by_kind[1:][same]] = when[by_kind[:-1][same]]
-        return cls(index, when, dense, len(kinds), previous)
-
-    def subset(self, chosen: npt.NDArray[np.bool_]) -> _Actions:
-        """Return the actions of the kinds `chosen` marks (numbering and previous times kept)."""
-        keep = chosen[self.kind]
-        return _Actions(
-            self.index[keep], self.when[keep], self.kind[keep], self.n_kinds, self.previous[keep]
-        )
 
 
 def _pairs(
     history: History,
     triggers: npt.NDArray[np.int64],
-    actions: _Actions,
+    actions: Actions,
     windows: npt.NDArray[np.float64],
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Pair each trigger with the first action of each kind in (t, t + its entity's window].
@@ -110,84 +73,16 @@ def _pairs(
     Return (trigger event index, position in `actions`), triggers in order, each trigger's
     actions in time order. Actions of the trigger's own entity are left out.
     """
-    trigger, position = _first_actions(history, triggers, actions, windows)
-    other = history.entity[trigger] != history.entity[actions.index[position]]
-    return trigger[other], position[other]
-
-
-def _first_actions(
-    history: History,
-    triggers: npt.NDArray[np.int64],
-    actions: _Actions,
-    windows: npt.NDArray[np.float64],
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Pair each trigger with the first action of each kind in (t, t + its entity's window].
-
-    As `_pairs`, with the actions of the trigger's own entity.
-    """
     when = history.when[triggers]
     low = np.searchsorted(actions.when, when, side="right")
     high = np.searchsorted(actions.when, when + windows[history.entity[triggers]], side="right")
     counts = high - low
     trigger = np.repeat(triggers, counts)
     position = np.repeat(low - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
-    first = actions.previous[position] <= np.repeat(when, counts)
+    first = (actions.previous[position] <= np.repeat(when, counts)) & (
+        history.entity[trigger] != history.entity[actions.index[position]]
+    )
     return trigger[first], position[first]
-
-
-class _PairCounter:
-    """Count pair codes block by block: in a flat table while it is small, else sorted."""
-
-    def __init__(self, size: int) -> None:
-        """Count codes 0 ... size - 1."""
-        self._table = np.zeros(size, np.int64) if size <= MAX_TABLE else None
-        self._parts: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]] = []
-
-    def add(self, codes: npt.NDArray[np.int64]) -> None:
-        """Count one block's codes."""
-        if self._table is not None:
-            self._table += np.bincount(codes, minlength=len(self._table))
-        else:
-            self._parts.append(np.unique(codes, return_counts=True))
-        let_the_loop_in()
-
-    def counts(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """Return the distinct codes (ascending) and how often each occurred."""
-        if self._table is not None:
-            present = np.flatnonzero(self._table)
-            return present, self._table[present]
-        if not self._parts:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        unique, inverse = np.unique(
-            np.concatenate([codes for codes, _ in self._parts]), return_inverse=True
-        )
-        weights = np.concatenate([counts for _, counts in self._parts])
-        return unique, np.bincount(inverse, weights=weights).astype(np.int64)
-
-
-def _pair_counts(
-    history: History,
-    actions: _Actions,
-    action_kinds_of: npt.NDArray[np.int64],
-    windows: npt.NDArray[np.float64],
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Return the pair codes that occur (trigger kind * action kinds + action), and how often."""
-    kinds, kind = history.kinds
-    counter = _PairCounter(len(kinds) * actions.n_kinds)
-    for begin in range(0, len(history), CHUNK):
-        trigger, position = _first_actions(
-            history,
-            np.arange(begin, min(begin + CHUNK, len(history)), dtype=np.int64),
-            actions,
-            windows,
-        )
-        counter.add(kind[trigger] * actions.n_kinds + actions.kind[position])
-    codes, counts = counter.counts()
-    # An entity's own actions are no pairs: left out by kind, cheaper than pair by pair.
-    n_states = len(history.states)
-    trigger_kinds, action_dense = np.divmod(codes, actions.n_kinds)
-    other = kinds[trigger_kinds] // n_states != kinds[action_kinds_of[action_dense]] // n_states
-    return codes[other], counts[other]
 
 
 def detect_sequences(
@@ -210,12 +105,12 @@ def detect_sequences(
         return [], explained
     kinds, kind = history.kinds  # one number per (entity, state) that occurs
     n_kinds = len(kinds)
-    actions = _Actions.of(history, manual, kind)
+    actions = Actions.of(history, manual, kind)
     action_kinds_of = np.unique(kind[manual])  # dense action kind -> kind
     windows = _windows(history, settings)
 
     # Pass 1: how often each (trigger kind, action kind) pair occurs.
-    unique_pairs, pair_counts = _pair_counts(history, actions, action_kinds_of, windows)
+    unique_pairs, pair_counts = count_pairs(history, actions, action_kinds_of, windows)
     kind_counts = np.bincount(kind, minlength=n_kinds)
     manual_counts = np.bincount(actions.kind, minlength=actions.n_kinds)
     duration = max(history.recorded_seconds(), 1.0)  # (time HA was not recording is no chance)
@@ -300,7 +195,7 @@ def detect_sequences(
 def _evidence(
     history: History,
     kind: npt.NDArray[np.int64],
-    actions: _Actions,
+    actions: Actions,
     wanted: npt.NDArray[np.int64],
     windows: npt.NDArray[np.float64],
 ) -> list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]:
