@@ -11,7 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..gil import let_the_loop_in
-from ..history.arrays import History
+from ..history.arrays import History, stable_order
 
 # Pair counts go in a flat table while it stays this small (16 MB); past it they are sorted.
 MAX_TABLE = 1 << 21
@@ -35,15 +35,18 @@ class Actions:
         cls, history: History, index: npt.NDArray[np.int64], kind: npt.NDArray[np.int64]
     ) -> Actions:
         """Return the actions at `index` (kinds `kind`), each with its previous of its kind."""
-        kinds, dense = np.unique(kind[index], return_inverse=True)
-        dense = dense.astype(np.int64)
+        mine = kind[index]
+        present = np.zeros(int(mine.max()) + 1 if len(mine) else 0, np.bool_)
+        present[mine] = True  # (a table of the kinds: quicker than sorting the actions)
+        n_kinds = int(present.sum())
+        dense = (np.cumsum(present) - 1)[mine]
         when = history.when[index]
-        by_kind = np.argsort(dense, kind="stable")  # each kind's actions, in time order
+        by_kind = stable_order(dense, n_kinds)  # each kind's actions, in time order
         grouped = dense[by_kind]
         same = grouped[1:] == grouped[:-1]
         previous = np.full(len(index), -np.inf)
         previous[by_kind[1:][same]] = when[by_kind[:-1][same]]
-        return cls(index, when, dense, len(kinds), previous)
+        return cls(index, when, dense, n_kinds, previous)
 
     def subset(self, chosen: npt.NDArray[np.bool_]) -> Actions:
         """Return the actions of the kinds `chosen` marks (numbering and previous times kept)."""
