@@ -84,6 +84,8 @@ def _clusters(
     even = len(minutes) * 2 * settings.window_minutes / MINUTES_PER_DAY
     while len(remaining) >= settings.min_days:
         values = minutes[remaining]
+        if _most_near(values, settings) < max(settings.min_days, settings.min_density * even):
+            break  # (no group could be dense enough, wherever its centre settled)
         bins = np.bincount((values // 10).astype(np.int64) % 144, minlength=144).astype(np.float64)
         around = np.concatenate((bins[-2:], bins, bins[:2]))  # (round the clock)
         smooth = bins + around[1:-3] + around[3:-1] + around[:-4] + around[4:]
@@ -97,6 +99,17 @@ def _clusters(
         groups.append(remaining[near])
         remaining = remaining[~near]
     return groups
+
+
+def _most_near(minutes: npt.NDArray[np.float64], settings: HabitSettings) -> int:
+    """Return at least the most times within the window of any centre (round the clock)."""
+    per_minute = np.bincount(minutes.astype(np.int64) % 1440, minlength=1440)
+    # The minutes a window can touch, and one more either side (rounding cannot cross that).
+    span = int(2 * settings.window_minutes) + 4
+    if span >= len(per_minute):
+        return len(minutes)
+    running = np.cumsum(np.concatenate(([0], per_minute, per_minute[: span - 1])))
+    return int((running[span:] - running[:-span]).max())
 
 
 def _roughly_tight(

@@ -55,23 +55,15 @@ def detect_sun_habits(
     settings = settings or SunHabitSettings()
     if not len(history):
         return []
-    minutes, days = history.local_clock()
+    _, days = history.local_clock()
     found: list[SunHabit] = []
     for event in SUN_EVENTS:
         times = sun.get(event) or {}
         if not times:
             continue
         mean = float(np.mean(list(times.values())))
-        first = min(times)
-        table = np.full(max(times) - first + 1, np.nan)
-        table[np.fromiter(times, np.int64) - first] = np.fromiter(times.values(), np.float64)
-        inside = (days >= first) & (days < first + len(table))
-        event_minute = np.full(len(days), np.nan)
-        event_minute[inside] = table[days[inside] - first]
-        unknown = np.isnan(event_minute)
-        shifted = np.where(unknown, minutes, minutes - event_minute + mean)
-        skip = unknown if explained is None else unknown | explained
-        for habit in detect_habits(history, settings.habits, skip, clock=(shifted % 1440.0, days)):
+        shifted, skip = _in_the_suns_frame(history, times, mean, explained)
+        for habit in detect_habits(history, settings.habits, skip, clock=(shifted, days)):
             # The same days on the clock: undo the shift day by day.
             clock = np.array(
                 [minute + times.get(day, mean) - mean for day, minute in habit.day_times],
@@ -95,6 +87,33 @@ def detect_sun_habits(
                     )
                 )
     return found
+
+
+def _in_the_suns_frame(
+    history: History,
+    times: Mapping[int, float],
+    mean: float,
+    explained: npt.NDArray[np.bool_] | None,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """Return each change's minute in the sun's frame, and which to skip (no sun that day too).
+
+    Only people's changes are moved: habits are looked for in those alone (the rest is not read).
+    """
+    minutes, days = history.local_clock()
+    rows = np.flatnonzero(history.manual)
+    first = min(times)
+    table = np.full(max(times) - first + 1, np.nan)
+    table[np.fromiter(times, np.int64) - first] = np.fromiter(times.values(), np.float64)
+    day, minute = days[rows], minutes[rows]
+    inside = (day >= first) & (day < first + len(table))
+    event_minute = np.full(len(rows), np.nan)
+    event_minute[inside] = table[day[inside] - first]
+    unknown = np.isnan(event_minute)
+    shifted = np.zeros(len(history))
+    shifted[rows] = np.where(unknown, minute, minute - event_minute + mean) % 1440.0
+    skip = np.zeros(len(history), np.bool_) if explained is None else explained.copy()
+    skip[rows] |= unknown
+    return shifted, skip
 
 
 def _on_the_clock(habit: Habit, times: Mapping[int, float], mean: float, offset: float) -> Habit:
