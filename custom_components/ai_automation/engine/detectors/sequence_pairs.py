@@ -130,13 +130,18 @@ def _count_runs(
     for begin in range(0, len(actions.when), ACTIONS_PER_BLOCK):
         block = slice(begin, begin + ACTIONS_PER_BLOCK)
         acted = actions.when[block]
+        # Only the triggers from the first action's window to the last action are searched:
+        # the searches then stay in the processor's cache.
+        first = int(np.searchsorted(reach, acted[0]))
+        near = slice(first, int(np.searchsorted(when, acted[-1], side="right")))
         low = np.maximum(
-            np.searchsorted(reach, acted), np.searchsorted(when, actions.previous[block])
+            np.searchsorted(reach[near], acted),
+            np.searchsorted(when[near], actions.previous[block]),
         )
-        high = np.searchsorted(when, acted)
+        high = np.searchsorted(when[near], acted)
         if before is not None:  # (those nearer were counted with the shorter window)
-            high = np.minimum(high, np.searchsorted(before, acted))
+            high = np.minimum(high, np.searchsorted(before[near], acted))
         counts = np.maximum(high - low, 0)
-        trigger = np.repeat(low - (np.cumsum(counts) - counts), counts)
+        trigger = first + np.repeat(low - (np.cumsum(counts) - counts), counts)
         trigger += np.arange(int(counts.sum()))
         counter.add(kind[trigger] * actions.n_kinds + np.repeat(actions.kind[block], counts))
