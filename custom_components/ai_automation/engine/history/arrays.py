@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
+import itertools
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -98,26 +99,7 @@ class History:
     @cached_property
     def _local_clock(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
         """Work out `local_clock` once: every detector reads it (the arrays are not changed)."""
-        zone = ZoneInfo(self.time_zone)
-        hours = np.floor(self.when / 3600).astype(np.int64)
-        steps = np.diff(hours)
-        if (steps >= 0).all():  # in time order, as it should be: no sort needed
-            first = np.concatenate(([True], steps > 0)) if len(hours) else np.zeros(0, np.bool_)
-            unique_hours, inverse = hours[first], np.cumsum(first) - 1
-        else:
-            unique_hours, inverse = np.unique(hours, return_inverse=True)
-        del steps
-        offsets = np.array(
-            [
-                datetime.fromtimestamp(int(hour) * 3600 + 1800, UTC)
-                .astimezone(zone)
-                .utcoffset()
-                .total_seconds()  # type: ignore[union-attr]
-                for hour in unique_hours
-            ],
-            dtype=np.float64,
-        )
-        local = self.when + offsets[inverse] if len(offsets) else self.when
+        local = _local_seconds(self.when, ZoneInfo(self.time_zone))
         day = np.floor(local / 86400)
         # The remainder by subtraction is exact, and far quicker than `%`; unless the division
         # rounded up to the next day (it is then below 0), and `%` is taken instead.
@@ -211,6 +193,43 @@ class History:
         """Return the UTC seconds of a local day's midnight (DST-aware)."""
         naive = datetime(1970, 1, 1) + timedelta(days=day_number)
         return naive.replace(tzinfo=ZoneInfo(self.time_zone)).timestamp()
+
+
+def _local_seconds(when: npt.NDArray[np.float64], zone: ZoneInfo) -> npt.NDArray[np.float64]:
+    """Return each UTC time plus its zone's offset (the one in the middle of its hour)."""
+    first, last = (int(np.floor(when[end] / 3600)) for end in (0, -1)) if len(when) else (0, -1)
+    if last - first >= len(when) or not (when[1:] >= when[:-1]).all():
+        hours, inverse = np.unique(np.floor(when / 3600).astype(np.int64), return_inverse=True)
+        return when + _hour_offsets(hours, zone)[inverse] if len(hours) else when
+    # In time order, as it should be: the offset changes at a few hours only, and is added a
+    # stretch of changes at a time.
+    offsets = _hour_offsets(np.arange(first, last + 1), zone)
+    bounds = [0]
+    for hour in (np.flatnonzero(np.diff(offsets)) + 1 + first).tolist():
+        row = int(np.searchsorted(when, hour * 3600.0))
+        while row > 0 and np.floor(when[row - 1] / 3600) >= hour:  # (the division rounded up)
+            row -= 1
+        bounds.append(row)
+    bounds.append(len(when))
+    local = np.empty_like(when)
+    for begin, end in itertools.pairwise(bounds):
+        if end > begin:
+            local[begin:end] = when[begin:end] + offsets[int(np.floor(when[begin] / 3600)) - first]
+    return local
+
+
+def _hour_offsets(hours: npt.NDArray[np.int64], zone: ZoneInfo) -> npt.NDArray[np.float64]:
+    """Return the zone's UTC offset (seconds) in the middle of each hour (hours since 1970)."""
+    return np.array(
+        [
+            datetime.fromtimestamp(int(hour) * 3600 + 1800, UTC)
+            .astimezone(zone)
+            .utcoffset()
+            .total_seconds()  # type: ignore[union-attr]
+            for hour in hours
+        ],
+        dtype=np.float64,
+    )
 
 
 def stable_order(keys: npt.NDArray[np.integer], count: int) -> npt.NDArray[np.intp]:
