@@ -26,6 +26,7 @@ from .time_of_day import MINUTES_PER_DAY, circular_distance, circular_mean_sprea
 # in all, the latest kept.
 MAX_TIMES_PER_DAY = 8
 MAX_TIMES = 720
+GROUPS_PER_BLOCK = 256  # kinds whose times are tallied per minute at once
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -84,7 +85,8 @@ def _clusters(
     even = len(minutes) * 2 * settings.window_minutes / MINUTES_PER_DAY
     while len(remaining) >= settings.min_days:
         values = minutes[remaining]
-        if _most_near(values, settings) < max(settings.min_days, settings.min_density * even):
+        most = _most_near(_per_minute(values, 0, 1), settings)[0]
+        if most < max(settings.min_days, settings.min_density * even):
             break  # (no group could be dense enough, wherever its centre settled)
         bins = np.bincount((values // 10).astype(np.int64) % 144, minlength=144).astype(np.float64)
         around = np.concatenate((bins[-2:], bins, bins[:2]))  # (round the clock)
@@ -101,15 +103,42 @@ def _clusters(
     return groups
 
 
-def _most_near(minutes: npt.NDArray[np.float64], settings: HabitSettings) -> int:
-    """Return at least the most times within the window of any centre (round the clock)."""
-    per_minute = np.bincount(minutes.astype(np.int64) % 1440, minlength=1440)
+def _may_cluster(
+    minutes: npt.NDArray[np.float64], sizes: npt.NDArray[np.intp], settings: HabitSettings
+) -> npt.NDArray[np.bool_]:
+    """Return, for each run of `sizes` times in `minutes`, whether `_clusters` may find any."""
+    even = sizes * 2 * settings.window_minutes / MINUTES_PER_DAY
+    needed = np.maximum(settings.min_days, settings.min_density * even)
+    starts = np.concatenate(([0], np.cumsum(sizes)))
+    result = np.zeros(len(sizes), np.bool_)
+    for first in range(0, len(sizes), GROUPS_PER_BLOCK):  # (bounds the tables' memory)
+        last = min(first + GROUPS_PER_BLOCK, len(sizes))
+        rows = slice(starts[first], starts[last])
+        group = np.repeat(np.arange(last - first), sizes[first:last])
+        most = _most_near(_per_minute(minutes[rows], group, last - first), settings)
+        result[first:last] = (sizes[first:last] >= settings.min_days) & (most >= needed[first:last])
+    return result
+
+
+def _per_minute(
+    minutes: npt.NDArray[np.float64], group: npt.NDArray[np.intp] | int, count: int
+) -> npt.NDArray[np.int64]:
+    """Return how many times fall in each minute of the day, a row per group (0 ... count-1)."""
+    cells = group * 1440 + minutes.astype(np.int64) % 1440
+    return np.bincount(cells, minlength=count * 1440).reshape(count, 1440)
+
+
+def _most_near(per_minute: npt.NDArray[np.int64], settings: HabitSettings) -> npt.NDArray[np.int64]:
+    """Return at least the most times within the window of any centre, per row (round the clock)."""
     # The minutes a window can touch, and one more either side (rounding cannot cross that).
     span = int(2 * settings.window_minutes) + 4
-    if span >= len(per_minute):
-        return len(minutes)
-    running = np.cumsum(np.concatenate(([0], per_minute, per_minute[: span - 1])))
-    return int((running[span:] - running[:-span]).max())
+    if span >= per_minute.shape[1]:
+        result: npt.NDArray[np.int64] = per_minute.sum(axis=1)
+    else:
+        before = np.zeros((len(per_minute), 1), np.int64)
+        running = np.cumsum(np.hstack((before, per_minute, per_minute[:, : span - 1])), axis=1)
+        result = (running[:, span:] - running[:, :-span]).max(axis=1)
+    return result
 
 
 def _roughly_tight(
@@ -207,9 +236,11 @@ def detect_habits(
     )
     order = manual[stable_order(kind[manual], len(kinds))]
     boundaries = np.flatnonzero(np.diff(kind[order])) + 1
-    for indices in np.split(order, boundaries):
-        if len(indices) < settings.min_days:
-            continue
+    starts, ends = np.append(0, boundaries), np.append(boundaries, len(order))
+    # Most kinds' times are spread too evenly to hold any cluster: all told apart at once.
+    possible = _may_cluster(minutes[order], ends - starts, settings)
+    for begin, end in zip(starts[possible].tolist(), ends[possible].tolist(), strict=True):
+        indices = order[begin:end]
         entity_id = history.entity_ids[history.entity[indices[0]]]
         state = history.states[history.state[indices[0]]]
         if state in IGNORED_STATES:
