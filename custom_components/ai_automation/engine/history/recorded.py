@@ -52,7 +52,7 @@ def assemble(blocks: list[Rows], recorded: Recorded) -> History:
     blocks.clear()
     state_id, metadata_id, state, when, person = columns
     del columns
-    order = np.lexsort((state_id, when))  # time order, ties in the order they were written
+    order = _time_order(state_id, when)
     del state_id
     # (one column at a time: each unordered one is freed as its ordered copy is made)
     metadata_id = metadata_id[order]
@@ -94,6 +94,27 @@ def assemble(blocks: list[Rows], recorded: Recorded) -> History:
         runs=recorded.runs,
         runs_since=recorded.runs_since,
     )
+
+
+def _time_order(
+    state_id: npt.NDArray[np.integer[Any]], when: npt.NDArray[Any]
+) -> npt.NDArray[np.integer[Any]]:
+    """Return the rows in time order, ties in the order they were written (by state id)."""
+    order: npt.NDArray[np.integer[Any]] | None = None
+    low = int(state_id.min()) if len(state_id) else 0
+    span = int(state_id.max()) - low + 1 if len(state_id) else 0
+    if span <= 4 * len(state_id) < 2**31:
+        # By state id through a table over their range, then by time, stably: the rows are
+        # then nearly in time order (the recorder numbers them as it writes them), which is
+        # sorted far quicker than by both at once. The same order, as no state id repeats.
+        row_at = np.full(span, -1, np.int32)
+        row_at[state_id - low] = np.arange(len(state_id), dtype=np.int32)
+        by_id = row_at[row_at >= 0]
+        if len(by_id) == len(state_id):
+            order = by_id[np.argsort(when[by_id], kind="stable")]
+    if order is None:
+        order = np.lexsort((state_id, when))
+    return order
 
 
 def _real_changes(
