@@ -8,11 +8,13 @@ from collections.abc import Callable
 from datetime import timedelta
 import json
 import logging
+import os
 from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
 import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
@@ -149,3 +151,27 @@ async def test_rows_written_late(
         return "written late"
 
     await run_days(story, FIRST_RUN_DAY, FIRST_RUN_DAY + 2, {FIRST_RUN_DAY + 1: write_late})
+
+
+@pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
+async def test_removing_the_integration_removes_its_kept_days(
+    hass: HomeAssistant, freezer: Any, loaded_entry: MockConfigEntry, kept_days: Path
+) -> None:
+    """Deleting AI Automation deletes the days its analysis kept in `.storage`."""
+    await _two_days(hass, freezer)
+    assert any(name.endswith(".day") for name in os.listdir(kept_days))
+    await hass.config_entries.async_remove(loaded_entry.entry_id)
+    await hass.async_block_till_done()
+    assert not await hass.async_add_executor_job(kept_days.exists)
+
+
+@pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
+async def test_no_days_kept_through_the_history_api(
+    hass: HomeAssistant, freezer: Any, kept_days: Path
+) -> None:
+    """A schema read through Home Assistant's history API (untested): nothing is kept."""
+    with patch.object(get_instance(hass), "schema_version", 54):
+        await _two_days(hass, freezer)
+        _, _, kept_rows = await histories(hass, SETTINGS, [TOOL_USER])
+    assert kept_rows == 0
+    assert not await hass.async_add_executor_job(kept_days.exists)
