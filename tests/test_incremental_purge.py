@@ -45,23 +45,33 @@ async def test_the_recorders_nightly_purge(
 
 @pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
 @pytest.mark.parametrize("place", PLACES)
-async def test_purges_of_the_oldest_rows(
+async def test_a_purge_of_the_oldest_rows(
     hass: HomeAssistant, freezer: Any, caplog: pytest.LogCaptureFixture, place: int
 ) -> None:
-    """`recorder.purge` to 12 days, then one entity's rows to 5: the kept days still serve."""
+    """`recorder.purge` to 12 days after the days were kept: they still serve."""
     story = await begin(hass, freezer, caplog, place)
-    purged = story.entity("switch.")
 
     async def purge(story: Story) -> None:
         await hass.services.async_call("recorder", "purge", {"keep_days": 12}, blocking=True)
+
+    await run_days(story, FIRST_RUN_DAY, FIRST_RUN_DAY + 2, {FIRST_RUN_DAY + 1: purge})
+
+
+@pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
+@pytest.mark.parametrize("place", PLACES)
+async def test_an_entity_purged(
+    hass: HomeAssistant, freezer: Any, caplog: pytest.LogCaptureFixture, place: int
+) -> None:
+    """`recorder.purge_entities` keeps one entity's last 5 days: the kept days still serve."""
+    story = await begin(hass, freezer, caplog, place)
+    purged = story.entity("switch.")
 
     async def purge_entity(story: Story) -> None:
         await hass.services.async_call(
             "recorder", "purge_entities", {"entity_id": purged, "keep_days": 5}, blocking=True
         )
 
-    acts = {FIRST_RUN_DAY + 1: purge, FIRST_RUN_DAY + 2: purge_entity}
-    await run_days(story, FIRST_RUN_DAY, FIRST_RUN_DAY + 3, acts)
+    await run_days(story, FIRST_RUN_DAY, FIRST_RUN_DAY + 2, {FIRST_RUN_DAY + 1: purge_entity})
 
 
 @pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
