@@ -130,8 +130,7 @@ class IncrementalReader(HistoryReader):
             cut = max(day_start(self._end - LATE_MARGIN, self._time_zone), self._start)
             manifest = self._trusted(session, starting)
             read_from = self._start if manifest is None else max(manifest["cut"], self._start)
-            since = max(self._start, min(self._horizons.values(), default=math.inf))
-            days = [day for day in (manifest or {}).get("days", []) if day["to"] > since]
+            days = [day for day in (manifest or {}).get("days", []) if day["to"] > self._used_from]
             if manifest is not None:
                 try:
                     kept = list(self._kept_days(session, manifest, days, starting))
@@ -164,6 +163,11 @@ class IncrementalReader(HistoryReader):
     def distrust(self) -> None:
         """Forget the kept days: one of their files could not be read."""
         self._kept.forget()
+
+    @property
+    def _used_from(self) -> float:
+        """Return since when kept rows are used: the window's start, or the oldest row recorded."""
+        return max(self._start, min(self._horizons.values(), default=math.inf))
 
     @staticmethod
     def _add(writer: DayRows, rows: Rows) -> bool:
@@ -270,7 +274,7 @@ class IncrementalReader(HistoryReader):
             return f"entities were added to the analysis ({', '.join(added[:3])}...)"
         for day in manifest["days"]:
             # (a start before the window, or before every row still recorded, changes no row used)
-            begin = max(day["from"], self._start, min(self._horizons.values(), default=math.inf))
+            begin = max(day["from"], self._used_from)
             if day["to"] > begin and _overlapping(starting, begin, day["to"]) != _overlapping(
                 day["starting"], begin, day["to"]
             ):
@@ -335,7 +339,10 @@ class IncrementalReader(HistoryReader):
         )
         found: dict[int, bool] = {}
         person = sorted(m for m, e in self._metadata.items() if e in self._person)
-        found.update(self._made_by_purged_runs(session, person, cut, starting))
+        until = min(self._purged_runs_made, np.nextafter(cut, -math.inf))
+        if self._used_from <= until:  # rows a purged automation run made: a person's now?
+            rows, events = (self._used_from, until), (events_from, self._end)
+            found.update(asked_again(session, person, self._tools, rows, events, starting))
         for ids in _chunks(person):
             query = select(
                 States.state_id,
@@ -348,20 +355,6 @@ class IncrementalReader(HistoryReader):
             )
             found.update((int(row[0]), bool(row[1])) for row in session.execute(query))
         return found
-
-    def _made_by_purged_runs(
-        self,
-        session: Session,
-        person: list[int],
-        cut: float,
-        starting: Sequence[tuple[float, float]],
-    ) -> Iterator[tuple[int, bool]]:
-        """Yield whether a person made each kept row up to the latest a purged run made."""
-        since = max(self._start, min(self._horizons.values(), default=math.inf))
-        until = min(self._purged_runs_made, np.nextafter(cut, -math.inf))
-        events = (self._start - AUTOMATION_LEAD, self._end)
-        if since <= until:
-            yield from asked_again(session, person, self._tools, (since, until), events, starting)
 
     def _kept_days(
         self,
