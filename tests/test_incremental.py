@@ -2,16 +2,16 @@
 
 Generated homes (every kind of pattern, each place's DST change) are written into the recorder's
 tables day by day; after each day the history the detectors get is built twice, by a full read
-and from the days kept since the last run plus what is new, and must be identical, bit for bit.
-In the middle a restart, a purge, `recorder.purge_entities`, a renamed entity, a new time zone
-and a new lookback each throw the kept days away: the log says so once, the result stays equal.
+and from the days kept since the last run plus what is new, and must be identical, bit for bit
+(`kept_story.py`). Restarts and a DST change leave the kept days in use; a renamed entity, a new
+time zone, a new lookback and new tool accounts each throw them away: the log says so once, the
+result stays equal. (Purges: test_incremental_purge.py.)
 
 `scripts/test` runs this module on SQLite, MariaDB and PostgreSQL.
 """
 
 from dataclasses import replace
 from datetime import timedelta
-import logging
 import os
 from pathlib import Path
 from types import SimpleNamespace
@@ -29,107 +29,84 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.recorder import get_instance
 
-from .kept_reads import assert_same, histories
+from .kept_story import FIRST_RUN_DAY, Story, begin, restart, run_days
 from .real_homes import build_real
-from .recorder_rows import TOOL_USER, write_changes, write_start
+from .recorder_rows import TOOL_USER, write_changes
 
-THROWN_AWAY = "reads the whole lookback again"
-FIRST_RUN_DAY = 15  # the first analysis, 03:30 local on the home's 16th day
+PLACES = [0, 2]  # Berlin (its DST change on the home's 20th day) and Sydney
+DST_DAY = 20  # Berlin's clocks go back on the night of the home's 20th day (2026-10-25)
 
 
-async def _home_day_by_day(  # noqa: PLR0915 (one story, told in order)
-    hass: HomeAssistant,
-    freezer: Any,
-    caplog: pytest.LogCaptureFixture,
-    place: int,
-) -> None:
-    """Add a generated home's days one by one; compare the two reads after each."""
-    home = build_real(seed=3, place=place)
-    await hass.config.async_update(time_zone=home.time_zone)
-    instance = get_instance(hass)
-    changes = list(home.changes)
-    registry = er.async_get(hass)
-    renamed = sorted({c.entity_id for c in changes if c.entity_id.startswith("light.")})[0]
-    registry.async_get_or_create("light", "test", "renamed", suggested_object_id=renamed[6:])
-    purged = sorted({c.entity_id for c in changes if c.entity_id.startswith("switch.")})[0]
-    for entity_id in {c.entity_id for c in changes}:
-        hass.states.async_set(entity_id, "off")
-    await async_wait_recording_done(hass)  # (the recorder numbers the entities first)
-    # A restart at 02:00 on the day that will be the oldest (cut by the lookback's start) next.
-    began = (home.start + timedelta(days=FIRST_RUN_DAY - 13, hours=2)).timestamp()
-    await instance.async_add_executor_job(write_start, instance, began, began + 40, began + 600)
-    settings = Settings(lookback_days=14)
-    automated = [TOOL_USER]
-    written_until = home.start.timestamp() - 1
-    for day in range(FIRST_RUN_DAY, home.days):
-        now = home.start + timedelta(days=day, hours=3, minutes=30)
-        expected = None  # why the kept days are thrown away this time (None: they are not)
-        if day == FIRST_RUN_DAY + 2:  # Home Assistant restarted yesterday afternoon
-            began = now.timestamp() - 12 * 3600
-            await instance.async_add_executor_job(
-                write_start, instance, began, began + 40, began + 3600
-            )
-        freezer.move_to(now)
-        await instance.async_add_executor_job(
-            write_changes, instance, changes, written_until, now.timestamp(), place
-        )
-        written_until = now.timestamp()
-        if day == FIRST_RUN_DAY + 4:
-            await hass.services.async_call("recorder", "purge", {"keep_days": 12}, blocking=True)
-            expected = "purged or replaced"
-        elif day == FIRST_RUN_DAY + 5:
-            await hass.services.async_call(
-                "recorder", "purge_entities", {"entity_id": purged, "keep_days": 5}, blocking=True
-            )
-            expected = "purged or replaced"
-        elif day == FIRST_RUN_DAY + 6:
-            new_id = f"{renamed}_renamed"
-            registry.async_update_entity(renamed, new_entity_id=new_id)
-            hass.states.async_remove(renamed)
-            hass.states.async_set(new_id, "off")
-            changes = [
-                replace(c, entity_id=new_id) if c.entity_id == renamed else c for c in changes
-            ]
-            expected = "renamed"
-        elif day == FIRST_RUN_DAY + 8:
-            await hass.config.async_update(time_zone="Asia/Kolkata")
-            expected = "time zone changed"
-        elif day == FIRST_RUN_DAY + 9:
-            settings = Settings(lookback_days=13)
-            expected = "days of history to analyse changed"
-        elif day == FIRST_RUN_DAY + 10:
-            automated = []
-            expected = "tool accounts changed"
-        for _ in range(5):  # (a purge goes on in tasks of its own)
-            await async_wait_recording_done(hass)
-        caplog.clear()
-        full, kept, kept_rows = await histories(hass, settings, automated)
-        assert_same(full, kept)
-        said = [r.getMessage() for r in caplog.records if THROWN_AWAY in r.getMessage()]
-        if day == FIRST_RUN_DAY:
-            assert (said, kept_rows) == ([], 0)  # nothing kept yet: no word about it
-        elif expected is None:
-            assert said == [], said
-            assert kept_rows > 0.8 * len(full.when), (day, kept_rows, len(full.when))
-        else:
-            assert len(said) == 1, said
-            assert expected in said[0]
-            assert kept_rows == 0
+async def _restarted(story: Story) -> None:
+    await restart(story)
 
 
 @pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
-@pytest.mark.parametrize("place", [0, 2])
-async def test_kept_days_give_the_full_read(
-    hass: HomeAssistant,
-    freezer: Any,
-    caplog: pytest.LogCaptureFixture,
-    kept_days: Path,
-    place: int,
+@pytest.mark.parametrize("place", PLACES)
+async def test_restarts(
+    hass: HomeAssistant, freezer: Any, caplog: pytest.LogCaptureFixture, kept_days: Path, place: int
 ) -> None:
-    """Day by day, with a restart, purges, a rename and changed settings: identical histories."""
-    caplog.set_level(logging.INFO)
-    await _home_day_by_day(hass, freezer, caplog, place)
+    """A start on the day the lookback cuts, another yesterday afternoon: the kept days serve."""
+    story = await begin(hass, freezer, caplog, place)
+    await run_days(story, FIRST_RUN_DAY, FIRST_RUN_DAY + 3, {FIRST_RUN_DAY + 2: _restarted})
     assert any(name.endswith(".day") for name in os.listdir(kept_days))
+
+
+@pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
+@pytest.mark.parametrize("place", PLACES)
+async def test_a_dst_change(
+    hass: HomeAssistant, freezer: Any, caplog: pytest.LogCaptureFixture, place: int
+) -> None:
+    """The day the clocks change is kept (25 hours in Berlin) and read back as a full read does."""
+    story = await begin(hass, freezer, caplog, place, first=DST_DAY - 1)
+    await run_days(story, DST_DAY - 1, DST_DAY + 2, {})
+
+
+@pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
+@pytest.mark.parametrize("place", PLACES)
+async def test_a_renamed_entity(
+    hass: HomeAssistant, freezer: Any, caplog: pytest.LogCaptureFixture, place: int
+) -> None:
+    """An entity renamed since the days were kept: thrown away, said once; then kept again."""
+    story = await begin(hass, freezer, caplog, place, registered="light.")
+    renamed = story.entity("light.")
+    registry = er.async_get(hass)
+
+    async def rename(story: Story) -> str:
+        new_id = f"{renamed}_renamed"
+        registry.async_update_entity(renamed, new_entity_id=new_id)
+        hass.states.async_remove(renamed)
+        hass.states.async_set(new_id, "off")
+        story.changes = [
+            replace(c, entity_id=new_id) if c.entity_id == renamed else c for c in story.changes
+        ]
+        return "renamed"
+
+    await run_days(story, FIRST_RUN_DAY, FIRST_RUN_DAY + 2, {FIRST_RUN_DAY + 1: rename})
+
+
+@pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
+@pytest.mark.parametrize("place", PLACES)
+async def test_changed_settings(
+    hass: HomeAssistant, freezer: Any, caplog: pytest.LogCaptureFixture, place: int
+) -> None:
+    """A new time zone, lookback or tool accounts: thrown away, said once each; then kept again."""
+    story = await begin(hass, freezer, caplog, place)
+
+    async def time_zone(story: Story) -> str:
+        await story.hass.config.async_update(time_zone="Asia/Kolkata")
+        return "time zone changed"
+
+    async def lookback(story: Story) -> str:
+        story.settings = Settings(lookback_days=13)
+        return "days of history to analyse changed"
+
+    async def tools(story: Story) -> str:
+        story.automated = []
+        return "tool accounts changed"
+
+    acts = {FIRST_RUN_DAY + 1: time_zone, FIRST_RUN_DAY + 2: lookback, FIRST_RUN_DAY + 3: tools}
+    await run_days(story, FIRST_RUN_DAY, FIRST_RUN_DAY + 4, acts)
 
 
 @pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")

@@ -1,28 +1,32 @@
 """Kept days that cannot be trusted are thrown away: said once, and the result is a full read's.
 
-(The purge, `recorder.purge_entities`, a rename, a restart and changed settings are in
-test_incremental.py's day-by-day story; here: another database, another format, broken files.)
+(A rename and changed settings are in test_incremental.py, purges in test_incremental_purge.py;
+here: another database, another format, broken files, rows the recorder wrote late.)
 """
 
 from collections.abc import Callable
 from datetime import timedelta
 import json
 import logging
+import os
 from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
 import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
 
+from custom_components.ai_automation.engine.history.arrays import Change
 from custom_components.ai_automation.recorder_reader.incremental import KeptDaysError
 from custom_components.ai_automation.settings import Settings
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.recorder import get_instance
 
 from .kept_reads import assert_same, histories
+from .kept_story import FIRST_RUN_DAY, Story, begin, run_days
 from .real_homes import build_real
 from .recorder_rows import TOOL_USER, write_changes
 
@@ -126,3 +130,48 @@ async def test_a_file_breaking_while_read(
     full, kept, kept_rows = await histories(hass, SETTINGS, [TOOL_USER])
     assert_same(full, kept)
     assert kept_rows == 0
+
+
+@pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
+async def test_rows_written_late(
+    hass: HomeAssistant, freezer: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Rows recorded for a kept day after it was kept (a queue written late): thrown away."""
+    story = await begin(hass, freezer, caplog, 1)
+    late = story.entity("light.")
+
+    async def write_late(story: Story) -> str:
+        # (after a database outage the recorder writes its queue with the rows' own times)
+        noon = story.day(FIRST_RUN_DAY - 3).timestamp() + 8.5 * 3600
+        rows = [Change(late, state, noon + 60 * n, True) for n, state in enumerate(("on", "off"))]
+        instance = get_instance(hass)
+        await instance.async_add_executor_job(
+            write_changes, instance, rows, noon, noon + 3600, story.place
+        )
+        return "written late"
+
+    await run_days(story, FIRST_RUN_DAY, FIRST_RUN_DAY + 2, {FIRST_RUN_DAY + 1: write_late})
+
+
+@pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
+async def test_removing_the_integration_removes_its_kept_days(
+    hass: HomeAssistant, freezer: Any, loaded_entry: MockConfigEntry, kept_days: Path
+) -> None:
+    """Deleting AI Automation deletes the days its analysis kept in `.storage`."""
+    await _two_days(hass, freezer)
+    assert any(name.endswith(".day") for name in os.listdir(kept_days))
+    await hass.config_entries.async_remove(loaded_entry.entry_id)
+    await hass.async_block_till_done()
+    assert not await hass.async_add_executor_job(kept_days.exists)
+
+
+@pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
+async def test_no_days_kept_through_the_history_api(
+    hass: HomeAssistant, freezer: Any, kept_days: Path
+) -> None:
+    """A schema read through Home Assistant's history API (untested): nothing is kept."""
+    with patch.object(get_instance(hass), "schema_version", 54):
+        await _two_days(hass, freezer)
+        _, _, kept_rows = await histories(hass, SETTINGS, [TOOL_USER])
+    assert kept_rows == 0
+    assert not await hass.async_add_executor_job(kept_days.exists)

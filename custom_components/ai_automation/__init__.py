@@ -10,7 +10,9 @@ from homeassistant.exceptions import ConfigEntryNotReady
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
+from .analysis import kept_days
 from .analysis.daily import DailyAnalysis
+from .analysis.kept_days import remove_kept_days
 from .card import async_register_card
 from .const import DATA_ZIGBEE2MQTT_SEEN_ON, DOMAIN, ISSUE_MQTT_NOT_SET_UP
 from .devices.device_list import KnownDevices, async_device_list_stored
@@ -96,5 +98,6 @@ async def async_unload_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: AiAutomationConfigEntry) -> None:
-    """Remove every Repairs issue when the integration is deleted."""
+    """Remove every Repairs issue and the analysis's kept days when the integration is deleted."""
     async_clear_all_issues(hass)
+    await hass.async_add_executor_job(remove_kept_days, kept_days.kept_days_folder(hass))

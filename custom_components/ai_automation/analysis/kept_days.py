@@ -16,6 +16,7 @@ import json
 import logging
 import os
 from pathlib import Path
+import shutil
 from typing import IO, Any
 
 from homeassistant.components.recorder.core import Recorder
@@ -92,6 +93,16 @@ class KeptDaysFolder:
 def kept_days_folder(hass: HomeAssistant) -> Path:
     """Return where the kept days live."""
     return Path(hass.config.path(".storage", FOLDER))
+
+
+def remove_kept_days(folder: Path) -> None:
+    """Remove the kept days' folder and all in it (the integration is removed; off the loop)."""
+    try:
+        shutil.rmtree(folder)
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        _LOGGER.warning("Could not remove the days kept for the analysis (%s): %s", folder, err)
 
 
 def incremental_history_reader(  # noqa: PLR0917 (as history_reader's)

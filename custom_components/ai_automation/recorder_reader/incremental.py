@@ -7,8 +7,12 @@ automation runs found in the window read and on Home Assistant's starts, so:
 - rows whose context started an automation or script run fired outside the window a kept day was
   read with, but inside today's (or the other way round), are asked for again (`_corrections`);
 - the starts overlapping a kept day must be the ones it was read with;
-- each entity's first and last kept rows of each day must still be in the database (a purge,
-  `recorder.purge_entities`, another database), with the same entity ids (a rename);
+- kept rows older than their entity's oldest row still recorded are left out (the recorder's
+  purges delete the oldest rows: a full read no longer sees them either), and kept rows an
+  automation run made that has been purged since are asked for again (`purged.py`);
+- each entity's first and last kept rows of each day since then must still be in the database
+  (`recorder.purge_entities`, another database), with the same entity ids (a rename), and no row
+  may have been recorded for a kept day after it was kept (the recorder's queue written late);
 - the database, its schema version, the time zone, the lookback, the tool accounts, the format
   and the entities analysed (none added) must be the same.
 Otherwise the kept days are thrown away, the log says why, once, and the whole lookback is read.
@@ -21,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
 import logging
+import math
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -35,6 +40,16 @@ from homeassistant.helpers.recorder import session_scope
 from ..engine.history.kept import FORMAT, day_start, local_midnights, read_footer
 from ..engine.history.kept_rows import DayRows, KeptDay, KeptDayError, file_values
 from ..engine.history.recorded import Rows
+from .purged import (
+    asked_again,
+    automated_by_runs,
+    entity_horizons,
+    highest_state_id,
+    made_by_purged_runs,
+    merged_runs,
+    oldest_event,
+    written_late,
+)
 from .tables import AUTOMATION_LEAD, HistoryReader, _chunks, automated_contexts, by_person
 
 _LOGGER = logging.getLogger(__name__)
@@ -92,6 +107,9 @@ class IncrementalReader(HistoryReader):
         self._kept = kept
         self._identity = identity
         self.kept_rows = 0  # rows taken from the kept days (the figures say so)
+        self._mark = 0  # the highest state_id when the read began
+        self._horizons: dict[int, float] = {}  # each entity's oldest row still recorded
+        self._purged_runs_made = -math.inf  # the latest kept row a purged automation run made
 
     def rows(self) -> Iterator[Rows]:
         """Yield the kept days' rows, then the recorder's since; keep the days now complete."""
@@ -112,7 +130,7 @@ class IncrementalReader(HistoryReader):
             cut = max(day_start(self._end - LATE_MARGIN, self._time_zone), self._start)
             manifest = self._trusted(session, starting)
             read_from = self._start if manifest is None else max(manifest["cut"], self._start)
-            days = [day for day in (manifest or {}).get("days", []) if day["to"] > self._start]
+            days = [day for day in (manifest or {}).get("days", []) if day["to"] > self._used_from]
             if manifest is not None:
                 try:
                     kept = list(self._kept_days(session, manifest, days, starting))
@@ -137,7 +155,7 @@ class IncrementalReader(HistoryReader):
                     keeping = keeping and self._add(writer, rows)
                     yield rows
                 if keeping:
-                    self._keep(days, writer, starting, cut)
+                    self._keep(days, writer, starting, (session, read_from, cut), manifest)
             finally:
                 writer.close()
                 self._kept.discard()
@@ -145,6 +163,11 @@ class IncrementalReader(HistoryReader):
     def distrust(self) -> None:
         """Forget the kept days: one of their files could not be read."""
         self._kept.forget()
+
+    @property
+    def _used_from(self) -> float:
+        """Return since when kept rows are used: the window's start, or the oldest row recorded."""
+        return max(self._start, min(self._horizons.values(), default=math.inf))
 
     @staticmethod
     def _add(writer: DayRows, rows: Rows) -> bool:
@@ -156,15 +179,26 @@ class IncrementalReader(HistoryReader):
             return False
         return True
 
+    def _prepare(self, session: Session) -> list[tuple[float, float]]:
+        """Note the highest state_id first (a row recorded later has a higher one), then prepare."""
+        self._mark = highest_state_id(session)
+        return super()._prepare(session)
+
     def _keep(
         self,
         days: list[dict[str, Any]],
         writer: DayRows,
         starting: Sequence[tuple[float, float]],
-        cut: float,
+        read: tuple[Session, float, float],
+        manifest: dict[str, Any] | None,
     ) -> None:
         """Write the new days and what is kept now (a failure to write loses only the keeping)."""
+        session, read_from, cut = read
         values = [value for value, _ in sorted(self._codes.items(), key=lambda item: item[1])]
+        person = [m for m, e in self._metadata.items() if e in self._person]
+        runs = automated_by_runs(
+            session, person, read_from, cut, self._start - AUTOMATION_LEAD, self._end
+        )
         try:
             new = writer.finish(values)
             for day in new:
@@ -180,6 +214,8 @@ class IncrementalReader(HistoryReader):
                     "entities": self._entity_ids,
                     "metadata": {e: m for m, e in self._metadata.items()},
                     "days": days + new,
+                    "mark": self._mark,
+                    "runs": merged_runs((manifest or {}).get("runs", {}), runs, self._start),
                 }
             )
         except OSError as err:
@@ -193,13 +229,14 @@ class IncrementalReader(HistoryReader):
         if manifest is None:
             return None
         try:
-            reason = (
-                _mismatch(manifest, self._identity)
-                or self._changed(manifest, starting)
-                or self._unreadable(manifest)
-            )
+            reason = _mismatch(manifest, self._identity)
+            if reason is None:
+                self._horizons = entity_horizons(session, self._metadata)
+                reason = self._changed(manifest, starting) or self._unreadable(manifest)
             if reason is None and not self._edges_present(session, manifest):
                 reason = "rows kept are no longer in the recorder's database (purged or replaced)"
+            if reason is None:
+                reason = self._late_or_purged(session, manifest)
         except (KeyError, TypeError, ValueError) as err:
             reason = f"what is kept is not as this version writes it ({err!r})"
         if reason is not None:
@@ -210,6 +247,15 @@ class IncrementalReader(HistoryReader):
             )
             return None
         return manifest
+
+    def _late_or_purged(self, session: Session, manifest: dict[str, Any]) -> str | None:
+        """Return why rows recorded late spoil the kept days; note what purged runs made."""
+        if written_late(
+            session, list(self._metadata), manifest["mark"], self._start, manifest["cut"]
+        ):
+            return "rows were recorded for a kept day after it was kept (written late)"
+        self._purged_runs_made = made_by_purged_runs(manifest["runs"], oldest_event(session))
+        return None
 
     def _changed(
         self, manifest: dict[str, Any], starting: Sequence[tuple[float, float]]
@@ -227,9 +273,9 @@ class IncrementalReader(HistoryReader):
         if added := sorted(set(self._entity_ids) - set(manifest["entities"])):
             return f"entities were added to the analysis ({', '.join(added[:3])}...)"
         for day in manifest["days"]:
-            # (a start before the window changes no row read: start_windows leaves it out)
-            begin = max(day["from"], self._start)
-            if day["to"] > self._start and _overlapping(starting, begin, day["to"]) != _overlapping(
+            # (a start before the window, or before every row still recorded, changes no row used)
+            begin = max(day["from"], self._used_from)
+            if day["to"] > begin and _overlapping(starting, begin, day["to"]) != _overlapping(
                 day["starting"], begin, day["to"]
             ):
                 return "Home Assistant's starts recorded for a kept day changed"
@@ -257,7 +303,7 @@ class IncrementalReader(HistoryReader):
                 day["edges"]["when"],
                 strict=True,
             )
-            if when >= self._start and metadata_id in self._metadata
+            if when >= max(self._start, self._horizons.get(metadata_id, math.inf))
         }
         found: dict[int, int] = {}
         for ids in _chunks(sorted(wanted)):
@@ -293,6 +339,10 @@ class IncrementalReader(HistoryReader):
         )
         found: dict[int, bool] = {}
         person = sorted(m for m, e in self._metadata.items() if e in self._person)
+        until = min(self._purged_runs_made, np.nextafter(cut, -math.inf))
+        if self._used_from <= until:  # rows a purged automation run made: a person's now?
+            rows, events = (self._used_from, until), (events_from, self._end)
+            found.update(asked_again(session, person, self._tools, rows, events, starting))
         for ids in _chunks(person):
             query = select(
                 States.state_id,
@@ -318,6 +368,7 @@ class IncrementalReader(HistoryReader):
         fixed_ids = np.array(sorted(corrections), np.int64)
         fixed = np.array([corrections[int(i)] for i in fixed_ids], np.bool_)
         analysed = np.array(sorted(self._metadata), np.int32)
+        horizons = np.array([self._horizons.get(int(m), math.inf) for m in analysed], np.float64)
         for day in days:
             with self._kept.open(day["file"]) as source:
                 values = file_values(source)
@@ -329,6 +380,7 @@ class IncrementalReader(HistoryReader):
                 renumber=np.array([self._codes[value] for value in values], np.int32),
                 fixed_ids=fixed_ids,
                 fixed=fixed,
+                since=horizons,
             )
 
 

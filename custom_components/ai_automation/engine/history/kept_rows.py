@@ -149,6 +149,8 @@ class KeptDay:
     renumber: npt.NDArray[np.int32]  # the file's state numbers -> the reader's
     fixed_ids: npt.NDArray[np.int64]  # state ids (sorted) whose "by a person" is read anew...
     fixed: npt.NDArray[np.bool_]  # ...and what it is now
+    # per entity (as `entities`): rows before are no longer recorded (the recorder's purges)
+    since: npt.NDArray[np.float64] | None = None
 
     def rows(self) -> Iterator[Rows]:
         """Yield the day's rows; raise KeptDayError if its file cannot be read whole."""
@@ -159,12 +161,21 @@ class KeptDay:
             raise KeptDayError(f"a kept day's file could not be read ({err})") from err
 
     def _rows(self, source: IO[bytes]) -> Iterator[Rows]:
-        for rows in kept_day_rows(source, self.renumber, self.start, self.entities):
+        for read in kept_day_rows(source, self.renumber, self.start, self.entities):
+            rows = read if self.since is None else _recorded_still(read, self.entities, self.since)
             if len(self.fixed_ids):
                 at = np.searchsorted(self.fixed_ids, rows[0]).clip(0, len(self.fixed_ids) - 1)
                 hit = self.fixed_ids[at] == rows[0]
                 rows[4][hit] = self.fixed[at[hit]]
             yield rows
+
+
+def _recorded_still(
+    rows: Rows, entities: npt.NDArray[np.int32], since: npt.NDArray[np.float64]
+) -> Rows:
+    """Return the rows not older than their entity's `since` (the rows' entities are there)."""
+    keep = rows[3] >= since[np.searchsorted(entities, rows[1])]
+    return rows if keep.all() else tuple(column[keep] for column in rows)
 
 
 def file_values(source: IO[bytes]) -> list[str | None]:
