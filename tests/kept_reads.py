@@ -1,8 +1,13 @@
 """Read the same history in full and from the kept days, and compare the two bit for bit."""
 
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import Any
 
 import numpy as np
+from pytest_homeassistant_custom_component.components.recorder.common import (
+    async_wait_recording_done,
+)
 
 from custom_components.ai_automation.analysis.kept_days import incremental_history_reader
 from custom_components.ai_automation.analysis.run import entities_to_analyse
@@ -12,6 +17,9 @@ from custom_components.ai_automation.settings import Settings
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.util import dt as dt_util
+
+from .real_homes import build_real
+from .recorder_rows import write_changes
 
 
 async def histories(
@@ -39,3 +47,26 @@ def assert_same(full: History, kept: History) -> None:
         assert np.array_equal(getattr(kept, name), getattr(full, name)), name
     assert (kept.start, kept.end, kept.time_zone) == (full.start, full.end, full.time_zone)
     assert (kept.runs, kept.runs_since) == (full.runs, full.runs_since)
+
+
+async def two_days(
+    hass: HomeAssistant, freezer: Any, first_run: Callable[[], Awaitable[object]]
+) -> None:
+    """Write a home's first 15 days and 3.5 hours, run `first_run` (it keeps days), add a day."""
+    home = build_real(seed=2, place=1)
+    await hass.config.async_update(time_zone=home.time_zone)
+    instance = get_instance(hass)
+    for entity_id in {c.entity_id for c in home.changes}:
+        hass.states.async_set(entity_id, "off")
+    await async_wait_recording_done(hass)  # (the recorder numbers the entities first)
+    written = home.start.timestamp() - 1
+    for day in (15, 16):
+        now = home.start + timedelta(days=day, hours=3, minutes=30)
+        freezer.move_to(now)
+        await instance.async_add_executor_job(
+            write_changes, instance, home.changes, written, now.timestamp(), 1
+        )
+        written = now.timestamp()
+        await async_wait_recording_done(hass)
+        if day == 15:
+            await first_run()

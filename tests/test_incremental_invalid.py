@@ -5,7 +5,6 @@ here: another database, another format, broken files, rows the recorder wrote la
 """
 
 from collections.abc import Callable
-from datetime import timedelta
 import json
 import logging
 import os
@@ -15,9 +14,6 @@ from unittest.mock import patch
 
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
-from pytest_homeassistant_custom_component.components.recorder.common import (
-    async_wait_recording_done,
-)
 
 from custom_components.ai_automation.engine.history.arrays import Change
 from custom_components.ai_automation.recorder_reader.incremental import KeptDaysError
@@ -25,9 +21,8 @@ from custom_components.ai_automation.settings import Settings
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.recorder import get_instance
 
-from .kept_reads import assert_same, histories
+from .kept_reads import assert_same, histories, two_days
 from .kept_story import FIRST_RUN_DAY, Story, begin, run_days
-from .real_homes import build_real
 from .recorder_rows import TOOL_USER, write_changes
 
 THROWN_AWAY = "reads the whole lookback again"
@@ -36,23 +31,7 @@ SETTINGS = Settings(lookback_days=14)
 
 async def _two_days(hass: HomeAssistant, freezer: Any) -> None:
     """Write a home's first 16 days, read once (days kept), then add a day."""
-    home = build_real(seed=2, place=1)
-    await hass.config.async_update(time_zone=home.time_zone)
-    instance = get_instance(hass)
-    for entity_id in {c.entity_id for c in home.changes}:
-        hass.states.async_set(entity_id, "off")
-    await async_wait_recording_done(hass)  # (the recorder numbers the entities first)
-    written = home.start.timestamp() - 1
-    for day in (15, 16):
-        now = home.start + timedelta(days=day, hours=3, minutes=30)
-        freezer.move_to(now)
-        await instance.async_add_executor_job(
-            write_changes, instance, home.changes, written, now.timestamp(), 1
-        )
-        written = now.timestamp()
-        await async_wait_recording_done(hass)
-        if day == 15:
-            await histories(hass, SETTINGS, [TOOL_USER])
+    await two_days(hass, freezer, lambda: histories(hass, SETTINGS, [TOOL_USER]))
 
 
 def _another_format(kept: Path) -> None:

@@ -1,24 +1,19 @@
 """The detectors' process reads the kept days' files itself; a broken one fails only that run."""
 
-from datetime import timedelta
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 from unittest.mock import patch
 
 import pytest
-from pytest_homeassistant_custom_component.components.recorder.common import (
-    async_wait_recording_done,
-)
 
 from custom_components.ai_automation.analysis.detector_process import DetectorProcessError
 from custom_components.ai_automation.analysis.run import AnalysisResult, async_analyse
 from custom_components.ai_automation.settings import Settings
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers.recorder import get_instance
 
-from .real_homes import build_real
-from .recorder_rows import TOOL_USER, write_changes
+from .kept_reads import two_days
+from .recorder_rows import TOOL_USER
 
 SETTINGS = Settings(lookback_days=14, automated_users=(TOOL_USER,))
 
@@ -32,23 +27,7 @@ async def test_a_kept_day_broken_in_the_detectors_process(
     hass: HomeAssistant, freezer: Any, kept_days: Path, tmp_path: Path
 ) -> None:
     """The run fails saying which file and what happens next; the next one reads in full."""
-    home = build_real(seed=2, place=1)
-    await hass.config.async_update(time_zone=home.time_zone)
-    instance = get_instance(hass)
-    for entity_id in {c.entity_id for c in home.changes}:
-        hass.states.async_set(entity_id, "off")
-    await async_wait_recording_done(hass)
-    written = home.start.timestamp() - 1
-    for day in (15, 16):
-        now = home.start + timedelta(days=day, hours=3, minutes=30)
-        freezer.move_to(now)
-        await instance.async_add_executor_job(
-            write_changes, instance, home.changes, written, now.timestamp(), 1
-        )
-        written = now.timestamp()
-        await async_wait_recording_done(hass)
-        if day == 15:
-            await _analyse(hass)
+    await two_days(hass, freezer, lambda: _analyse(hass))
 
     def spoil() -> None:
         day = sorted(kept_days.glob("*.day"))[-2]
