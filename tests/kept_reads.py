@@ -2,6 +2,7 @@
 
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -18,7 +19,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.recorder import get_instance
 from homeassistant.util import dt as dt_util
 
-from .real_homes import build_real
+from .real_homes import RealHome, build_real
 from .recorder_rows import write_changes
 
 
@@ -53,12 +54,8 @@ async def two_days(
     hass: HomeAssistant, freezer: Any, first_run: Callable[[], Awaitable[object]]
 ) -> None:
     """Write a home's first 15 days and 3.5 hours, run `first_run` (it keeps days), add a day."""
-    home = build_real(seed=2, place=1)
-    await hass.config.async_update(time_zone=home.time_zone)
+    home = await recorded_home(hass, seed=2, place=1)
     instance = get_instance(hass)
-    for entity_id in {c.entity_id for c in home.changes}:
-        hass.states.async_set(entity_id, "off")
-    await async_wait_recording_done(hass)  # (the recorder numbers the entities first)
     written = home.start.timestamp() - 1
     for day in (15, 16):
         now = home.start + timedelta(days=day, hours=3, minutes=30)
@@ -70,3 +67,21 @@ async def two_days(
         await async_wait_recording_done(hass)
         if day == 15:
             await first_run()
+
+
+async def recorded_home(hass: HomeAssistant, seed: int, place: int) -> RealHome:
+    """Return a generated home, Home Assistant in its time zone, its entities recorded once."""
+    home = build_real(seed=seed, place=place)
+    await hass.config.async_update(time_zone=home.time_zone)
+    for entity_id in {c.entity_id for c in home.changes}:
+        hass.states.async_set(entity_id, "off")
+    await async_wait_recording_done(hass)  # (the recorder numbers the entities first)
+    return home
+
+
+def spoil_a_kept_day(folder: Path) -> None:
+    """Overwrite bytes inside the first chunk's compressed columns of the last whole kept day."""
+    day = sorted(folder.glob("*.day"))[-2]
+    data = bytearray(day.read_bytes())
+    data[40:60] = b"\xff" * 20
+    day.write_bytes(bytes(data))

@@ -29,8 +29,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.recorder import get_instance
 
+from .kept_reads import recorded_home
 from .kept_story import FIRST_RUN_DAY, Story, begin, restart, run_days
-from .real_homes import build_real
 from .recorder_rows import TOOL_USER, write_changes
 
 PLACES = [0, 2]  # Berlin (its DST change on the home's 20th day) and Sydney
@@ -114,12 +114,8 @@ async def test_kept_days_give_the_same_suggestions(
     hass: HomeAssistant, freezer: Any, tmp_path: Path
 ) -> None:
     """The whole analysis (detectors in their process) finds the same from kept days."""
-    home = build_real(seed=5, place=4)
-    await hass.config.async_update(time_zone=home.time_zone)
+    home = await recorded_home(hass, seed=5, place=4)
     instance = get_instance(hass)
-    for entity_id in {c.entity_id for c in home.changes}:
-        hass.states.async_set(entity_id, "off")
-    await async_wait_recording_done(hass)  # (the recorder numbers the entities first)
     settings = Settings(lookback_days=14, automated_users=(TOOL_USER,))
     devices = SimpleNamespace(devices={})
     written_until = home.start.timestamp() - 1

@@ -21,7 +21,7 @@ from custom_components.ai_automation.settings import Settings
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.recorder import get_instance
 
-from .kept_reads import assert_same, histories, two_days
+from .kept_reads import assert_same, histories, spoil_a_kept_day, two_days
 from .kept_story import FIRST_RUN_DAY, Story, begin, run_days
 from .recorder_rows import TOOL_USER, write_changes
 
@@ -97,13 +97,7 @@ async def test_a_file_breaking_while_read(
     """A day's file broken inside fails that run with a clear error; the next reads in full."""
     await _two_days(hass, freezer)
 
-    def spoil() -> None:
-        day = sorted(kept_days.glob("*.day"))[-2]
-        data = bytearray(day.read_bytes())
-        data[40:60] = b"\xff" * 20  # inside the first chunk's compressed columns
-        day.write_bytes(bytes(data))
-
-    await hass.async_add_executor_job(spoil)
+    await hass.async_add_executor_job(spoil_a_kept_day, kept_days)
     with pytest.raises(KeptDaysError, match="the next analysis reads the whole lookback"):
         await histories(hass, SETTINGS, [TOOL_USER])
     full, kept, kept_rows = await histories(hass, SETTINGS, [TOOL_USER])

@@ -12,7 +12,7 @@ from custom_components.ai_automation.analysis.run import AnalysisResult, async_a
 from custom_components.ai_automation.settings import Settings
 from homeassistant.core import HomeAssistant
 
-from .kept_reads import two_days
+from .kept_reads import spoil_a_kept_day, two_days
 from .recorder_rows import TOOL_USER
 
 SETTINGS = Settings(lookback_days=14, automated_users=(TOOL_USER,))
@@ -29,13 +29,7 @@ async def test_a_kept_day_broken_in_the_detectors_process(
     """The run fails saying which file and what happens next; the next one reads in full."""
     await two_days(hass, freezer, lambda: _analyse(hass))
 
-    def spoil() -> None:
-        day = sorted(kept_days.glob("*.day"))[-2]
-        data = bytearray(day.read_bytes())
-        data[40:60] = b"\xff" * 20  # inside the first chunk's compressed columns
-        day.write_bytes(bytes(data))
-
-    await hass.async_add_executor_job(spoil)
+    await hass.async_add_executor_job(spoil_a_kept_day, kept_days)
     with pytest.raises(
         DetectorProcessError,
         match=r"a kept day's file could not be read .*; the next analysis reads the whole lookback",

@@ -22,8 +22,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.recorder import get_instance, session_scope
 from homeassistant.util import dt as dt_util
 
-from .kept_reads import assert_same
-from .real_homes import build_real
+from .kept_reads import assert_same, recorded_home
 from .recorder_rows import TOOL_USER, write_changes
 
 SHARE = "custom_components.ai_automation.recorder_reader.tables.TIME_ORDER_SHARE"
@@ -34,12 +33,8 @@ async def test_in_time_order_or_entity_by_entity_the_history_is_the_same(
     hass: HomeAssistant, freezer: Any
 ) -> None:
     """Both ways of walking the table give the same history, bit for bit; the counts decide."""
-    home = build_real(seed=4, place=3)
-    await hass.config.async_update(time_zone=home.time_zone)
+    home = await recorded_home(hass, seed=4, place=3)
     instance = get_instance(hass)
-    for entity_id in {c.entity_id for c in home.changes}:
-        hass.states.async_set(entity_id, "off")
-    await async_wait_recording_done(hass)
     now = home.start + timedelta(days=20)
     freezer.move_to(now)
     await instance.async_add_executor_job(
