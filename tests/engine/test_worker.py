@@ -94,3 +94,14 @@ def test_worker_process_runs_without_home_assistant() -> None:
     imported = done.stderr.decode()
     assert "custom_components.ai_automation.engine.detectors.run" in imported
     assert "homeassistant" not in imported
+
+
+def test_worker_given_rows_but_no_end_answers_nothing() -> None:
+    """Home Assistant's side stopped sending midway: the process fails, no half answer."""
+    cut = _input(_history(), sun_times(START, 21))[:200]
+    done = subprocess.run(
+        [sys.executable, worker.__file__], input=cut, capture_output=True, timeout=120, check=False
+    )
+    assert done.returncode != 0
+    assert done.stdout == b""
+    assert "EOFError" in done.stderr.decode() or "UnpicklingError" in done.stderr.decode()

@@ -15,14 +15,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 import os
 import pickle
+import queue
 import sys
+import threading
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from .history.kept_rows import KeptDay
     from .history.recorded import Recorded, Rows
 
-ROWS, END = "rows", "end"
+ROWS, END, BROKEN = "rows", "end", "broken"
 NICENESS = 10  # added to Home Assistant's: the detectors get the CPU only when it has spare
 OOM_SCORE_ADJ = 1000  # the most: short of memory, the kernel ends this process first
 PR_SET_PDEATHSIG = 1  # (linux/prctl.h)
@@ -64,24 +66,37 @@ def main(source: IO[bytes], target: IO[bytes]) -> None:
     from .history.recorded import assemble  # noqa: PLC0415
 
     running_alone()
+    messages: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    # (the pipe keeps flowing while kept days' files are read: Home Assistant never waits on it)
+    threading.Thread(target=_take_messages, args=(source, messages), daemon=True).start()
     blocks: list[Any] = []
-    while True:
-        message = pickle.load(source)  # noqa: S301 (our own process wrote it, through a pipe)
-        if message[0] == ROWS:
-            for block in message[1]:
-                try:
-                    blocks.extend(block.rows() if isinstance(block, KeptDay) else (block,))
-                except KeptDayError as err:
-                    sys.stderr.write(f"{err}\n")
-                    sys.exit(KEPT_DAY_BROKEN)
-            continue
-        _, recorded, sun, accepted = message
-        break
+    while (message := messages.get())[0] == ROWS:
+        for block in message[1]:
+            try:
+                blocks.extend(block.rows() if isinstance(block, KeptDay) else (block,))
+            except KeptDayError as err:
+                sys.stderr.write(f"{err}\n")
+                sys.exit(KEPT_DAY_BROKEN)
+    if message[0] != END:
+        raise message[1]  # (the pipe ended before all was sent)
+    _, recorded, sun, accepted = message
     history = assemble(blocks, recorded)
     del blocks
     found = replace(detect(history, sun, accepted), peak_memory=_peak_memory())
     target.write(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
     target.flush()
+
+
+def _take_messages(source: IO[bytes], messages: queue.SimpleQueue[Any]) -> None:
+    """Take the messages off the pipe as they come, until the last one or the pipe's end."""
+    try:
+        while True:
+            message = pickle.load(source)  # noqa: S301 (our own process wrote it, through a pipe)
+            messages.put(message)
+            if message[0] == END:
+                return
+    except BaseException as err:  # noqa: BLE001 (the main thread raises it)
+        messages.put((BROKEN, err))
 
 
 def _peak_memory() -> int | None:
