@@ -38,7 +38,7 @@ from homeassistant.components.recorder.db_schema import Events, States
 from homeassistant.helpers.recorder import session_scope
 
 from ..engine.history.kept import FORMAT, day_start, local_midnights, read_footer
-from ..engine.history.kept_rows import DayRows, KeptDay, KeptDayError, file_values
+from ..engine.history.kept_rows import DayRows, KeptDay, KeptDayError
 from ..engine.history.recorded import Rows
 from .purged import (
     asked_again,
@@ -108,6 +108,7 @@ class IncrementalReader(HistoryReader):
         self._identity = identity
         self.kept_rows = 0  # rows taken from the kept days (the figures say so)
         self._mark = 0  # the highest state_id when the read began
+        self._values: dict[str, list[str | None]] = {}  # each kept file's state values
         self._horizons: dict[int, float] = {}  # each entity's oldest row still recorded
         self._purged_runs_made = -math.inf  # the latest kept row a purged automation run made
 
@@ -282,12 +283,15 @@ class IncrementalReader(HistoryReader):
         return None
 
     def _unreadable(self, manifest: dict[str, Any]) -> str | None:
-        """Return why a kept day's file cannot be used (None: each one ends whole)."""
+        """Return why a kept day's file cannot be used (None: each one ends whole).
+
+        Each footer's values (what the file's state numbers stand for) are noted on the way.
+        """
         for day in manifest["days"]:
             if day["to"] > self._start:
                 try:
                     with self._kept.open(day["file"]) as source:
-                        read_footer(source)
+                        self._values[day["file"]] = read_footer(source)["values"]
                 except (OSError, ValueError) as err:
                     return f"a kept day's file cannot be read ({err})"
         return None
@@ -370,8 +374,7 @@ class IncrementalReader(HistoryReader):
         analysed = np.array(sorted(self._metadata), np.int32)
         horizons = np.array([self._horizons.get(int(m), math.inf) for m in analysed], np.float64)
         for day in days:
-            with self._kept.open(day["file"]) as source:
-                values = file_values(source)
+            values = self._values[day["file"]]  # (read by `_unreadable`)
             yield KeptDay(
                 path=str(self._kept.path(day["file"])),
                 rows_kept=int(day["rows"]),

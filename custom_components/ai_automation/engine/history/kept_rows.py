@@ -186,9 +186,3 @@ def _positions(entities: npt.NDArray[np.int32], ids: npt.NDArray[np.int32]) -> n
     table[entities] = np.arange(len(entities))
     found: npt.NDArray[np.intp] = table[ids]
     return found
-
-
-def file_values(source: IO[bytes]) -> list[str | None]:
-    """Return what a kept day file's state numbers stand for."""
-    values: list[str | None] = read_footer(source)["values"]
-    return values
