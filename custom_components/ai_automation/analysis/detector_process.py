@@ -191,6 +191,7 @@ class DetectorProcess:
         if (pipe := self._take_pipe()) is None:
             return 0  # the analysis was stopped before this began
         target = _Feed(pipe)
+        sent_all = False
         try:
             blocks: list[Rows | KeptDay] = []
             sent = 0
@@ -202,8 +203,11 @@ class DetectorProcess:
                     blocks = []
             worker.send_rows(target, blocks)
             worker.send_end(target, reader.recorded(), sun, accepted_states)
+            sent_all = True
         finally:
             os.close(pipe)  # (the worker's input ends)
+            # The days read are kept for the next run while the detectors already work.
+            reader.finish(keep=sent_all)
         return sent
 
 

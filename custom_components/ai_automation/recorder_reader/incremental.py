@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 import numpy as np
-from sqlalchemy import case, or_, select
+from sqlalchemy import case, or_, select, text
 from sqlalchemy.orm import Session
 
 from homeassistant.components.recorder.core import Recorder
@@ -54,6 +54,7 @@ from .tables import AUTOMATION_LEAD, HistoryReader, _chunks, automated_contexts,
 
 _LOGGER = logging.getLogger(__name__)
 LATE_MARGIN = 3600  # seconds: rows of the last hour before a read may still be on their way
+EDGES_PER_QUERY = 5000  # state ids looked up at once (SQLite takes statements up to 1 MB)
 
 
 class KeptDaysError(RuntimeError):
@@ -111,6 +112,7 @@ class IncrementalReader(HistoryReader):
         self._values: dict[str, list[str | None]] = {}  # each kept file's state values
         self._horizons: dict[int, float] = {}  # each entity's oldest row still recorded
         self._purged_runs_made = -math.inf  # the latest kept row a purged automation run made
+        self._pending: tuple[Any, ...] | None = None  # the new days read, until `finish`
 
     def rows(self) -> Iterator[Rows]:
         """Yield the kept days' rows, then the recorder's since; keep the days now complete."""
@@ -123,6 +125,7 @@ class IncrementalReader(HistoryReader):
             except KeptDayError as err:
                 self.distrust()
                 raise KeptDaysError(f"{err}; the next analysis reads the whole lookback") from err
+        self.finish(keep=True)
 
     def blocks(self) -> Iterator[Rows | KeptDay]:
         """Yield the kept days (to be read where they are used), then the recorder's rows since."""
@@ -156,10 +159,27 @@ class IncrementalReader(HistoryReader):
                     keeping = keeping and self._add(writer, rows)
                     yield rows
                 if keeping:
-                    self._keep(days, writer, starting, (session, read_from, cut), manifest)
+                    self._pending = (days, writer, starting, (read_from, cut), manifest)
             finally:
-                writer.close()
-                self._kept.discard()
+                if self._pending is None:
+                    writer.close()
+                    self._kept.discard()
+
+    def finish(self, *, keep: bool) -> None:
+        """Keep the days just read for the next run (called once the rows went on), or not."""
+        if (pending := self._pending) is None:
+            return
+        self._pending = None
+        days, writer, starting, (read_from, cut), manifest = pending
+        try:
+            if keep:
+                with session_scope(
+                    session=self._instance.get_session(), read_only=True
+                ) as session:
+                    self._keep(days, writer, starting, (session, read_from, cut), manifest)
+        finally:
+            writer.close()
+            self._kept.discard()
 
     def distrust(self) -> None:
         """Forget the kept days: one of their files could not be read."""
@@ -310,11 +330,18 @@ class IncrementalReader(HistoryReader):
             if when >= max(self._start, self._horizons.get(metadata_id, math.inf))
         }
         found: dict[int, int] = {}
-        for ids in _chunks(sorted(wanted)):
+        ids = sorted(wanted)
+        for begin in range(0, len(ids), EDGES_PER_QUERY):
+            # (the ids written out: binding and compiling thousands of parameters took longer
+            # than the lookups; they are integers read from our own manifest)
+            listed = ",".join(map(str, map(int, ids[begin : begin + EDGES_PER_QUERY])))
             found.update(
                 (int(state_id), int(metadata_id))
                 for state_id, metadata_id in session.execute(
-                    select(States.state_id, States.metadata_id).where(States.state_id.in_(ids))
+                    text(
+                        "SELECT state_id, metadata_id FROM states"  # noqa: S608 (integers)
+                        f" WHERE state_id IN ({listed})"
+                    )
                 )
                 if metadata_id is not None
             )

@@ -264,6 +264,9 @@ class HistoryReader:
         """Yield the rows in blocks, or kept days to be read where they are used."""
         yield from self.rows()
 
+    def finish(self, *, keep: bool) -> None:
+        """Keep what was read for the next read, once it went on (`keep`), or not (nothing here)."""
+
     def distrust(self) -> None:
         """Forget what was kept from earlier reads: it could not be read (nothing here)."""
 
