@@ -2,6 +2,7 @@
 
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+import json
 from pathlib import Path
 from typing import Any
 
@@ -85,3 +86,11 @@ def spoil_a_kept_day(folder: Path) -> None:
     data = bytearray(day.read_bytes())
     data[40:60] = b"\xff" * 20
     day.write_bytes(bytes(data))
+
+
+def block_the_next_day_file(folder: Path, end: float) -> Path:
+    """Put a folder where the next run's first new day's file would be written."""
+    manifest = json.loads((folder / "manifest.json").read_text())
+    blocker = folder / f"{manifest['cut']:.0f}-{end:.0f}.day.new"
+    blocker.mkdir()
+    return blocker

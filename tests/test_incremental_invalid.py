@@ -20,8 +20,9 @@ from custom_components.ai_automation.recorder_reader.incremental import KeptDays
 from custom_components.ai_automation.settings import Settings
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.recorder import get_instance
+from homeassistant.util import dt as dt_util
 
-from .kept_reads import assert_same, histories, spoil_a_kept_day, two_days
+from .kept_reads import assert_same, block_the_next_day_file, histories, spoil_a_kept_day, two_days
 from .kept_story import FIRST_RUN_DAY, Story, begin, run_days
 from .recorder_rows import TOOL_USER, write_changes
 
@@ -148,3 +149,23 @@ async def test_no_days_kept_through_the_history_api(
         _, _, kept_rows = await histories(hass, SETTINGS, [TOOL_USER])
     assert kept_rows == 0
     assert not await hass.async_add_executor_job(kept_days.exists)
+
+
+@pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
+async def test_new_days_that_cannot_be_written(
+    hass: HomeAssistant, freezer: Any, caplog: pytest.LogCaptureFixture, kept_days: Path
+) -> None:
+    """Read in Home Assistant's process: the history is whole, the log says why, once."""
+    await _two_days(hass, freezer)
+    before = (kept_days / "manifest.json").read_bytes()
+    await hass.async_add_executor_job(
+        block_the_next_day_file, kept_days, dt_util.utcnow().timestamp()
+    )
+    caplog.clear()
+    full, kept, kept_rows = await histories(hass, SETTINGS, [TOOL_USER])
+    assert_same(full, kept)
+    assert kept_rows > 0
+    lines = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(lines) == 1, lines
+    assert "Could not keep the analysed days for the next analysis" in lines[0]
+    assert (kept_days / "manifest.json").read_bytes() == before

@@ -32,7 +32,7 @@ from homeassistant.helpers.recorder import get_instance
 from ..const import DETECTORS_STOP_GRACE, DETECTORS_TIME_LIMIT, DETECTORS_TIME_PER_ROW
 from ..engine import worker
 from ..engine.detectors.run import Findings, detect
-from ..engine.history.kept_rows import KeptDay
+from ..engine.history.kept_rows import KeptDay, NewDays
 from ..engine.history.recorded import Rows
 from ..recorder_reader.tables import HistoryReader, load_history
 
@@ -121,8 +121,25 @@ class DetectorProcess:
         """Read the history, have the detectors look at it; return what they find.
 
         `sun` holds each day's sun times; `accepted_states` the (suggestion id, entity, state)
-        each accepted automation sets, to check whether people undo it.
+        each accepted automation sets, to check whether people undo it. The days read now are
+        kept for the next run once the detectors answered (`HistoryReader.finish`).
         """
+        instance = get_instance(hass)
+        try:
+            found = await self._async_detect(hass, reader, sun, accepted_states)
+        except BaseException:
+            await instance.async_add_executor_job(reader.finish, None)
+            raise
+        await instance.async_add_executor_job(reader.finish, found.kept)
+        return found
+
+    async def _async_detect(
+        self,
+        hass: HomeAssistant,
+        reader: HistoryReader,
+        sun: Mapping[str, Mapping[int, float]],
+        accepted_states: Sequence[tuple[str, str, str]],
+    ) -> Findings:
         instance = get_instance(hass)
         if self._process is None:
             history = await instance.async_add_executor_job(load_history, reader)
@@ -191,23 +208,22 @@ class DetectorProcess:
         if (pipe := self._take_pipe()) is None:
             return 0  # the analysis was stopped before this began
         target = _Feed(pipe)
-        sent_all = False
         try:
-            blocks: list[Rows | KeptDay] = []
+            blocks: list[Rows | KeptDay | NewDays] = []
             sent = 0
             for block in reader.blocks():
                 blocks.append(block)
-                sent += block.rows_kept if isinstance(block, KeptDay) else len(block[0])
+                if isinstance(block, KeptDay):
+                    sent += block.rows_kept
+                elif not isinstance(block, NewDays):
+                    sent += len(block[0])
                 if len(blocks) == BLOCKS_PER_MESSAGE:
                     worker.send_rows(target, blocks)
                     blocks = []
             worker.send_rows(target, blocks)
             worker.send_end(target, reader.recorded(), sun, accepted_states)
-            sent_all = True
         finally:
             os.close(pipe)  # (the worker's input ends)
-            # The days read are kept for the next run while the detectors already work.
-            reader.finish(keep=sent_all)
         return sent
 
 

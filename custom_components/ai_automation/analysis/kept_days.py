@@ -22,6 +22,7 @@ from typing import IO, Any
 from homeassistant.components.recorder.core import Recorder
 from homeassistant.core import HomeAssistant
 
+from ..engine.history.kept_rows import NEW, NewDays
 from ..recorder_reader.fallback import history_reader
 from ..recorder_reader.incremental import IncrementalReader
 from ..recorder_reader.tables import HistoryReader
@@ -29,7 +30,6 @@ from ..recorder_reader.tables import HistoryReader
 _LOGGER = logging.getLogger(__name__)
 FOLDER = "ai_automation.kept_days"
 MANIFEST = "manifest.json"
-NEW = ".new"
 
 
 class KeptDaysFolder:
@@ -59,10 +59,9 @@ class KeptDaysFolder:
         """Return where a kept day's file is."""
         return self.folder / name
 
-    def create(self, name: str) -> IO[bytes]:
-        """Open a new day's file (named NAME.new until committed)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        return (self.folder / f"{name}{NEW}").open("w+b")
+    def new_days(self, bounds: list[float], stamp: str) -> NewDays:
+        """Return where the days read now are written (each file NAME.new until committed)."""
+        return NewDays(folder=str(self.folder), bounds=bounds, stamp=stamp)
 
     def commit(self, manifest: dict[str, Any]) -> None:
         """Put the new days and the manifest in place; remove what it does not name."""
@@ -88,7 +87,10 @@ class KeptDaysFolder:
         """Remove new days' files not committed."""
         if self.folder.is_dir():
             for new in self.folder.glob(f"*{NEW}"):
-                new.unlink(missing_ok=True)
+                try:
+                    new.unlink(missing_ok=True)
+                except OSError as err:  # (a folder of that name: nothing of ours)
+                    _LOGGER.debug("Could not remove %s: %s", new, err)
 
 
 def kept_days_folder(hass: HomeAssistant) -> Path:

@@ -21,7 +21,7 @@ import threading
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from .history.kept_rows import KeptDay
+    from .history.kept_rows import KeptDay, NewDays
     from .history.recorded import Recorded, Rows
 
 ROWS, END, BROKEN = "rows", "end", "broken"
@@ -41,8 +41,8 @@ class Pipe(Protocol):
         """Pass on what was written."""
 
 
-def send_rows(pipe: Pipe, blocks: list[Rows | KeptDay]) -> None:
-    """Send blocks of rows, or kept days to read from their files, to the worker."""
+def send_rows(pipe: Pipe, blocks: list[Rows | KeptDay | NewDays]) -> None:
+    """Send blocks of rows, kept days to read from their files, or where to keep new days."""
     pickle.dump((ROWS, blocks), pipe, protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -62,7 +62,7 @@ def main(source: IO[bytes], target: IO[bytes]) -> None:
     # (the package is set up first when run as a script)
     from .detectors.run import detect  # noqa: PLC0415
     from .gil import running_alone  # noqa: PLC0415
-    from .history.kept_rows import KeptDay, KeptDayError  # noqa: PLC0415
+    from .history import kept_rows  # noqa: PLC0415
     from .history.recorded import assemble  # noqa: PLC0415
 
     running_alone()
@@ -70,19 +70,28 @@ def main(source: IO[bytes], target: IO[bytes]) -> None:
     # (the pipe keeps flowing while kept days' files are read: Home Assistant never waits on it)
     threading.Thread(target=_take_messages, args=(source, messages), daemon=True).start()
     blocks: list[Any] = []
+    writer = None  # the new days' files, written here while Home Assistant reads on
+    kept: list[dict[str, Any]] | str | None = None
     while (message := messages.get())[0] == ROWS:
         for block in message[1]:
+            if isinstance(block, kept_rows.NewDays):
+                writer = block.writer()
+                continue
             try:
-                blocks.extend(block.rows() if isinstance(block, KeptDay) else (block,))
-            except KeptDayError as err:
+                blocks.extend(block.rows() if isinstance(block, kept_rows.KeptDay) else (block,))
+            except kept_rows.KeptDayError as err:
                 sys.stderr.write(f"{err}\n")
                 sys.exit(KEPT_DAY_BROKEN)
+            if writer is not None and not isinstance(block, kept_rows.KeptDay) and kept is None:
+                kept = kept_rows.write_new_rows(writer, block)
     if message[0] != END:
         raise message[1]  # (the pipe ended before all was sent)
     _, recorded, sun, accepted = message
+    if writer is not None and kept is None:
+        kept = kept_rows.finish_new_days(writer, recorded.values)
     history = assemble(blocks, recorded)
     del blocks
-    found = replace(detect(history, sun, accepted), peak_memory=_peak_memory())
+    found = replace(detect(history, sun, accepted), peak_memory=_peak_memory(), kept=kept)
     target.write(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
     target.flush()
 

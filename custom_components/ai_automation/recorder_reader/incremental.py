@@ -38,7 +38,14 @@ from homeassistant.components.recorder.db_schema import Events, States
 from homeassistant.helpers.recorder import session_scope
 
 from ..engine.history.kept import FORMAT, day_start, local_midnights, read_footer
-from ..engine.history.kept_rows import DayRows, KeptDay, KeptDayError
+from ..engine.history.kept_rows import (
+    DayRows,
+    KeptDay,
+    KeptDayError,
+    NewDays,
+    finish_new_days,
+    write_new_rows,
+)
 from ..engine.history.recorded import Rows
 from .purged import (
     asked_again,
@@ -73,8 +80,8 @@ class KeptDays(Protocol):
     def path(self, name: str) -> Path:
         """Return where a kept day's file is (the detectors' process reads it there)."""
 
-    def create(self, name: str) -> IO[bytes]:
-        """Open a new day's file for writing (it counts once committed)."""
+    def new_days(self, bounds: list[float], stamp: str) -> NewDays:
+        """Return where the days read now are written (they count once committed)."""
 
     def commit(self, manifest: dict[str, Any]) -> None:
         """Make the new days and `manifest` what is kept; remove the files it does not name."""
@@ -112,23 +119,44 @@ class IncrementalReader(HistoryReader):
         self._values: dict[str, list[str | None]] = {}  # each kept file's state values
         self._horizons: dict[int, float] = {}  # each entity's oldest row still recorded
         self._purged_runs_made = -math.inf  # the latest kept row a purged automation run made
-        self._pending: tuple[Any, ...] | None = None  # the new days read, until `finish`
+        self._pending: tuple[Any, ...] | None = None  # what `finish` keeps, once all is read
 
     def rows(self) -> Iterator[Rows]:
-        """Yield the kept days' rows, then the recorder's since; keep the days now complete."""
-        for block in self.blocks():
-            if not isinstance(block, KeptDay):
-                yield block
-                continue
-            try:
-                yield from block.rows()
-            except KeptDayError as err:
-                self.distrust()
-                raise KeptDaysError(f"{err}; the next analysis reads the whole lookback") from err
-        self.finish(keep=True)
+        """Yield the kept days' rows, then the recorder's since; keep the days now complete.
 
-    def blocks(self) -> Iterator[Rows | KeptDay]:
-        """Yield the kept days (to be read where they are used), then the recorder's rows since."""
+        Here, in this process, the new days are written as they are read: where the detectors
+        have a process of their own, it writes them (`blocks`).
+        """
+        writer: DayRows | None = None
+        kept: list[dict[str, Any]] | str | None = None
+        try:
+            for block in self.blocks():
+                if isinstance(block, NewDays):
+                    writer = block.writer()
+                elif isinstance(block, KeptDay):
+                    try:
+                        yield from block.rows()
+                    except KeptDayError as err:
+                        self.distrust()
+                        raise KeptDaysError(
+                            f"{err}; the next analysis reads the whole lookback"
+                        ) from err
+                else:
+                    if writer is not None and not isinstance(kept, str):
+                        kept = write_new_rows(writer, block)
+                    yield block
+            if writer is not None and not isinstance(kept, str):
+                kept = finish_new_days(writer, self.recorded().values)
+        finally:
+            if writer is not None:
+                writer.close()
+        self.finish(kept)
+
+    def blocks(self) -> Iterator[Rows | KeptDay | NewDays]:
+        """Yield the kept days, where the new ones go, then the recorder's rows since.
+
+        The kept days are read, and the new days written, where the rows are used.
+        """
         with session_scope(session=self._instance.get_session(), read_only=True) as session:
             starting = self._prepare(session)
             cut = max(day_start(self._end - LATE_MARGIN, self._time_zone), self._start)
@@ -146,39 +174,29 @@ class IncrementalReader(HistoryReader):
                     ) from err
                 self.kept_rows = sum(day.rows_kept for day in kept)
                 yield from kept
-            writer = DayRows(
-                self._kept.create,
-                [read_from, *local_midnights(read_from, cut, self._time_zone), cut]
-                if read_from < cut
-                else [],
-                f"{self._end:.0f}",
-            )
-            try:
-                keeping = True
-                for rows in self._changes(session, read_from, starting):
-                    keeping = keeping and self._add(writer, rows)
-                    yield rows
-                if keeping:
-                    self._pending = (days, writer, starting, (read_from, cut), manifest)
-            finally:
-                if self._pending is None:
-                    writer.close()
-                    self._kept.discard()
+            if read_from < cut:
+                yield self._kept.new_days(
+                    [read_from, *local_midnights(read_from, cut, self._time_zone), cut],
+                    f"{self._end:.0f}",
+                )
+            yield from self._changes(session, read_from, starting)
+            self._pending = (days, starting, (read_from, cut), manifest)
 
-    def finish(self, *, keep: bool) -> None:
-        """Keep the days just read for the next run (called once the rows went on), or not."""
-        if (pending := self._pending) is None:
-            return
-        self._pending = None
-        days, writer, starting, (read_from, cut), manifest = pending
+    def finish(self, kept: list[dict[str, Any]] | str | None) -> None:
+        """Name the new days written (`kept`: their facts) in the manifest, for the next run.
+
+        Called once the detectors have all rows. A text says why they could not be written;
+        None: the run failed. Either way, no file of the new days is left unnamed.
+        """
+        pending, self._pending = self._pending, None
         try:
-            if keep:
-                with session_scope(
-                    session=self._instance.get_session(), read_only=True
-                ) as session:
-                    self._keep(days, writer, starting, (session, read_from, cut), manifest)
+            if isinstance(kept, str):
+                _LOGGER.warning("Could not keep the analysed days for the next analysis: %s", kept)
+            elif pending is not None and kept is not None:
+                days, starting, (read_from, cut), manifest = pending
+                with session_scope(session=self._instance.get_session(), read_only=True) as session:
+                    self._keep(days, kept, starting, (session, read_from, cut), manifest)
         finally:
-            writer.close()
             self._kept.discard()
 
     def distrust(self) -> None:
@@ -190,16 +208,6 @@ class IncrementalReader(HistoryReader):
         """Return since when kept rows are used: the window's start, or the oldest row recorded."""
         return max(self._start, min(self._horizons.values(), default=math.inf))
 
-    @staticmethod
-    def _add(writer: DayRows, rows: Rows) -> bool:
-        """Hand rows to be kept; return False if they cannot be written (said in the log)."""
-        try:
-            writer.add(rows)
-        except OSError as err:
-            _LOGGER.warning("Could not keep the analysed days for the next analysis: %s", err)
-            return False
-        return True
-
     def _prepare(self, session: Session) -> list[tuple[float, float]]:
         """Note the highest state_id first (a row recorded later has a higher one), then prepare."""
         self._mark = highest_state_id(session)
@@ -208,20 +216,18 @@ class IncrementalReader(HistoryReader):
     def _keep(
         self,
         days: list[dict[str, Any]],
-        writer: DayRows,
+        new: list[dict[str, Any]],
         starting: Sequence[tuple[float, float]],
         read: tuple[Session, float, float],
         manifest: dict[str, Any] | None,
     ) -> None:
         """Write the new days and what is kept now (a failure to write loses only the keeping)."""
         session, read_from, cut = read
-        values = [value for value, _ in sorted(self._codes.items(), key=lambda item: item[1])]
         person = [m for m, e in self._metadata.items() if e in self._person]
         runs = automated_by_runs(
             session, person, read_from, cut, self._start - AUTOMATION_LEAD, self._end
         )
         try:
-            new = writer.finish(values)
             for day in new:
                 day["events"] = [self._start - AUTOMATION_LEAD, self._end]
                 day["starting"] = _overlapping(starting, day["from"], day["to"])

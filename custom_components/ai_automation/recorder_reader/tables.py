@@ -49,7 +49,7 @@ from homeassistant.util import dt as dt_util
 from homeassistant.util.json import json_loads_object
 
 from ..engine.history.arrays import History
-from ..engine.history.kept_rows import KeptDay
+from ..engine.history.kept_rows import KeptDay, NewDays
 from ..engine.history.recorded import Recorded, Rows, assemble
 from .start_windows import start_windows, written_while_starting
 
@@ -260,12 +260,12 @@ class HistoryReader:
             starting = self._prepare(session)
             yield from self._changes(session, self._start, starting)
 
-    def blocks(self) -> Iterator[Rows | KeptDay]:
+    def blocks(self) -> Iterator[Rows | KeptDay | NewDays]:
         """Yield the rows in blocks, or kept days to be read where they are used."""
         yield from self.rows()
 
-    def finish(self, *, keep: bool) -> None:
-        """Keep what was read for the next read, once it went on (`keep`), or not (nothing here)."""
+    def finish(self, kept: list[dict[str, Any]] | str | None) -> None:
+        """Keep what was read for the next read, once it was used (nothing here)."""
 
     def distrust(self) -> None:
         """Forget what was kept from earlier reads: it could not be read (nothing here)."""

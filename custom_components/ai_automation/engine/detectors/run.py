@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..history.arrays import History
 from .bursts import without_bursts
@@ -32,6 +33,8 @@ class Findings:
     changes: int = 0  # how many real changes there were
     first_change: float | None = None  # when the oldest was (UTC seconds)
     peak_memory: int | None = None  # the detectors' own process's peak, in bytes (None: not one)
+    # The new days' files the detectors' process wrote (their facts), or why it could not.
+    kept: list[dict[str, Any]] | str | None = None
 
 
 def detect(

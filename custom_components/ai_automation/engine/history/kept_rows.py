@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+import os
 from typing import IO, Any
 import zlib
 
@@ -14,6 +15,7 @@ from .kept import MAGIC, append_chunk, read_chunks, read_footer, write_footer
 from .recorded import Rows
 
 FLUSH_ROWS = 65_536  # rows held before they are written: memory stays small on a full read
+NEW = ".new"  # a new day's file is named so until the manifest naming it is written
 
 
 class DayRows:
@@ -106,6 +108,44 @@ class DayRows:
         for target in self._files.values():
             target.close()
         self._files.clear()
+
+
+@dataclass(frozen=True, kw_only=True)
+class NewDays:
+    """Where and how the days read now are kept: written by whoever gets the rows.
+
+    Sent as it is to the detectors' process, which writes the files while Home Assistant reads
+    on; Home Assistant names them in the manifest once the run succeeded.
+    """
+
+    folder: str
+    bounds: list[float]  # one file per [bounds[i], bounds[i+1])
+    stamp: str  # in each file's name: the run's
+
+    def writer(self) -> DayRows:
+        """Return a writer of these days' files (each named NAME.new until committed)."""
+        return DayRows(self._create, self.bounds, self.stamp)
+
+    def _create(self, name: str) -> IO[bytes]:
+        os.makedirs(self.folder, exist_ok=True)
+        return open(os.path.join(self.folder, f"{name}{NEW}"), "w+b")
+
+
+def write_new_rows(writer: DayRows, rows: Rows) -> str | None:
+    """Hand rows to be kept; return why they cannot be written (None: they are)."""
+    try:
+        writer.add(rows)
+    except OSError as err:
+        return str(err)
+    return None
+
+
+def finish_new_days(writer: DayRows, values: Sequence[str | None]) -> list[dict[str, Any]] | str:
+    """Close the new days' files; return their facts, or why they could not be written."""
+    try:
+        return writer.finish(list(values))
+    except OSError as err:
+        return str(err)
 
 
 def kept_day_rows(
