@@ -39,6 +39,7 @@ from homeassistant.helpers.recorder import session_scope
 
 from ..engine.history.kept import FORMAT, day_start, local_midnights, read_footer
 from ..engine.history.kept_rows import (
+    EDGES,
     DayRows,
     KeptDay,
     KeptDayError,
@@ -117,6 +118,7 @@ class IncrementalReader(HistoryReader):
         self.kept_rows = 0  # rows taken from the kept days (the figures say so)
         self._mark = 0  # the highest state_id when the read began
         self._values: dict[str, list[str | None]] = {}  # each kept file's state values
+        self._edges: list[tuple[list[Any], ...]] = []  # each kept file's edges (`EDGES`)
         self._horizons: dict[int, float] = {}  # each entity's oldest row still recorded
         self._purged_runs_made = -math.inf  # the latest kept row a purged automation run made
         self._pending: tuple[Any, ...] | None = None  # what `finish` keeps, once all is read
@@ -260,7 +262,7 @@ class IncrementalReader(HistoryReader):
             if reason is None:
                 self._horizons = entity_horizons(session, self._metadata)
                 reason = self._changed(manifest, starting) or self._unreadable(manifest)
-            if reason is None and not self._edges_present(session, manifest):
+            if reason is None and not self._edges_present(session):
                 reason = "rows kept are no longer in the recorder's database (purged or replaced)"
             if reason is None:
                 reason = self._late_or_purged(session, manifest)
@@ -311,35 +313,33 @@ class IncrementalReader(HistoryReader):
     def _unreadable(self, manifest: dict[str, Any]) -> str | None:
         """Return why a kept day's file cannot be used (None: each one ends whole).
 
-        Each footer's values (what the file's state numbers stand for) are noted on the way.
+        Each footer's values (what the file's state numbers stand for) and edges (each entity's
+        first and last row) are noted on the way.
         """
         for day in manifest["days"]:
             if day["to"] > self._start:
                 try:
                     with self._kept.open(day["file"]) as source:
-                        self._values[day["file"]] = read_footer(source)["values"]
-                except (OSError, ValueError) as err:
+                        footer = read_footer(source)
+                    self._values[day["file"]] = footer["values"]
+                    self._edges.append(tuple(footer["edges"][name] for name in EDGES))
+                except (OSError, ValueError, KeyError, TypeError) as err:
                     return f"a kept day's file cannot be read ({err})"
         return None
 
-    def _edges_present(self, session: Session, manifest: dict[str, Any]) -> bool:
+    def _edges_present(self, session: Session) -> bool:
         """Tell whether each entity's first and last kept rows of each day are still recorded."""
         wanted = {
             state_id: metadata_id
-            for day in manifest["days"]
-            for state_id, metadata_id, when in zip(
-                day["edges"]["state_id"],
-                day["edges"]["metadata_id"],
-                day["edges"]["when"],
-                strict=True,
-            )
+            for state_ids, metadata_ids, times in self._edges
+            for state_id, metadata_id, when in zip(state_ids, metadata_ids, times, strict=True)
             if when >= max(self._start, self._horizons.get(metadata_id, math.inf))
         }
         found: dict[int, int] = {}
         ids = sorted(wanted)
         for begin in range(0, len(ids), EDGES_PER_QUERY):
             # (the ids written out: binding and compiling thousands of parameters took longer
-            # than the lookups; they are integers read from our own manifest)
+            # than the lookups; they are integers read from our own files)
             listed = ",".join(map(str, map(int, ids[begin : begin + EDGES_PER_QUERY])))
             found.update(
                 (int(state_id), int(metadata_id))

@@ -27,7 +27,7 @@ import numpy.typing as npt
 from .recorded import Rows
 
 MAGIC = b"AI-AUTOMATION-KEPT-DAY\n"
-FORMAT = 1  # raised whenever the file or what a kept row means changes
+FORMAT = 2  # raised whenever the file or what a kept row means changes
 _LENGTH = struct.Struct("<Q")
 _DTYPES = (np.int64, np.int32, np.int32, np.int64, np.bool_)  # (times as their bits)
 _LEVEL = 1  # zlib's quickest: the differences already make the bytes small

@@ -16,6 +16,7 @@ from .recorded import Rows
 
 FLUSH_ROWS = 65_536  # rows held before they are written: memory stays small on a full read
 NEW = ".new"  # a new day's file is named so until the manifest naming it is written
+EDGES = ("state_id", "metadata_id", "when")  # each entity's first and last row of a day
 
 
 class DayRows:
@@ -87,19 +88,24 @@ class DayRows:
             if (target := self._files.pop(number, None)) is None:
                 target = self._create(self._name(number))
                 target.write(MAGIC)
-            write_footer(target, {"values": values, "from": begin, "to": end})
-            target.close()
             edges = self._edges.get(number, (np.empty(0, np.int64),) * 3)
+            write_footer(target, {
+                "values": values,
+                "from": begin,
+                "to": end,
+                # (in the day's own file, not the manifest: that is read and written whole
+                # on every run; three flat lists: a list per row would wake the garbage collector)
+                "edges": {
+                    name: column.tolist()
+                    for name, column in zip(EDGES, edges, strict=True)
+                },
+            })  # fmt: skip
+            target.close()
             days.append({
                 "file": self._name(number),
                 "from": begin,
                 "to": end,
                 "rows": self._written.get(number, 0),
-                # (three flat lists: a list per row would wake the garbage collector)
-                "edges": {
-                    name: column.tolist()
-                    for name, column in zip(("state_id", "metadata_id", "when"), edges, strict=True)
-                },
             })  # fmt: skip
         return days
 
