@@ -130,6 +130,21 @@ async def test_stopped_before_the_reading_began_the_pipe_is_closed(
     assert _workers() == []
 
 
+async def test_the_detector_process_starts_at_its_lower_priority() -> None:
+    """Lowered as it is started, not once Python is up: its start never holds up the loop.
+
+    Starting up takes a core for a tenth of a second; at Home Assistant's own priority, beside
+    another busy program, that kept the event loop waiting 20-35 ms (`scripts/bench`).
+    """
+    detectors = await DetectorProcess.async_start()
+    try:
+        [worker] = _workers()
+        # (before its interpreter is up: it has not lowered itself yet)
+        assert worker.nice() == min(os.getpriority(os.PRIO_PROCESS, os.getpid()) + 10, 19)
+    finally:
+        await detectors.async_close()
+
+
 def _hung_worker(tmp_path: Path, *, stuck: bool) -> Path:
     """Write a worker that never answers.
 

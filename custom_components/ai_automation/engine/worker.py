@@ -12,6 +12,7 @@ without Home Assistant: it is ready in a fraction of a second, before the first 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+import contextlib
 from dataclasses import replace
 import os
 import pickle
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 ROWS, END, BROKEN = "rows", "end", "broken"
 NICENESS = 10  # added to Home Assistant's: the detectors get the CPU only when it has spare
+MAX_NICENESS = 19  # (the lowest priority there is)
 OOM_SCORE_ADJ = 1000  # the most: short of memory, the kernel ends this process first
 PR_SET_PDEATHSIG = 1  # (linux/prctl.h)
 KEPT_DAY_BROKEN = 65  # the exit status when a kept day's file is broken (sysexits EX_DATAERR)
@@ -143,8 +145,17 @@ def _guest(parent: int | None) -> None:
             score.write(str(OOM_SCORE_ADJ))
     except OSError:
         pass
-    if hasattr(os, "nice"):
+    # (Home Assistant lowered it already as it started this process: set, not added to)
+    if parent is not None and hasattr(os, "setpriority"):
+        with contextlib.suppress(OSError):  # (Home Assistant has ended: this one will too)
+            os.setpriority(os.PRIO_PROCESS, 0, guest_priority(parent))
+    elif hasattr(os, "nice"):
         os.nice(NICENESS)
+
+
+def guest_priority(parent: int) -> int:
+    """Return the niceness the detectors' process runs at: NICENESS above its parent's."""
+    return min(os.getpriority(os.PRIO_PROCESS, parent) + NICENESS, MAX_NICENESS)
 
 
 def _engine_alone() -> None:
