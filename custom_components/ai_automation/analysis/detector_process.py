@@ -139,6 +139,7 @@ class DetectorProcess:
         try:
             found = await self._async_detect(hass, reader, sun, accepted_states)
         except BaseException:
+            await self.async_close()  # (it writes no new day's file after this)
             await instance.async_add_executor_job(reader.finish, None)
             raise
         await instance.async_add_executor_job(reader.finish, found.kept)
