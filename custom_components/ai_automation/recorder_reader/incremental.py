@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 import numpy as np
-from sqlalchemy import case, or_, select, text
+from sqlalchemy import case, or_, select
 from sqlalchemy.orm import Session
 
 from homeassistant.components.recorder.core import Recorder
@@ -48,6 +48,7 @@ from ..engine.history.kept_rows import (
     write_new_rows,
 )
 from ..engine.history.recorded import Rows
+from .kept_checks import edges_recorded, mismatch, overlapping
 from .purged import (
     asked_again,
     automated_by_runs,
@@ -62,7 +63,6 @@ from .tables import AUTOMATION_LEAD, HistoryReader, _chunks, automated_contexts,
 
 _LOGGER = logging.getLogger(__name__)
 LATE_MARGIN = 3600  # seconds: rows of the last hour before a read may still be on their way
-EDGES_PER_QUERY = 5000  # state ids looked up at once (SQLite takes statements up to 1 MB)
 
 
 class KeptDaysError(RuntimeError):
@@ -232,7 +232,7 @@ class IncrementalReader(HistoryReader):
         try:
             for day in new:
                 day["events"] = [self._start - AUTOMATION_LEAD, self._end]
-                day["starting"] = _overlapping(starting, day["from"], day["to"])
+                day["starting"] = overlapping(starting, day["from"], day["to"])
             self._kept.commit(
                 {
                     "format": FORMAT,
@@ -258,11 +258,13 @@ class IncrementalReader(HistoryReader):
         if manifest is None:
             return None
         try:
-            reason = _mismatch(manifest, self._identity)
+            reason = mismatch(manifest, self._identity)
             if reason is None:
                 self._horizons = entity_horizons(session, self._metadata)
                 reason = self._changed(manifest, starting) or self._unreadable(manifest)
-            if reason is None and not self._edges_present(session):
+            if reason is None and not edges_recorded(
+                session, self._edges, self._start, self._horizons
+            ):
                 reason = "rows kept are no longer in the recorder's database (purged or replaced)"
             if reason is None:
                 reason = self._late_or_purged(session, manifest)
@@ -304,7 +306,7 @@ class IncrementalReader(HistoryReader):
         for day in manifest["days"]:
             # (a start before the window, or before every row still recorded, changes no row used)
             begin = max(day["from"], self._used_from)
-            if day["to"] > begin and _overlapping(starting, begin, day["to"]) != _overlapping(
+            if day["to"] > begin and overlapping(starting, begin, day["to"]) != overlapping(
                 day["starting"], begin, day["to"]
             ):
                 return "Home Assistant's starts recorded for a kept day changed"
@@ -326,32 +328,6 @@ class IncrementalReader(HistoryReader):
                 except (OSError, ValueError, KeyError, TypeError) as err:
                     return f"a kept day's file cannot be read ({err})"
         return None
-
-    def _edges_present(self, session: Session) -> bool:
-        """Tell whether each entity's first and last kept rows of each day are still recorded."""
-        wanted = {
-            state_id: metadata_id
-            for state_ids, metadata_ids, times in self._edges
-            for state_id, metadata_id, when in zip(state_ids, metadata_ids, times, strict=True)
-            if when >= max(self._start, self._horizons.get(metadata_id, math.inf))
-        }
-        found: dict[int, int] = {}
-        ids = sorted(wanted)
-        for begin in range(0, len(ids), EDGES_PER_QUERY):
-            # (the ids written out: binding and compiling thousands of parameters took longer
-            # than the lookups; they are integers read from our own files)
-            listed = ",".join(map(str, map(int, ids[begin : begin + EDGES_PER_QUERY])))
-            found.update(
-                (int(state_id), int(metadata_id))
-                for state_id, metadata_id in session.execute(
-                    text(
-                        "SELECT state_id, metadata_id FROM states"  # noqa: S608 (integers)
-                        f" WHERE state_id IN ({listed})"
-                    )
-                )
-                if metadata_id is not None
-            )
-        return found == wanted
 
     def _corrections(
         self,
@@ -418,28 +394,3 @@ class IncrementalReader(HistoryReader):
                 fixed=fixed,
                 since=horizons,
             )
-
-
-def _mismatch(manifest: dict[str, Any], identity: dict[str, Any]) -> str | None:
-    """Return what makes the kept days another home's or another version's (None: nothing)."""
-    if manifest.get("format") != FORMAT:
-        return "they were kept in another format"
-    kept = manifest.get("identity", {})
-    reasons = {
-        "database": "the recorder's database changed",
-        "schema": "the recorder's database was migrated",
-        "time_zone": "the time zone changed",
-        "lookback_days": "the days of history to analyse changed",
-        "tools": "the tool accounts changed",
-    }
-    for key, reason in reasons.items():
-        if kept.get(key) != identity.get(key):
-            return reason
-    return None
-
-
-def _overlapping(
-    windows: Sequence[tuple[float, float]], begin: float, end: float
-) -> list[list[float]]:
-    """Return the windows that overlap [begin, end)."""
-    return [[a, b] for a, b in windows if a < end and b >= begin]
