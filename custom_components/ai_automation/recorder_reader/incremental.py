@@ -176,11 +176,13 @@ class IncrementalReader(HistoryReader):
                     ) from err
                 self.kept_rows = sum(day.rows_kept for day in kept)
                 yield from kept
-            if read_from < cut:
-                yield self._kept.new_days(
-                    [read_from, *local_midnights(read_from, cut, self._time_zone), cut],
-                    f"{self._end:.0f}",
-                )
+            # (even when no day ended since: what is kept is then noted as read now)
+            yield self._kept.new_days(
+                [read_from, *local_midnights(read_from, cut, self._time_zone), cut]
+                if read_from < cut
+                else [],
+                f"{self._end:.0f}",
+            )
             yield from self._changes(session, read_from, starting)
             self._pending = (days, starting, (read_from, cut), manifest)
 
