@@ -273,8 +273,8 @@ async def test_the_detector_process_is_a_guest_that_ends_with_home_assistant() -
         assert "SUPERVISOR_TOKEN" in parent.environ()
         assert "SUPERVISOR_TOKEN" not in worker.environ()
         assert worker.cmdline()[1] == "-I"
-        for _ in range(400):  # (it settles in first thing)
-            if worker.nice() != parent.nice():
+        for _ in range(400):  # (it settles in first thing; its priority is lowered at once)
+            if _oom_score_adj(worker) == 1000:
                 break
             await asyncio.sleep(0.05)
         assert (worker.nice(), _oom_score_adj(worker)) == (min(parent.nice() + 10, 19), 1000)
