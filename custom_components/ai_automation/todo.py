@@ -13,7 +13,6 @@ from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
-from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
 
 from .const import ACCEPTED_SHOWN_FOR, DOMAIN
@@ -22,7 +21,7 @@ from .entity import AiAutomationEntity
 from .models import AiAutomationConfigEntry
 from .permissions import async_check_admin
 from .suggestions.decisions import async_accept, async_clear, async_dismiss, async_snooze
-from .suggestions.localized_title import localized_title
+from .suggestions.localized_title import async_load_title_words, localized_title
 from .suggestions.store import ACCEPTED
 
 PARALLEL_UPDATES = 1
@@ -138,7 +137,7 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
 
     async def _async_load_words(self, _event: Event[Any] | None = None) -> None:
         """Load the titles' words in the home's language, and show the list in them."""
-        await async_get_translations(self.hass, self.hass.config.language, "common", {DOMAIN})
+        await async_load_title_words(self.hass)
         if _event is not None:
             self.async_write_ha_state()
 

@@ -5,12 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers.translation import async_get_cached_translations, async_get_translations
+from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.translation import (
+    async_get_cached_translations,
+    async_get_translations,
+    async_translate_state,
+)
 
 from ..const import DOMAIN
 from ..contract import StoredSuggestion
 
 _PREFIX = f"component.{DOMAIN}.common.title_"
+# Where Home Assistant names states ("on" of a motion sensor: "Erkannt"), as the frontend shows them
+STATE_WORDS = ("entity", "entity_component")
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _KINDS = ("habit", "sun", "sequence", "group")
 _ACTIONS = {
@@ -25,9 +32,17 @@ _ACTIONS = {
 }
 
 
+async def async_load_title_words(hass: HomeAssistant) -> None:
+    """Load the words titles are said in: ours, and Home Assistant's names of states."""
+    language = hass.config.language
+    await async_get_translations(hass, language, "common", {DOMAIN})
+    for category in STATE_WORDS:
+        await async_get_translations(hass, language, category)
+
+
 async def async_localized_title(hass: HomeAssistant, suggestion: StoredSuggestion) -> str:
     """Return the title in Home Assistant's language (loading its words first)."""
-    await async_get_translations(hass, hass.config.language, "common", {DOMAIN})
+    await async_load_title_words(hass)
     return localized_title(hass, suggestion)
 
 
@@ -64,6 +79,22 @@ class _Said:
         self._hass = hass
         self._words = words
 
+    def _state(self, entity_id: str, state: str) -> str:
+        """Return a state as Home Assistant shows it for this entity (the raw one if unnamed)."""
+        entry = er.async_get(self._hass).async_get(entity_id)
+        current = self._hass.states.get(entity_id)
+        device_class = (current.attributes.get("device_class") if current else None) or (
+            entry.device_class or entry.original_device_class if entry else None
+        )
+        return async_translate_state(
+            self._hass,
+            state,
+            entity_id.split(".", 1)[0],
+            entry.platform if entry else None,
+            entry.translation_key if entry else None,
+            device_class if isinstance(device_class, str) else None,
+        )
+
     def _name(self, entity_id: str) -> str:
         state = self._hass.states.get(entity_id)
         if state is not None and state.name:
@@ -87,7 +118,8 @@ class _Said:
             domain, _, verb = str(action.get("action", "")).partition(".")
             key = "on" if domain == "scene" else _ACTIONS.get(verb)
             if domain == "climate" and verb == "set_hvac_mode":
-                key = f"set:{(action.get('data') or {}).get('hvac_mode', '')}"
+                mode = str((action.get("data") or {}).get("hvac_mode", ""))
+                key = f"set:{self._state(target, mode) if isinstance(target, str) else mode}"
             if not isinstance(target, str) or key is None:
                 return None
             by_key.setdefault(key, []).append(target)
@@ -167,7 +199,7 @@ class _Said:
             return self._words["arrives" if to == "home" else "leaves"].format(name=name)
         if to is None:
             return self._words["fires"].format(name=name)
-        return self._words["turns"].format(name=name, state=to)
+        return self._words["turns"].format(name=name, state=self._state(entity_id, str(to)))
 
 
 def _hold_seconds(hold: Any) -> float:

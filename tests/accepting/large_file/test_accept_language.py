@@ -5,6 +5,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.ai_automation.suggestions.localized_title import async_localized_title
 from homeassistant.core import HomeAssistant
+from homeassistant.setup import async_setup_component
 from homeassistant.util.yaml import load_yaml
 
 from ...daily_run import SUGGESTION, SUGGESTION_LIST
@@ -86,3 +87,56 @@ async def test_a_wait_is_said_in_the_homes_language(
     title = await async_localized_title(hass, suggestion)
     assert title.startswith(doing)
     assert title.endswith(wait)
+
+
+@pytest.mark.parametrize(
+    ("language", "when", "set_to"),
+    [
+        ("de", "wenn Flurbewegung zu „Erkannt“ wechselt", "Heizung auf Heizbetrieb stellen"),
+        (
+            "nl",
+            "als Flurbewegung naar \u2018Gedetecteerd\u2019 gaat",
+            "Heizung op Verwarmen zetten",
+        ),
+    ],
+)
+async def test_states_are_said_as_home_assistant_shows_them(
+    hass: HomeAssistant, language: str, when: str, set_to: str
+) -> None:
+    """A motion sensor's "on" and a thermostat's "heat" in the words the frontend shows."""
+    for domain in ("binary_sensor", "climate"):
+        assert await async_setup_component(hass, domain, {})
+    hass.states.async_set(
+        "binary_sensor.hall_motion",
+        "off",
+        {"friendly_name": "Flurbewegung", "device_class": "motion"},
+    )
+    hass.states.async_set("climate.living", "off", {"friendly_name": "Heizung"})
+    hass.states.async_set("light.hall", "off", {"friendly_name": "Flurlicht"})
+    hass.config.language = language
+    sequence = {
+        "kind": "sequence",
+        "title": "Turn on Flurlicht when Flurbewegung turns on",
+        "automation": {
+            "triggers": [
+                {"trigger": "state", "entity_id": "binary_sensor.hall_motion", "to": "on"}
+            ],
+            "actions": [{"action": "light.turn_on", "target": {"entity_id": "light.hall"}}],
+        },
+    }
+    habit = {
+        "kind": "habit",
+        "title": "Set Heizung to heat around 06:30 every day",
+        "automation": {
+            "triggers": [{"trigger": "time", "at": "06:30:00"}],
+            "actions": [
+                {
+                    "action": "climate.set_hvac_mode",
+                    "target": {"entity_id": "climate.living"},
+                    "data": {"hvac_mode": "heat"},
+                }
+            ],
+        },
+    }
+    assert (await async_localized_title(hass, sequence)).endswith(when)  # type: ignore[arg-type]
+    assert (await async_localized_title(hass, habit)).startswith(set_to)  # type: ignore[arg-type]
