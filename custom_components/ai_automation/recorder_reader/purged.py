@@ -28,11 +28,15 @@ HOUR = 3600.0
 def entity_horizons(session: Session, metadata_ids: Iterable[int]) -> dict[int, float]:
     """Return each entity's oldest recorded row's time (entities without rows are left out).
 
-    One index look-up per entity ((metadata_id, last_updated_ts)), on every database.
+    One index look-up per entity ((metadata_id, last_updated_ts)), on every database: the first
+    row in that order, not MIN(), which MariaDB worked out by reading all the entity's rows
+    (0.35 s instead of milliseconds for the benchmark's million rows).
     """
     oldest = (
-        select(func.min(States.last_updated_ts))
+        select(States.last_updated_ts)
         .where(States.metadata_id == StatesMeta.metadata_id)
+        .order_by(States.last_updated_ts)
+        .limit(1)
         .scalar_subquery()
     )
     found: dict[int, float] = {}
