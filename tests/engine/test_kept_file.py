@@ -9,10 +9,16 @@ import numpy as np
 import pytest
 
 from custom_components.ai_automation.engine.history.kept import (
+    MAGIC,
+    ZLIB,
+    ZSTD,
     KeptFileError,
+    append_chunk,
     day_start,
     local_midnights,
+    read_chunks,
     read_footer,
+    write_footer,
 )
 from custom_components.ai_automation.engine.history.kept_rows import DayRows, kept_day_rows
 
@@ -96,6 +102,30 @@ def test_a_file_cut_short_is_not_read() -> None:
     whole = next(iter(files.values())).kept
     with pytest.raises(KeptFileError):
         read_footer(io.BytesIO(whole[: len(whole) // 2]))
+
+
+def test_chunks_of_either_compression_read_back() -> None:
+    """Zstd where Python has it, zlib where it does not: a file of both reads back exactly.
+
+    (A Python without libzstd writes zlib; files written before by one with it stay readable
+    where it is.)
+    """
+    rows = _rows(5000, 0, 86400)
+    target = io.BytesIO()
+    target.write(MAGIC)
+    halves = [tuple(c[:2500] for c in rows), tuple(c[2500:] for c in rows)]
+    append_chunk(target, halves[0], ZSTD)
+    append_chunk(target, halves[1], ZLIB)
+    write_footer(target, {"values": ["on"] * 6})
+    chunks = list(read_chunks(io.BytesIO(target.getvalue())))
+    for chunk, half in zip(chunks, halves, strict=True):
+        order = np.lexsort((half[0], half[3]))
+        for got, wrote in zip(chunk, half, strict=True):
+            assert np.array_equal(got, wrote[order])
+    spoiled = bytearray(target.getvalue())
+    spoiled[len(MAGIC) + 30 : len(MAGIC) + 60] = b"\xff" * 30  # inside the zstd chunk
+    with pytest.raises(KeptFileError):
+        list(read_chunks(io.BytesIO(bytes(spoiled))))
 
 
 def test_day_start_in_the_home_time_zone() -> None:

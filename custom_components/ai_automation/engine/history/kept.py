@@ -7,8 +7,12 @@ into differences where that makes small numbers, its bytes regrouped by signific
 compressed: about 6 bytes a change instead of 25. Nothing is rounded: the rows read back are the
 rows written, bit for bit.
 
-    MAGIC, then chunks: b"C" + length (8 bytes) + compressed columns,
+    MAGIC, then chunks: b"Z" (zstd) or b"C" (zlib) + length (8 bytes) + compressed columns,
     then b"F" + length + footer JSON, then the footer's offset (8 bytes).
+
+Chunks are compressed with zstd where Python has it (3.14's `compression.zstd`: six times quicker
+to write than zlib and two and a half times quicker to read, a little smaller), else with zlib;
+either is read back.
 """
 
 from __future__ import annotations
@@ -24,13 +28,19 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import numpy.typing as npt
 
+try:
+    from compression import zstd
+except ImportError:  # (a Python built without libzstd)
+    zstd = None  # type: ignore[assignment]
+
 from .recorded import Rows
 
 MAGIC = b"AI-AUTOMATION-KEPT-DAY\n"
 FORMAT = 2  # raised whenever the file or what a kept row means changes
 _LENGTH = struct.Struct("<Q")
 _DTYPES = (np.int64, np.int32, np.int32, np.int64, np.bool_)  # (times as their bits)
-_LEVEL = 1  # zlib's quickest: the differences already make the bytes small
+_LEVEL = 1  # the quickest: the differences already make the bytes small
+ZSTD, ZLIB = b"Z", b"C"  # each chunk's kind says how it is compressed
 
 
 class KeptFileError(ValueError):
@@ -70,7 +80,7 @@ def _unshuffled(raw: bytes, dtype: Any, count: int) -> npt.NDArray[Any]:
     return result
 
 
-def encode_chunk(rows: Rows) -> bytes:
+def encode_chunk(rows: Rows, kind: bytes) -> bytes:
     """Return one chunk's bytes: the rows in time order, differences, bytes regrouped."""
     order = np.lexsort((rows[0], rows[3]))
     state_id, metadata_id, state, when, person = (column[order] for column in rows)
@@ -83,13 +93,22 @@ def encode_chunk(rows: Rows) -> bytes:
         person.astype(np.bool_),
     )
     body = b"".join(_shuffled(np.ascontiguousarray(part)) for part in parts)
-    return _LENGTH.pack(len(state_id)) + zlib.compress(body, _LEVEL)
+    packed = zstd.compress(body, _LEVEL) if kind == ZSTD else zlib.compress(body, _LEVEL)
+    return _LENGTH.pack(len(state_id)) + packed
 
 
-def decode_chunk(data: bytes) -> Rows:
+def decode_chunk(kind: bytes, data: bytes) -> Rows:
     """Return the rows `encode_chunk` wrote (in time order)."""
     (count,) = _LENGTH.unpack_from(data)
-    body = zlib.decompress(data[_LENGTH.size :])
+    if kind == ZSTD:
+        if zstd is None:
+            raise KeptFileError("a chunk compressed with zstd, which this Python lacks")
+        try:
+            body = zstd.decompress(data[_LENGTH.size :])
+        except zstd.ZstdError as err:
+            raise KeptFileError(f"a chunk that does not decompress ({err})") from err
+    else:
+        body = zlib.decompress(data[_LENGTH.size :])
     columns: list[npt.NDArray[Any]] = []
     offset = 0
     for dtype in _DTYPES:
@@ -103,10 +122,11 @@ def decode_chunk(data: bytes) -> Rows:
     return tuple(columns)
 
 
-def append_chunk(target: IO[bytes], rows: Rows) -> None:
-    """Append one chunk of rows to an open day file."""
-    data = encode_chunk(rows)
-    target.write(b"C" + _LENGTH.pack(len(data)) + data)
+def append_chunk(target: IO[bytes], rows: Rows, kind: bytes | None = None) -> None:
+    """Append one chunk of rows to an open day file (compressed as `kind`, or the best here)."""
+    kind = kind or (ZSTD if zstd is not None else ZLIB)
+    data = encode_chunk(rows, kind)
+    target.write(kind + _LENGTH.pack(len(data)) + data)
 
 
 def write_footer(target: IO[bytes], footer: dict[str, Any]) -> None:
@@ -139,8 +159,8 @@ def read_footer(source: IO[bytes]) -> dict[str, Any]:
 def read_chunks(source: IO[bytes]) -> Iterator[Rows]:
     """Yield a day file's chunks of rows (state numbers as in its footer's `values`)."""
     source.seek(len(MAGIC))
-    while (kind := source.read(1)) == b"C":
+    while (kind := source.read(1)) in {ZSTD, ZLIB}:
         (length,) = _LENGTH.unpack(source.read(_LENGTH.size))
-        yield decode_chunk(source.read(length))
+        yield decode_chunk(kind, source.read(length))
     if kind != b"F":
         raise KeptFileError("a kept day's file cut short")
