@@ -1,5 +1,7 @@
 """An accepted automation is named in the home's language."""
 
+from typing import Any
+
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -55,6 +57,25 @@ async def test_todo_items_follow_the_homes_language(
     assert SUGGESTION.title not in summaries
 
 
+def _hall_light(to: str, hold: dict[str, int] | None = None) -> dict[str, Any]:
+    """Return a sequence: the hall light follows the hall's motion sensor (`to`, held `hold`)."""
+    trigger: dict[str, Any] = {
+        "trigger": "state",
+        "entity_id": "binary_sensor.hall_motion",
+        "to": to,
+    }
+    if hold is not None:
+        trigger["for"] = hold
+    return {
+        "kind": "sequence",
+        "title": f"Turn {to} Flurlicht when Flurbewegung turns {to}",
+        "automation": {
+            "triggers": [trigger],
+            "actions": [{"action": f"light.turn_{to}", "target": {"entity_id": "light.hall"}}],
+        },
+    }
+
+
 @pytest.mark.parametrize(
     ("language", "doing", "wait"),
     [
@@ -69,22 +90,8 @@ async def test_a_wait_is_said_in_the_homes_language(
     hass.states.async_set("binary_sensor.hall_motion", "off", {"friendly_name": "Flurbewegung"})
     hass.states.async_set("light.hall", "on", {"friendly_name": "Flurlicht"})
     hass.config.language = language
-    suggestion = {
-        "kind": "sequence",
-        "title": "Turn off Flurlicht when Flurbewegung has been off for 2 minutes",
-        "automation": {
-            "triggers": [
-                {
-                    "trigger": "state",
-                    "entity_id": "binary_sensor.hall_motion",
-                    "to": "off",
-                    "for": {"minutes": 2},
-                }
-            ],
-            "actions": [{"action": "light.turn_off", "target": {"entity_id": "light.hall"}}],
-        },
-    }
-    title = await async_localized_title(hass, suggestion)
+    suggestion = _hall_light("off", {"minutes": 2})
+    title = await async_localized_title(hass, suggestion)  # type: ignore[arg-type]
     assert title.startswith(doing)
     assert title.endswith(wait)
 
@@ -114,16 +121,7 @@ async def test_states_are_said_as_home_assistant_shows_them(
     hass.states.async_set("climate.living", "off", {"friendly_name": "Heizung"})
     hass.states.async_set("light.hall", "off", {"friendly_name": "Flurlicht"})
     hass.config.language = language
-    sequence = {
-        "kind": "sequence",
-        "title": "Turn on Flurlicht when Flurbewegung turns on",
-        "automation": {
-            "triggers": [
-                {"trigger": "state", "entity_id": "binary_sensor.hall_motion", "to": "on"}
-            ],
-            "actions": [{"action": "light.turn_on", "target": {"entity_id": "light.hall"}}],
-        },
-    }
+    sequence = _hall_light("on")
     habit = {
         "kind": "habit",
         "title": "Set Heizung to heat around 06:30 every day",
