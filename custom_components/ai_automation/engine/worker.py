@@ -73,7 +73,6 @@ def main(source: IO[bytes], target: IO[bytes]) -> None:
     threading.Thread(target=_take_messages, args=(source, messages), daemon=True).start()
     blocks: list[Any] = []
     writer = None  # the new days' files, written here while Home Assistant reads on
-    kept: list[dict[str, Any]] | str | None = None
     while (message := messages.get())[0] == ROWS:
         for block in message[1]:
             if isinstance(block, kept_rows.NewDays):
@@ -84,13 +83,12 @@ def main(source: IO[bytes], target: IO[bytes]) -> None:
             except kept_rows.KeptDayError as err:
                 sys.stderr.write(f"{err}\n")
                 sys.exit(KEPT_DAY_BROKEN)
-            if writer is not None and not isinstance(block, kept_rows.KeptDay) and kept is None:
-                kept = kept_rows.write_new_rows(writer, block)
+            if writer is not None and not isinstance(block, kept_rows.KeptDay):
+                writer.add(block)
     if message[0] != END:
         raise message[1]  # (the pipe ended before all was sent)
     _, recorded, sun, accepted = message
-    if writer is not None and kept is None:
-        kept = kept_rows.finish_new_days(writer, recorded.values)
+    kept = writer.finish(recorded.values) if writer is not None else None
     history = assemble(blocks, recorded)
     del blocks
     found = replace(detect(history, sun, accepted), peak_memory=_peak_memory(), kept=kept)

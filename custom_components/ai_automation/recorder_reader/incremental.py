@@ -38,15 +38,7 @@ from homeassistant.components.recorder.db_schema import Events, States
 from homeassistant.helpers.recorder import session_scope
 
 from ..engine.history.kept import FORMAT, day_start, local_midnights, read_footer
-from ..engine.history.kept_rows import (
-    EDGES,
-    DayRows,
-    KeptDay,
-    KeptDayError,
-    NewDays,
-    finish_new_days,
-    write_new_rows,
-)
+from ..engine.history.kept_rows import EDGES, KeptDay, KeptDayError, NewDays, NewDaysWriter
 from ..engine.history.recorded import Rows
 from .kept_checks import edges_recorded, mismatch, overlapping
 from .purged import (
@@ -129,8 +121,7 @@ class IncrementalReader(HistoryReader):
         Here, in this process, the new days are written as they are read: where the detectors
         have a process of their own, it writes them (`blocks`).
         """
-        writer: DayRows | None = None
-        kept: list[dict[str, Any]] | str | None = None
+        writer: NewDaysWriter | None = None
         try:
             for block in self.blocks():
                 if isinstance(block, NewDays):
@@ -144,11 +135,10 @@ class IncrementalReader(HistoryReader):
                             f"{err}; the next analysis reads the whole lookback"
                         ) from err
                 else:
-                    if writer is not None and not isinstance(kept, str):
-                        kept = write_new_rows(writer, block)
+                    if writer is not None:
+                        writer.add(block)
                     yield block
-            if writer is not None and not isinstance(kept, str):
-                kept = finish_new_days(writer, self.recorded().values)
+            kept = writer.finish(self.recorded().values) if writer is not None else None
         finally:
             if writer is not None:
                 writer.close()

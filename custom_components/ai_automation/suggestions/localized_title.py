@@ -116,11 +116,13 @@ class _Said:
         for action in automation.get("actions") or []:
             target = (action.get("target") or {}).get("entity_id")
             domain, _, verb = str(action.get("action", "")).partition(".")
+            if not isinstance(target, str):
+                return None
             key = "on" if domain == "scene" else _ACTIONS.get(verb)
             if domain == "climate" and verb == "set_hvac_mode":
                 mode = str((action.get("data") or {}).get("hvac_mode", ""))
-                key = f"set:{self._state(target, mode) if isinstance(target, str) else mode}"
-            if not isinstance(target, str) or key is None:
+                key = f"set:{self._state(target, mode)}"
+            if key is None:
                 return None
             by_key.setdefault(key, []).append(target)
         parts = []

@@ -41,6 +41,7 @@ _LENGTH = struct.Struct("<Q")
 _DTYPES = (np.int64, np.int32, np.int32, np.int64, np.bool_)  # (times as their bits)
 _LEVEL = 1  # the quickest: the differences already make the bytes small
 ZSTD, ZLIB = b"Z", b"C"  # each chunk's kind says how it is compressed
+_WRITTEN = ZSTD if zstd is not None else ZLIB  # how chunks are written here
 
 
 class KeptFileError(ValueError):
@@ -122,9 +123,8 @@ def decode_chunk(kind: bytes, data: bytes) -> Rows:
     return tuple(columns)
 
 
-def append_chunk(target: IO[bytes], rows: Rows, kind: bytes | None = None) -> None:
+def append_chunk(target: IO[bytes], rows: Rows, kind: bytes = _WRITTEN) -> None:
     """Append one chunk of rows to an open day file (compressed as `kind`, or the best here)."""
-    kind = kind or (ZSTD if zstd is not None else ZLIB)
     data = encode_chunk(rows, kind)
     target.write(kind + _LENGTH.pack(len(data)) + data)
 

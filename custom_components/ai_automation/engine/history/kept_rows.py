@@ -128,30 +128,43 @@ class NewDays:
     bounds: list[float]  # one file per [bounds[i], bounds[i+1])
     stamp: str  # in each file's name: the run's
 
-    def writer(self) -> DayRows:
+    def writer(self) -> NewDaysWriter:
         """Return a writer of these days' files (each named NAME.new until committed)."""
-        return DayRows(self._create, self.bounds, self.stamp)
+        return NewDaysWriter(DayRows(self._create, self.bounds, self.stamp))
 
     def _create(self, name: str) -> IO[bytes]:
         os.makedirs(self.folder, exist_ok=True)
         return open(os.path.join(self.folder, f"{name}{NEW}"), "w+b")
 
 
-def write_new_rows(writer: DayRows, rows: Rows) -> str | None:
-    """Hand rows to be kept; return why they cannot be written (None: they are)."""
-    try:
-        writer.add(rows)
-    except OSError as err:
-        return str(err)
-    return None
+class NewDaysWriter:
+    """The new days' files as rows come: a file that cannot be written stops only the keeping."""
 
+    def __init__(self, days: DayRows) -> None:
+        """Write through `days`."""
+        self._days = days
+        self._error: str | None = None
 
-def finish_new_days(writer: DayRows, values: Sequence[str | None]) -> list[dict[str, Any]] | str:
-    """Close the new days' files; return their facts, or why they could not be written."""
-    try:
-        return writer.finish(list(values))
-    except OSError as err:
-        return str(err)
+    def add(self, rows: Rows) -> None:
+        """Take a block of rows (nothing more once writing failed)."""
+        if self._error is None:
+            try:
+                self._days.add(rows)
+            except OSError as err:
+                self._error = str(err)
+
+    def finish(self, values: Sequence[str | None]) -> list[dict[str, Any]] | str:
+        """Close the files; return the days' facts, or why they could not be written."""
+        try:
+            return self._error or self._days.finish(list(values))
+        except OSError as err:
+            return str(err)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Close files left open (the read failed, or all is written)."""
+        self._days.close()
 
 
 def kept_day_rows(
