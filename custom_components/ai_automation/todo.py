@@ -21,7 +21,7 @@ from .entity import AiAutomationEntity
 from .models import AiAutomationConfigEntry
 from .permissions import async_check_admin
 from .suggestions.decisions import async_accept, async_clear, async_dismiss, async_snooze
-from .suggestions.localized_title import async_load_title_words, localized_title
+from .suggestions.localized import async_load_title_words, localized_description, localized_title
 from .suggestions.store import ACCEPTED
 
 PARALLEL_UPDATES = 1
@@ -37,9 +37,9 @@ async def async_setup_entry(
     async_add_entities([SuggestionsTodoList(entry, SUGGESTIONS)])
 
 
-def _description(suggestion: StoredSuggestion) -> str:
+def _description(hass: HomeAssistant, suggestion: StoredSuggestion) -> str:
     """Return the words shown, and under the AI's words the latest evidence in ours."""
-    description: str = suggestion["description"]
+    description = localized_description(hass, suggestion)
     evidence = suggestion.get("evidence_text")
     if suggestion.get("ai_worded") and evidence and evidence != description:
         return f"{description}\n\n{evidence}"
@@ -78,7 +78,7 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
             TodoItem(
                 uid=suggestion["id"],
                 summary=localized_title(self.hass, suggestion),
-                description=_description(suggestion),
+                description=_description(self.hass, suggestion),
                 status=TodoItemStatus.NEEDS_ACTION,
             )
             for suggestion in store.open_suggestions()
@@ -94,7 +94,7 @@ class SuggestionsTodoList(AiAutomationEntity, TodoListEntity):
         return TodoItem(
             uid=suggestion["id"],
             summary=state.name if state else localized_title(self.hass, suggestion),
-            description=_description(suggestion),
+            description=_description(self.hass, suggestion),
             status=TodoItemStatus.COMPLETED,
             completed=completed,
         )

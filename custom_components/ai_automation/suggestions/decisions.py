@@ -15,9 +15,8 @@ from homeassistant.util.hass_dict import HassKey
 
 from ..const import DOMAIN, SNOOZE_DAYS
 from ..contract import StoredSuggestion
-from ..engine.suggestions.automation import SUGGESTED_BY
 from .automation_file import AUTOMATIONS_FILE, async_add_automation, async_remove_automation
-from .localized_title import async_localized_title
+from .localized import async_automation_description, async_localized_title
 from .store import DISMISSED, NEW, SNOOZED, SuggestionStore
 
 _ACCEPTING: HassKey[asyncio.Lock] = HassKey(f"{DOMAIN}_accepting")
@@ -52,7 +51,10 @@ async def async_accept(hass: HomeAssistant, store: SuggestionStore, suggestion_i
     async with hass.data.setdefault(_ACCEPTING, asyncio.Lock()):
         suggestion = _open_suggestion(store, suggestion_id)
         automation = _automation(suggestion) | {
-            "alias": await async_localized_title(hass, suggestion)
+            # The title and evidence the user saw (the AI may have worded them), in the home's
+            # language.
+            "alias": await async_localized_title(hass, suggestion),
+            "description": await async_automation_description(hass, suggestion),
         }
         known = _entity_id(hass, automation["id"])
         written = await async_add_automation(
@@ -80,13 +82,7 @@ def _automation(suggestion: StoredSuggestion) -> dict[str, Any]:
             translation_key="no_automation",
             translation_placeholders={"suggestion_id": suggestion["id"]},
         )
-    return {
-        "id": f"ai_automation_{suggestion['id']}",
-        **suggestion["automation"],
-        # The title and description the user saw, which the AI may have worded.
-        "alias": suggestion["title"],
-        "description": f"{suggestion['description']} {SUGGESTED_BY}",
-    }
+    return {"id": f"ai_automation_{suggestion['id']}", **suggestion["automation"]}
 
 
 async def _async_reload(hass: HomeAssistant, automation_id: str) -> None:

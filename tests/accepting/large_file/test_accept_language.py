@@ -5,12 +5,15 @@ from typing import Any
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.ai_automation.suggestions.localized_title import async_localized_title
+from custom_components.ai_automation.engine.detectors.habits import Habit
+from custom_components.ai_automation.engine.suggestions.build import build_suggestions
+from custom_components.ai_automation.suggestions.localized import async_localized_title
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 from homeassistant.util.yaml import load_yaml
 
-from ...daily_run import SUGGESTION, SUGGESTION_LIST
+from ...conftest import run_analysis
+from ...daily_run import SUGGESTION, SUGGESTION_LIST, analysis_finding, analysis_result
 from .user_automations import accept as _accept, running as _running
 
 pytestmark = [pytest.mark.usefixtures("with_automations")]
@@ -55,6 +58,41 @@ async def test_todo_items_follow_the_homes_language(
     summaries = [item["summary"] for item in items[SUGGESTION_LIST]["items"]]  # type: ignore[index]
     assert "Küchenlicht einschalten gegen 06:45 jeden Tag" in summaries
     assert SUGGESTION.title not in summaries
+
+
+@pytest.mark.parametrize(
+    ("language", "evidence", "signed"),
+    [
+        ("de", "An 17 von 20 Werktagen gesehen, meist auf 8 Minuten genau.",
+         "Vorgeschlagen von AI Automation."),
+        ("nl", "Gezien op 17 van 20 werkdagen, meestal tot op 8 minuten nauwkeurig.",
+         "Voorgesteld door AI Automation."),
+    ],
+)  # fmt: skip
+async def test_accepted_automation_says_its_evidence_in_the_homes_language(
+    hass: HomeAssistant, entry: MockConfigEntry, language: str, evidence: str, signed: str
+) -> None:
+    """The automation editor and the to-do list show why, in the home's language too."""
+    habit = Habit(
+        entity_id="light.kitchen", state="on", days="weekdays", minute=405.4, spread_minutes=8.2,
+        occurrences=18, distinct_days=17, eligible_days=20, first_seen=1.0, last_seen=2.0, lift=9.0,
+    )  # fmt: skip
+    (found,) = build_suggestions([habit], [], [], names={"light.kitchen": "Kitchen light"})
+    with analysis_finding(analysis_result([found])):
+        await run_analysis(hass)
+    await hass.config.async_update(language=language)
+    await hass.async_block_till_done()
+    items = await hass.services.async_call(
+        "todo", "get_items", {"entity_id": SUGGESTION_LIST}, blocking=True, return_response=True
+    )
+    shown = {item["uid"]: item for item in items[SUGGESTION_LIST]["items"]}  # type: ignore[index]
+    assert shown[found.id]["description"] == evidence
+    await _accept(hass, found.id)
+    automations = await hass.async_add_executor_job(load_yaml, hass.config.path("automations.yaml"))
+    assert isinstance(automations, list)
+    written = next(a for a in automations if a["id"] == f"ai_automation_{found.id}")
+    assert written["description"] == f"{evidence} {signed}"
+    assert _running(hass, written["id"])
 
 
 def _hall_light(to: str, hold: dict[str, int] | None = None) -> dict[str, Any]:

@@ -1,0 +1,108 @@
+"""Suggestions said again in the home's language (de, nl): the card's very words, every kind."""
+
+from dataclasses import asdict
+import json
+from pathlib import Path
+import subprocess
+from typing import Any
+
+import pytest
+
+from custom_components.ai_automation.engine.detectors.backtest import Backtest
+from custom_components.ai_automation.engine.detectors.groups import Group
+from custom_components.ai_automation.engine.detectors.habits import Habit
+from custom_components.ai_automation.engine.detectors.sequences import Sequence
+from custom_components.ai_automation.engine.detectors.sun_habits import SunHabit
+from custom_components.ai_automation.engine.suggestions.build import build_suggestions
+from custom_components.ai_automation.suggestions.localized import (
+    async_load_title_words,
+    localized_description,
+)
+from homeassistant.core import HomeAssistant
+
+FRONTEND = Path(__file__).resolve().parent.parent / "frontend"
+NAMES = {"light.kitchen": "Küchenlicht", "switch.coffee": "Kaffeemaschine",
+         "light.porch": "Veranda", "binary_sensor.hall_motion": "Flurbewegung",
+         "light.hall": "Flurlicht", "light.tv_lamp": "TV-Lampe", "cover.blind": "Rollo"}  # fmt: skip
+RUNNER = """
+import { readFileSync } from "node:fs";
+import { suggestionText } from "./suggestion-text.mjs";
+const { suggestions, language, names } = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const context = { language, name: (id) => names[id] ?? id, state: (id, state) => state };
+console.log(JSON.stringify(suggestions.map((s) => suggestionText(s, context).description)));
+"""
+
+
+def _habit(entity_id: str, **changed: Any) -> Habit:
+    return Habit(**{
+        "entity_id": entity_id, "state": "on", "days": "all", "minute": 405.4,
+        "spread_minutes": 8.5, "occurrences": 18, "distinct_days": 17, "eligible_days": 20,
+        "first_seen": 1.0, "last_seen": 2.0, "lift": 9.0, **changed,
+    })  # fmt: skip
+
+
+def _found() -> list[dict[str, Any]]:
+    """Return suggestions of every kind the engine words, as the store keeps them."""
+    replay = Backtest(right=5, near=1, wrong=1, results=((1.0, "right"),) * 7)
+    coffee = _habit("switch.coffee", state="off", days="mon,wed,fri", away_days=2, backtest=replay)
+    sun = SunHabit(event="sunset", offset_minutes=29.6, clock_spread_minutes=20.5,
+                   habit=_habit("light.porch", spread_minutes=6.5))  # fmt: skip
+    motion = Sequence(
+        trigger_entity="binary_sensor.hall_motion", trigger_state="on", action_entity="light.hall",
+        action_state="on", occurrences=40, trigger_count=50, confidence=0.8, lift=12.0,
+        median_delay_seconds=95.0, distinct_days=20, first_seen=1.0, last_seen=2.0,
+        backtest=Backtest(right=6, wrong=2),
+    )  # fmt: skip
+    tv = Group(members=(("light.tv_lamp", "on"), ("cover.blind", "closed")), together=12,
+               share=0.86, distinct_days=11, times=14, backtest=Backtest(right=4, wrong=0))  # fmt: skip
+    found = build_suggestions(
+        [_habit("light.kitchen", days="weekdays"), coffee], [motion], [],
+        names=NAMES, sun_habits=[sun], groups=[tv],
+    )  # fmt: skip
+    assert {s.kind for s in found} == {"habit", "sun", "sequence", "group"}
+    return [asdict(s) | {"entities": list(s.entities), "status": "new"} for s in found]
+
+
+def _card_says(suggestions: list[dict[str, Any]], language: str, folder: Path) -> list[str]:
+    """Return the evidence sentences the card's own code says (its sources, run by Node)."""
+    subprocess.run(
+        [FRONTEND / "node_modules" / ".bin" / "esbuild", "src/suggestion-text.ts", "--bundle",
+         "--format=esm", f"--outfile={folder / 'suggestion-text.mjs'}", "--log-level=warning"],
+        cwd=FRONTEND, check=True, timeout=120,
+    )  # fmt: skip
+    (folder / "runner.mjs").write_text(RUNNER, encoding="utf-8")
+    given = {"suggestions": suggestions, "language": language, "names": NAMES}
+    (folder / "given.json").write_text(json.dumps(given), encoding="utf-8")
+    said = subprocess.run(
+        ["node", "runner.mjs", "given.json"],
+        cwd=folder, check=True, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    return list(json.loads(said.stdout))
+
+
+@pytest.mark.parametrize("language", ["de", "nl"])
+@pytest.mark.usefixtures("enable_custom_integrations")
+async def test_evidence_is_said_as_the_card_says_it(
+    hass: HomeAssistant, language: str, tmp_path: Path
+) -> None:
+    """Habits, a sun habit, a sequence and a group: Home Assistant's words are the card's."""
+    suggestions = _found()
+    hass.config.language = language
+    await async_load_title_words(hass)
+    said = [localized_description(hass, s) for s in suggestions]  # type: ignore[arg-type]
+    assert said == _card_says(suggestions, language, tmp_path)
+    # (said again, not the stored English)
+    assert not set(said) & {s["description"] for s in suggestions}
+
+
+@pytest.mark.usefixtures("enable_custom_integrations")
+async def test_english_and_the_ais_words_stay_as_stored(hass: HomeAssistant) -> None:
+    """In English, and where the AI worded a suggestion, the stored sentence is the one shown."""
+    suggestions = _found()
+    await async_load_title_words(hass)
+    for suggestion in suggestions:
+        assert localized_description(hass, suggestion) == suggestion["description"]  # type: ignore[arg-type]
+    hass.config.language = "de"
+    await async_load_title_words(hass)
+    worded = suggestions[0] | {"ai_worded": True, "description": "Morgens geht das Licht an."}
+    assert localized_description(hass, worded) == "Morgens geht das Licht an."  # type: ignore[arg-type]
