@@ -14,11 +14,14 @@ from custom_components.ai_automation.engine.detectors.habits import Habit
 from custom_components.ai_automation.engine.detectors.sequences import Sequence
 from custom_components.ai_automation.engine.detectors.sun_habits import SunHabit
 from custom_components.ai_automation.engine.suggestions.build import build_suggestions
+from custom_components.ai_automation.engine.usage.unused import UnusedCapability
 from custom_components.ai_automation.suggestions.localized import (
     async_load_title_words,
     localized_description,
+    localized_title,
 )
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers.translation import async_translate_state
 
 FRONTEND = Path(__file__).resolve().parent.parent / "frontend"
 NAMES = {"light.kitchen": "Küchenlicht", "switch.coffee": "Kaffeemaschine",
@@ -28,8 +31,9 @@ RUNNER = """
 import { readFileSync } from "node:fs";
 import { suggestionText } from "./suggestion-text.mjs";
 const { suggestions, language, names } = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const context = { language, name: (id) => names[id] ?? id, state: (id, state) => state };
-console.log(JSON.stringify(suggestions.map((s) => suggestionText(s, context).description)));
+const { states } = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const context = { language, name: (id) => names[id] ?? id, state: (id, state) => states[`${id}|${state}`] ?? state };
+console.log(JSON.stringify(suggestions.map((s) => Object.values(suggestionText(s, context)))));
 """
 
 
@@ -55,23 +59,69 @@ def _found() -> list[dict[str, Any]]:
     )  # fmt: skip
     tv = Group(members=(("light.tv_lamp", "on"), ("cover.blind", "closed")), together=12,
                share=0.86, distinct_days=11, times=14, backtest=Backtest(right=4, wrong=0))  # fmt: skip
+    unused = [
+        UnusedCapability(
+            device="Stehlampe",
+            property="color_temp",
+            entity_id="light.floor",
+            days_in_use=14,
+            part_days=(0, 1, 2, 13),
+            on_off=True,
+            value=2702.0,
+            unit="K",
+            value_min=2200,
+            value_max=6535,
+        ),
+        UnusedCapability(
+            device="Flurlicht",
+            property="brightness",
+            entity_id="light.hall",
+            days_in_use=9,
+            part_days=(2, 3, 3, 4),
+            value=100,
+            unit="%",
+            lookback_days=10,
+        ),
+        UnusedCapability(
+            device="Heizkörper",
+            property="preset",
+            entity_id="climate.bedroom",
+            days_in_use=12,
+            part_days=(12, 12, 12, 12),
+            value="comfort",
+        ),
+        UnusedCapability(
+            device="Heizkörper",
+            property="local_temperature_calibration",
+            entity_id="climate.bedroom",
+            days_in_use=12,
+            part_days=(0, 12, 0, 0),
+            value=21.0,
+            unit="°C",
+            label="Temperaturkalibrierung",
+        ),
+    ]
     found = build_suggestions(
-        [_habit("light.kitchen", days="weekdays"), coffee], [motion], [],
+        [_habit("light.kitchen", days="weekdays"), coffee], [motion], unused,
         names=NAMES, sun_habits=[sun], groups=[tv],
     )  # fmt: skip
-    assert {s.kind for s in found} == {"habit", "sun", "sequence", "group"}
+    kinds = {"habit", "sun", "sequence", "group", "unused_capability"}
+    assert {s.kind for s in found} == kinds
+    assert sum(s.automation is None for s in found) == 2  # (capabilities without a better use)
     return [asdict(s) | {"entities": list(s.entities), "status": "new"} for s in found]
 
 
-def _card_says(suggestions: list[dict[str, Any]], language: str, folder: Path) -> list[str]:
-    """Return the evidence sentences the card's own code says (its sources, run by Node)."""
+def _card_says(
+    suggestions: list[dict[str, Any]], language: str, states: dict[str, str], folder: Path
+) -> list[list[str]]:
+    """Return [title, evidence] of each as the card's own code says them (its sources, by Node)."""
     subprocess.run(
         [FRONTEND / "node_modules" / ".bin" / "esbuild", "src/suggestion-text.ts", "--bundle",
          "--format=esm", f"--outfile={folder / 'suggestion-text.mjs'}", "--log-level=warning"],
         cwd=FRONTEND, check=True, timeout=120,
     )  # fmt: skip
     (folder / "runner.mjs").write_text(RUNNER, encoding="utf-8")
-    given = {"suggestions": suggestions, "language": language, "names": NAMES}
+    given = {"suggestions": suggestions, "language": language, "names": NAMES, "states": states}
     (folder / "given.json").write_text(json.dumps(given), encoding="utf-8")
     said = subprocess.run(
         ["node", "runner.mjs", "given.json"],
@@ -82,17 +132,32 @@ def _card_says(suggestions: list[dict[str, Any]], language: str, folder: Path) -
 
 @pytest.mark.parametrize("language", ["de", "nl"])
 @pytest.mark.usefixtures("enable_custom_integrations")
-async def test_evidence_is_said_as_the_card_says_it(
+async def test_suggestions_are_said_as_the_card_says_them(
     hass: HomeAssistant, language: str, tmp_path: Path
 ) -> None:
-    """Habits, a sun habit, a sequence and a group: Home Assistant's words are the card's."""
+    """Every kind, capabilities too: Home Assistant's title and evidence are the card's."""
     suggestions = _found()
+    for entity_id, name in NAMES.items():
+        hass.states.async_set(entity_id, "off", {"friendly_name": name})
     hass.config.language = language
     await async_load_title_words(hass)
-    said = [localized_description(hass, s) for s in suggestions]  # type: ignore[arg-type]
-    assert said == _card_says(suggestions, language, tmp_path)
-    # (said again, not the stored English)
-    assert not set(said) & {s["description"] for s in suggestions}
+    # (a state as Home Assistant names it, for the card as the frontend formats it)
+    states = {
+        f"{trigger['entity_id']}|{trigger['to']}": async_translate_state(
+            hass, trigger["to"], trigger["entity_id"].split(".")[0], None, None, None
+        )
+        for s in suggestions
+        for trigger in (s["automation"] or {}).get("triggers", [])
+        if trigger.get("trigger") == "state"
+    }
+    said = [
+        [localized_title(hass, s), localized_description(hass, s)]  # type: ignore[arg-type]
+        for s in suggestions
+    ]
+    assert said == _card_says(suggestions, language, states, tmp_path)
+    # (said again, none of it the stored English)
+    stored = {s["title"] for s in suggestions} | {s["description"] for s in suggestions}
+    assert not {text for pair in said for text in pair} & stored
 
 
 @pytest.mark.usefixtures("enable_custom_integrations")
@@ -101,6 +166,7 @@ async def test_english_and_the_ais_words_stay_as_stored(hass: HomeAssistant) -> 
     suggestions = _found()
     await async_load_title_words(hass)
     for suggestion in suggestions:
+        assert localized_title(hass, suggestion) == suggestion["title"]  # type: ignore[arg-type]
         assert localized_description(hass, suggestion) == suggestion["description"]  # type: ignore[arg-type]
     hass.config.language = "de"
     await async_load_title_words(hass)

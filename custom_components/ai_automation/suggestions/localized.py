@@ -22,6 +22,7 @@ from homeassistant.helpers.translation import (
 from ..const import DOMAIN
 from ..contract import StoredSuggestion
 from ..engine.suggestions.automation import SUGGESTED_BY
+from .localized_capability import capability_words
 
 _COMMON = f"component.{DOMAIN}.common."
 # Where Home Assistant names states ("on" of a motion sensor: "Erkannt"), as the frontend shows them
@@ -61,14 +62,7 @@ def localized_title(hass: HomeAssistant, suggestion: StoredSuggestion) -> str:
     English (the engine's own words), a title the AI worded, a kind without a known shape, and a
     language whose words are not loaded yet keep the stored title.
     """
-    automation = suggestion.get("automation")
-    if not _said_again(hass, suggestion) or not isinstance(automation, dict):
-        return str(suggestion["title"])
-    try:
-        title = _Said(hass).title(automation)
-    except KeyError, ValueError, TypeError:  # words not loaded, or an automation of another shape
-        title = None
-    return title or str(suggestion["title"])
+    return _said(hass, suggestion, title=True) or str(suggestion["title"])
 
 
 async def async_automation_description(hass: HomeAssistant, suggestion: StoredSuggestion) -> str:
@@ -86,26 +80,31 @@ def localized_description(hass: HomeAssistant, suggestion: StoredSuggestion) -> 
 
     The same cases as `localized_title` keep the stored words, and evidence without the counts.
     """
-    automation = suggestion.get("automation")
-    if not _said_again(hass, suggestion) or not isinstance(automation, dict):
-        return str(suggestion["description"])
-    evidence = suggestion.get("evidence")
+    return _said(hass, suggestion, title=False) or str(suggestion["description"])
+
+
+def _said(hass: HomeAssistant, suggestion: StoredSuggestion, *, title: bool) -> str | None:
+    """Return the title (or the evidence) said again in Home Assistant's language, or None."""
+    if hass.config.language.split("-")[0] == "en" or suggestion.get("ai_worded"):
+        return None
+    kind, automation = suggestion.get("kind"), suggestion.get("automation")
+    evidence: Mapping[str, object] = suggestion.get("evidence") or {}
     try:
-        said = _Said(hass).description(
-            str(suggestion["kind"]), automation, evidence if isinstance(evidence, dict) else {}
-        )
-    except KeyError, ValueError, TypeError:  # words not loaded, or evidence of another shape
-        said = None
-    return said or str(suggestion["description"])
-
-
-def _said_again(hass: HomeAssistant, suggestion: StoredSuggestion) -> bool:
-    """Tell whether a suggestion is said again: not in English, not the AI's words, a known kind."""
-    return (
-        hass.config.language.split("-")[0] != "en"
-        and not suggestion.get("ai_worded")
-        and suggestion.get("kind") in _KINDS
-    )
+        if kind == "unused_capability":
+            words = {
+                k.removeprefix("capability_"): v
+                for k, v in _common_words(hass).items()
+                if k.startswith("capability_")
+            }
+            said = capability_words(words, evidence, automation)
+            return None if said is None else said[0 if title else 1]
+        if kind not in _KINDS or not isinstance(automation, dict):
+            return None
+        if title:
+            return _Said(hass).title(automation)
+        return _Said(hass).description(str(kind), automation, evidence)
+    except KeyError, ValueError, TypeError:  # words not loaded, or a structure of another shape
+        return None
 
 
 def _common_words(hass: HomeAssistant) -> dict[str, str]:
