@@ -5,6 +5,7 @@ here: another database, another format, broken files, rows the recorder wrote la
 """
 
 from collections.abc import Callable
+import hashlib
 import json
 import logging
 import os
@@ -89,6 +90,22 @@ async def test_another_database(
     assert len(lines) == 1
     assert "database changed" in lines[0]
     assert kept_rows == 0
+
+
+@pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
+async def test_a_new_database_password(hass: HomeAssistant, freezer: Any, kept_days: Path) -> None:
+    """The same database with a new password: the kept days are still used, the password unkept."""
+    address = "mysql://homeassistant:{}@core-mariadb/homeassistant?charset=utf8mb4"
+    with patch.object(get_instance(hass), "db_url", address.format("first-Secret")):
+        await _two_days(hass, freezer)
+    with patch.object(get_instance(hass), "db_url", address.format("second-Secret")):
+        full, kept, kept_rows = await histories(hass, SETTINGS, [TOOL_USER])
+    assert_same(full, kept)
+    assert kept_rows > 0
+    manifest = await hass.async_add_executor_job((kept_days / "manifest.json").read_text)
+    for secret in ("first-Secret", "second-Secret"):
+        assert secret not in manifest
+        assert hashlib.sha256(address.format(secret).encode()).hexdigest() not in manifest
 
 
 @pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")

@@ -19,6 +19,9 @@ from pathlib import Path
 import shutil
 from typing import IO, Any
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
 from homeassistant.components.recorder.core import Recorder
 from homeassistant.core import HomeAssistant
 
@@ -108,6 +111,19 @@ def remove_kept_days(folder: Path) -> None:
         _LOGGER.warning("Could not remove the days kept for the analysis (%s): %s", folder, err)
 
 
+def _database_digest(url: str) -> str:
+    """Return what names the recorder's database, as a digest, without its password.
+
+    The password is never written down, nor a digest of it: a new password for the same database
+    keeps the kept days.
+    """
+    try:
+        named = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:  # (not an address SQLAlchemy reads: the recorder could not use it)
+        named = url
+    return hashlib.sha256(named.encode()).hexdigest()
+
+
 def incremental_history_reader(  # noqa: PLR0917 (as history_reader's)
     hass: HomeAssistant,
     instance: Recorder,
@@ -128,8 +144,7 @@ def incremental_history_reader(  # noqa: PLR0917 (as history_reader's)
     if type(reader) is not HistoryReader:
         return reader
     identity = {
-        # (a digest: the address may hold a password, which is never written down)
-        "database": hashlib.sha256(instance.db_url.encode()).hexdigest(),
+        "database": _database_digest(instance.db_url),
         "schema": instance.schema_version,
         "time_zone": hass.config.time_zone,
         "lookback_days": lookback_days,
