@@ -88,7 +88,8 @@ def _said(hass: HomeAssistant, suggestion: StoredSuggestion, *, title: bool) -> 
     if hass.config.language.split("-")[0] == "en" or suggestion.get("ai_worded"):
         return None
     kind, automation = suggestion.get("kind"), suggestion.get("automation")
-    evidence: Mapping[str, object] = suggestion.get("evidence") or {}
+    stored = suggestion.get("evidence")
+    evidence: Mapping[str, object] = stored if isinstance(stored, dict) else {}
     try:
         if kind == "unused_capability":
             words = {
