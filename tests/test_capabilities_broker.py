@@ -228,13 +228,58 @@ async def test_repeated_bad_lists_are_said_once_in_short_lines(
     await z2m.publish(compact(devices))
     devices[3]["friendly_name"] = "Renamed"  # the same problems in the next list
     await z2m.publish(compact(devices))
-    warnings = records(caplog, logging.WARNING)
+    warnings = records(caplog, logging.WARNING, "Parts of the device list")
     assert len(warnings) == 1
     assert f"expose {len(devices[1]['definition']['exposes']) - 1} skipped" in warnings[0]
+    # (and the light named past MQTT's topic limit: its usage is not watched, said once too)
+    assert len(records(caplog, logging.WARNING)) == 2
+    assert len(records(caplog, logging.WARNING, "is not watched")) == 1
     ours = [r for r in caplog.records if r.name.startswith("custom_components.ai_automation")]
     assert ours
     assert all(len(r.getMessage()) < 2000 for r in ours)
     assert long_name in names(hass)
+
+
+async def test_a_name_too_long_for_a_topic_breaks_no_subscription(
+    hass: HomeAssistant,
+    z2m: Zigbee2Mqtt,
+    mosquitto: Broker,
+    config_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A device named past MQTT's 65,535-byte topic limit: only its own usage goes unwatched.
+
+    Home Assistant's MQTT client subscribes topics in bulk; one it cannot subscribe failed the
+    whole call (every other device's topic too) with an error in Home Assistant's log.
+    """
+    long_name = "N" * 70_000
+    caplog.set_level(logging.INFO)
+    await z2m.publish(compact(renamed(4, long_name)))
+    usage = config_entry.runtime_data.usage.record
+    kitchen = FIXTURE[1]["ieee_address"]
+    brightness = 120
+
+    def seen() -> bool:
+        device = usage.devices.get(kitchen)
+        found = device.capabilities.get("brightness") if device else None
+        return found is not None and brightness in found.values.get("zigbee2mqtt", [])
+
+    for _ in range(40):  # (Home Assistant's MQTT client subscribes a moment later)
+        state = json.dumps({"state": "ON", "brightness": brightness})
+        await asyncio.to_thread(
+            mosquitto.publish, f"zigbee2mqtt/{FIXTURE[1]['friendly_name']}", state
+        )
+        await asyncio.sleep(0.25)
+        await hass.async_block_till_done()
+        if seen():
+            break
+    assert seen(), "the kitchen light's state messages were not read"
+    await z2m.publish(compact(renamed(4, long_name)), compact(renamed(4, long_name + "!")))
+    warnings = records(caplog, logging.WARNING, "not watched")
+    assert len(warnings) == 1
+    assert "NNNN" in warnings[0]
+    assert len(warnings[0]) < 2000
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 async def test_composite_without_property_is_keyed_at_the_top_level(

@@ -16,6 +16,7 @@ import time
 from typing import Any
 
 import orjson
+import probatio
 
 from homeassistant.components import mqtt
 from homeassistant.const import EVENT_HOMEASSISTANT_STOP, STATE_UNAVAILABLE, STATE_UNKNOWN
@@ -33,6 +34,7 @@ from ..engine.usage.record import (
     UsageRecord,
 )
 from ..engine.usage.unused import USEFUL_CAPABILITIES
+from ..engine.zigbee2mqtt.bridge import quoted
 from ..engine.zigbee2mqtt.model import Capability, Device
 from .device_list import KnownDevices, capability_key
 from .usage_store import UsageStorage
@@ -186,8 +188,8 @@ class UsageWatcher:
             usage = self.record.watch(ieee, [capability_key(cap) for cap in useful], now)
             if usage is None:
                 continue
-            if not WILDCARDS & set(device.friendly_name):
-                topics[f"{base}/{device.friendly_name}"] = _DeviceTopic(
+            if (topic := self._device_topic(base, ieee, device.friendly_name)) is not None:
+                topics[topic] = _DeviceTopic(
                     ieee=ieee,
                     usage=usage,
                     values=tuple((cap.property, capability_key(cap)) for cap in useful),
@@ -216,6 +218,32 @@ class UsageWatcher:
             )
         self._entities = entities
         self._schedule_save()
+
+    def _device_topic(self, base: str, ieee: str, name: str) -> str | None:
+        """Return the topic a device's states come on, or None (said once) if none can be read.
+
+        A name with a wildcard would read other devices' topics too. A topic Home Assistant's
+        MQTT client cannot subscribe to (longer than MQTT allows, control characters) would fail
+        its whole bulk subscription: every other topic in it, of any integration.
+        """
+        topic = f"{base}/{name}"
+        if WILDCARDS & set(name):
+            problem = "its name has an MQTT wildcard (+ or #)"
+        else:
+            try:
+                mqtt.valid_subscribe_topic(topic)
+            except probatio.Invalid as err:
+                problem = f"its state topic cannot be subscribed to ({err})"
+            else:
+                return topic
+        self._say_once(
+            f"{ieee} topic",
+            "Usage of the Zigbee2MQTT device %s (%s) is not watched: %s",
+            quoted(name, 100),
+            ieee,
+            problem,
+        )
+        return None
 
     async def _next_turn(self) -> bool:
         """Let the event loop run; tell whether watching goes on (not stopped meanwhile)."""
