@@ -179,26 +179,20 @@ class _Said:
                 parts.append(self._words[key].format(name=name))
         return f" {self._words['and']} ".join(parts) or None
 
-    def _days(self, automation: dict[str, Any]) -> str:
+    def _days(self, automation: dict[str, Any]) -> tuple[str, str]:
+        """Return when it runs and what its days are called: ("an Werktagen", "Werktagen")."""
         days = _weekdays(automation)
         if len(days) == len(_DAYS):
-            return self._words["every_day"]
+            return self._words["every_day"], self._told["word_all"]
         if days == list(_DAYS[:5]):
-            return self._words["on_weekdays"]
+            return self._words["on_weekdays"], self._told["word_weekdays"]
         if days == list(_DAYS[5:]):
-            return self._words["at_weekends"]
-        return self._words["on_days"].format(days=self._list([self._words[d] for d in days]))
-
-    def _day_word(self, automation: dict[str, Any]) -> str:
-        """Return what the automation's days are called ("Werktagen")."""
-        days = _weekdays(automation)
-        if len(days) == len(_DAYS):
-            return self._told["word_all"]
-        if days == list(_DAYS[:5]):
-            return self._told["word_weekdays"]
-        if days == list(_DAYS[5:]):
-            return self._told["word_weekends"]
-        return self._told["word_list"].format(days=", ".join(self._words[d] for d in days))
+            return self._words["at_weekends"], self._told["word_weekends"]
+        names = [self._words[d] for d in days]
+        return (
+            self._words["on_days"].format(days=self._list(names)),
+            self._told["word_list"].format(days=", ".join(names)),
+        )
 
     def _when(self, automation: dict[str, Any]) -> str | None:
         triggers = automation.get("triggers") or []
@@ -212,9 +206,9 @@ class _Said:
         tail = self._words["someone_home"] if home else ""
         if trigger.get("trigger") == "time" and isinstance(trigger.get("at"), str):
             at = self._words["around"].format(time=trigger["at"][:5])
-            return f"{at} {self._days(automation)}{tail}"
+            return f"{at} {self._days(automation)[0]}{tail}"
         if trigger.get("trigger") == "sun" and trigger.get("event") in ("sunset", "sunrise"):
-            return f"{self._sun(trigger)} {self._days(automation)}{tail}"
+            return f"{self._sun(trigger)} {self._days(automation)[0]}{tail}"
         if trigger.get("trigger") == "state" and isinstance(trigger.get("entity_id"), str):
             said = self._trigger(trigger["entity_id"], trigger.get("to"))
             if (hold := trigger.get("for")) is None:
@@ -259,7 +253,7 @@ class _Said:
     ) -> str | None:
         if "distinct_days" not in evidence or "eligible_days" not in evidence:
             return None
-        word = self._day_word(automation)
+        word = self._days(automation)[1]
         values = {
             "n": _number(evidence["distinct_days"]),
             "of": _number(evidence["eligible_days"]),
