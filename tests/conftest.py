@@ -11,6 +11,7 @@ from pathlib import Path
 import time
 from typing import Any
 from unittest.mock import AsyncMock, patch
+import uuid
 
 import freezegun.api
 from freezegun.api import FrozenDateTimeFactory
@@ -20,11 +21,13 @@ from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 import sqlalchemy
 
 from custom_components.ai_automation.const import DOMAIN
+from homeassistant.components import mqtt
 from homeassistant.config_entries import SOURCE_MQTT, SOURCE_REAUTH
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.util import dt as dt_util
 
 from .daily_run import BERLIN, SECOND, SUGGESTION, analysis_finding, analysis_result
+from .device_lists import SENTINEL, TOPIC
 from .kitchen_light import DISCOVERY, FIXTURE, IEEE, LIGHT, publish
 from .mosquitto import Broker
 
@@ -333,3 +336,45 @@ async def zigbee_home(
         "the device list arrives",
     )
     return config_entry
+
+
+class Zigbee2Mqtt:
+    """Publishes device lists as Zigbee2MQTT would and waits until Home Assistant handled them."""
+
+    def __init__(self, hass: HomeAssistant, broker: Broker) -> None:
+        """Remember where to publish."""
+        self.hass, self.broker = hass, broker
+        self.seen: set[str] = set()
+
+    async def publish(self, *payloads: str | bytes) -> None:
+        """Publish the lists over one connection, then wait until every one of them is handled."""
+        token = uuid.uuid4().hex
+        messages: list[tuple[str, str | bytes]] = [(TOPIC, payload) for payload in payloads]
+        await asyncio.to_thread(self.broker.publish_many, [*messages, (SENTINEL, token)])
+        await wait_until(self.hass, lambda: token in self.seen, "the broker delivered the lists")
+        await self.hass.async_block_till_done(wait_background_tasks=True)
+
+    @callback
+    def on_sentinel(self, message: mqtt.ReceiveMessage) -> None:
+        """Note that every message published before this one has been handled."""
+        self.seen.add(str(message.payload))
+
+
+@pytest.fixture
+async def z2m(
+    real_mqtt_entry: MockConfigEntry,
+    hass: HomeAssistant,
+    mosquitto: Broker,
+    config_entry: MockConfigEntry,
+) -> AsyncGenerator[Zigbee2Mqtt]:
+    """AI Automation on a real broker, and a way to publish device lists to it."""
+    await setup_integration(hass, config_entry)
+    publisher = Zigbee2Mqtt(hass, mosquitto)
+    unsubscribe = await mqtt.async_subscribe(hass, SENTINEL, publisher.on_sentinel, qos=1)
+    for _ in range(100):  # Home Assistant subscribes a moment later
+        await asyncio.to_thread(mosquitto.publish, SENTINEL, "ready")
+        await asyncio.sleep(0.1)
+        if "ready" in publisher.seen:
+            break
+    yield publisher
+    unsubscribe()

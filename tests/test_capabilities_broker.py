@@ -1,14 +1,10 @@
 """Device lists that must not break the capability listener, published through a real Mosquitto."""
 
-import asyncio
-from collections.abc import AsyncGenerator
 import copy
 import json
 import logging
-from pathlib import Path
 import random
 from typing import Any
-import uuid
 
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -17,82 +13,11 @@ from pytest_homeassistant_custom_component.components.diagnostics import (
 )
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator, WebSocketGenerator
 
-from homeassistant.components import mqtt
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 
-from .conftest import setup_integration, wait_until
-from .mosquitto import Broker
-
-FIXTURE: list[dict[str, Any]] = json.loads(
-    (Path(__file__).parent / "fixtures" / "bridge_devices.json").read_text()
-)
-TOPIC = "zigbee2mqtt/bridge/devices"
-SENTINEL = "ai-automation-test/sentinel"
-DEVICES = "sensor.ai_automation_zigbee_devices"
-CAPABILITIES = "sensor.ai_automation_capabilities"
-
-
-def compact(devices: list[Any]) -> str:
-    """Write a list as Zigbee2MQTT does (compact JSON)."""
-    return json.dumps(devices, separators=(",", ":"))
-
-
-def renamed(index: int, name: str) -> list[dict[str, Any]]:
-    """Return the fixture with device `index` renamed."""
-    devices = copy.deepcopy(FIXTURE)
-    devices[index]["friendly_name"] = name
-    return devices
-
-
-def many(count: int) -> list[dict[str, Any]]:
-    """Return a list of `count` devices made from the fixture's devices."""
-    return [
-        {**FIXTURE[i % len(FIXTURE)], "ieee_address": f"0x{i:016x}", "friendly_name": f"Dev {i}"}
-        for i in range(count)
-    ]
-
-
-class Zigbee2Mqtt:
-    """Publishes device lists as Zigbee2MQTT would and waits until Home Assistant handled them."""
-
-    def __init__(self, hass: HomeAssistant, broker: Broker) -> None:
-        """Remember where to publish."""
-        self.hass, self.broker = hass, broker
-        self.seen: set[str] = set()
-
-    async def publish(self, *payloads: str | bytes) -> None:
-        """Publish the lists over one connection, then wait until every one of them is handled."""
-        token = uuid.uuid4().hex
-        messages: list[tuple[str, str | bytes]] = [(TOPIC, payload) for payload in payloads]
-        await asyncio.to_thread(self.broker.publish_many, [*messages, (SENTINEL, token)])
-        await wait_until(self.hass, lambda: token in self.seen, "the broker delivered the lists")
-        await self.hass.async_block_till_done(wait_background_tasks=True)
-
-    @callback
-    def on_sentinel(self, message: mqtt.ReceiveMessage) -> None:
-        """Note that every message published before this one has been handled."""
-        self.seen.add(str(message.payload))
-
-
-@pytest.fixture
-async def z2m(
-    real_mqtt_entry: MockConfigEntry,
-    hass: HomeAssistant,
-    mosquitto: Broker,
-    config_entry: MockConfigEntry,
-) -> AsyncGenerator[Zigbee2Mqtt]:
-    """AI Automation on a real broker, and a way to publish device lists to it."""
-    await setup_integration(hass, config_entry)
-    publisher = Zigbee2Mqtt(hass, mosquitto)
-    unsubscribe = await mqtt.async_subscribe(hass, SENTINEL, publisher.on_sentinel, qos=1)
-    for _ in range(100):  # Home Assistant subscribes a moment later
-        await asyncio.to_thread(mosquitto.publish, SENTINEL, "ready")
-        await asyncio.sleep(0.1)
-        if "ready" in publisher.seen:
-            break
-    yield publisher
-    unsubscribe()
+from .conftest import Zigbee2Mqtt
+from .device_lists import CAPABILITIES, DEVICES, FIXTURE, compact, many, records, renamed
 
 
 def known(hass: HomeAssistant) -> tuple[int, int]:
@@ -104,11 +29,6 @@ def names(hass: HomeAssistant) -> set[str]:
     """Return the friendly names of the known devices."""
     listener = hass.config_entries.async_entries("ai_automation")[0].runtime_data.known_devices
     return {device.friendly_name for device in listener.devices.values()}
-
-
-def records(caplog: pytest.LogCaptureFixture, level: int, text: str = "") -> list[str]:
-    """Return the messages logged at `level` that contain `text`."""
-    return [r.getMessage() for r in caplog.records if r.levelno == level and text in r.getMessage()]
 
 
 async def websocket_model(hass: HomeAssistant, hass_ws_client: WebSocketGenerator) -> Any:
@@ -238,48 +158,6 @@ async def test_repeated_bad_lists_are_said_once_in_short_lines(
     assert ours
     assert all(len(r.getMessage()) < 2000 for r in ours)
     assert long_name in names(hass)
-
-
-async def test_a_name_too_long_for_a_topic_breaks_no_subscription(
-    hass: HomeAssistant,
-    z2m: Zigbee2Mqtt,
-    mosquitto: Broker,
-    config_entry: MockConfigEntry,
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    """A device named past MQTT's 65,535-byte topic limit: only its own usage goes unwatched.
-
-    Home Assistant's MQTT client subscribes topics in bulk; one it cannot subscribe failed the
-    whole call (every other device's topic too) with an error in Home Assistant's log.
-    """
-    long_name = "N" * 70_000
-    caplog.set_level(logging.INFO)
-    await z2m.publish(compact(renamed(4, long_name)))
-    usage = config_entry.runtime_data.usage.record
-    kitchen = FIXTURE[1]["ieee_address"]
-    brightness = 120
-
-    def seen() -> bool:
-        device = usage.devices.get(kitchen)
-        found = device.capabilities.get("brightness") if device else None
-        return found is not None and brightness in found.values.get("zigbee2mqtt", [])
-
-    for _ in range(40):  # (Home Assistant's MQTT client subscribes a moment later)
-        state = json.dumps({"state": "ON", "brightness": brightness})
-        await asyncio.to_thread(
-            mosquitto.publish, f"zigbee2mqtt/{FIXTURE[1]['friendly_name']}", state
-        )
-        await asyncio.sleep(0.25)
-        await hass.async_block_till_done()
-        if seen():
-            break
-    assert seen(), "the kitchen light's state messages were not read"
-    await z2m.publish(compact(renamed(4, long_name)), compact(renamed(4, long_name + "!")))
-    warnings = records(caplog, logging.WARNING, "not watched")
-    assert len(warnings) == 1
-    assert "NNNN" in warnings[0]
-    assert len(warnings[0]) < 2000
-    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 async def test_composite_without_property_is_keyed_at_the_top_level(
