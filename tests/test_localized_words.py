@@ -57,6 +57,12 @@ def _found() -> list[dict[str, Any]]:
         median_delay_seconds=95.0, distinct_days=20, first_seen=1.0, last_seen=2.0,
         backtest=Backtest(right=6, wrong=2),
     )  # fmt: skip
+    leaving = Sequence(
+        trigger_entity="binary_sensor.hall_motion", trigger_state="off", action_entity="light.hall",
+        action_state="off", occurrences=30, trigger_count=32, confidence=0.94, lift=40.0,
+        median_delay_seconds=30.5, distinct_days=20, first_seen=1.0, last_seen=2.0,
+        hold_seconds=120.0,
+    )  # fmt: skip
     tv = Group(members=(("light.tv_lamp", "on"), ("cover.blind", "closed")), together=12,
                share=0.86, distinct_days=11, times=14, backtest=Backtest(right=4, wrong=0))  # fmt: skip
     unused = [
@@ -73,7 +79,7 @@ def _found() -> list[dict[str, Any]]:
                          value=21.0, unit="°C", label="Temperaturkalibrierung"),
     ]  # fmt: skip
     found = build_suggestions(
-        [_habit("light.kitchen", days="weekdays"), coffee], [motion], unused,
+        [_habit("light.kitchen", days="weekdays"), coffee], [motion, leaving], unused,
         names=NAMES, sun_habits=[sun], groups=[tv],
     )  # fmt: skip
     kinds = {"habit", "sun", "sequence", "group", "unused_capability"}

@@ -220,8 +220,8 @@ class _Said:
     def _duration(self, seconds: float) -> str:
         """Say a wait as a household does: seconds below a minute and a half, else minutes."""
         if seconds < 90:
-            return self._words["seconds"].format(n=round(seconds))
-        return self._words["minutes"].format(n=round(seconds / 60))
+            return self._words["seconds"].format(n=_rounded(seconds))
+        return self._words["minutes"].format(n=_rounded(seconds / 60))
 
     def _sun(self, trigger: dict[str, Any]) -> str:
         event, offset = str(trigger["event"]), str(trigger.get("offset") or "00:00:00")
