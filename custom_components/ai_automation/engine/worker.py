@@ -62,15 +62,17 @@ def send_end(
 def main(source: IO[bytes], target: IO[bytes]) -> None:
     """Read rows and the rest from `source`, write what the detectors found to `target`."""
     # (the package is set up first when run as a script)
-    from .detectors.run import detect  # noqa: PLC0415
     from .gil import running_alone  # noqa: PLC0415
-    from .history import kept_rows  # noqa: PLC0415
-    from .history.recorded import assemble  # noqa: PLC0415
 
     running_alone()
     messages: queue.SimpleQueue[Any] = queue.SimpleQueue()
-    # (the pipe keeps flowing while kept days' files are read: Home Assistant never waits on it)
+    # The pipe keeps flowing from the start, while numpy and the detectors are imported and
+    # while kept days' files are read: Home Assistant's reading never waits on this process.
     threading.Thread(target=_take_messages, args=(source, messages), daemon=True).start()
+    from .detectors.run import detect  # noqa: PLC0415
+    from .history import kept_rows  # noqa: PLC0415
+    from .history.recorded import assemble  # noqa: PLC0415
+
     blocks: list[Any] = []
     writer = None  # the new days' files, written here while Home Assistant reads on
     while (message := messages.get())[0] == ROWS:

@@ -50,16 +50,19 @@ def assemble(blocks: list[Rows], recorded: Recorded) -> History:
         for column in range(5)
     ]
     blocks.clear()
-    state_id, metadata_id, state, when, person = columns
+    state_id, metadata_id, state, times, person = columns
     del columns
-    order = _time_order(state_id, when)
+    when = times.astype(np.float64, copy=False)  # (no copy: only no rows come as integers)
+    del times
+    if not _in_time_order(state_id, when):
+        order = _time_order(state_id, when)
+        # (one column at a time: each unordered one is freed as its ordered copy is made)
+        metadata_id = metadata_id[order]
+        state = state[order]
+        when = when[order]
+        person = person[order]
+        del order
     del state_id
-    # (one column at a time: each unordered one is freed as its ordered copy is made)
-    metadata_id = metadata_id[order]
-    state = state[order]
-    when = when[order]
-    person = person[order]
-    del order
     # Each metadata id as a small number: a stable sort by it is then a quick radix sort.
     known = np.array(sorted(recorded.entities), np.int64)
     entity = _positions(known, metadata_id, np.int16 if len(known) < 2**15 else np.int32)
@@ -94,6 +97,19 @@ def assemble(blocks: list[Rows], recorded: Recorded) -> History:
         runs=recorded.runs,
         runs_since=recorded.runs_since,
     )
+
+
+def _in_time_order(state_id: npt.NDArray[np.integer[Any]], when: npt.NDArray[Any]) -> bool:
+    """Tell whether the rows already are in `_time_order`'s order.
+
+    Kept days followed by a read in time order are: checked in a few milliseconds, where putting
+    a million rows in order again took a tenth of a second.
+    """
+    later = when[1:] > when[:-1]
+    if later.all():
+        return True
+    same = when[1:] == when[:-1]
+    return bool((later | (same & (state_id[1:] > state_id[:-1]))).all())
 
 
 def _time_order(
