@@ -179,6 +179,16 @@ async def _rounds(
     return result
 
 
+def _steps(result: Any) -> str:
+    """Say when the detectors' process ended each step, counted from its start."""
+    steps = result.extra.get("detectors_steps") or {}
+    said = {"ready": "ready", "rows": "had all rows", "assembled": "had them in order",
+            "detected": "had detected"}  # fmt: skip
+    return "the detectors' process " + ", ".join(
+        f"{said.get(step, step)} at {seconds:.2f} s" for step, seconds in steps.items()
+    )
+
+
 def _evict(folder: Path) -> None:
     """Drop a folder's files from the page cache, as after the machine restarted."""
     for path in folder.iterdir():
@@ -246,7 +256,7 @@ async def _incremental_rounds(hass: HomeAssistant, entry: MockConfigEntry, kept:
                 f" {result.events_analysed:,} changes from the kept days) = read (and sent to the"
                 f" detectors) {result.load_seconds:.2f} s + detect {result.detect_seconds:.2f} s ="
                 f" {figures[-1]:.2f}x the scan; peak extra memory {peak / 2**20:.0f} MB; longest"
-                f" event-loop stall {stall * 1000:.1f} ms"
+                f" event-loop stall {stall * 1000:.1f} ms; {_steps(result)}"
             )
     for name, figures in ratios.items():
         print(

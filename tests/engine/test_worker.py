@@ -6,6 +6,7 @@ import io
 import pickle
 import subprocess
 import sys
+import time
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -68,7 +69,7 @@ def test_worker_answers_what_the_detectors_find() -> None:
     answer = io.BytesIO()
     worker.main(io.BytesIO(_input(history, sun)), answer)
     found = pickle.loads(answer.getvalue())  # noqa: S301 (our own bytes)
-    assert replace(found, peak_memory=None) == detect(history, sun)
+    assert replace(found, peak_memory=None, marks={}) == detect(history, sun)
     assert (found.changes, found.entity_ids) == (63, ("binary_sensor.door", "light.hall"))
     assert [(s.trigger_entity, s.action_entity) for s in found.sequences] == [
         ("binary_sensor.door", "light.hall")
@@ -79,6 +80,7 @@ def test_worker_answers_what_the_detectors_find() -> None:
 def test_worker_process_runs_without_home_assistant() -> None:
     """Run as a script it answers the same, without importing Home Assistant (a quick start)."""
     history = _history()
+    began = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-X", "importtime", worker.__file__],
         input=_input(history, sun_times(START, 21)),
@@ -87,7 +89,11 @@ def test_worker_process_runs_without_home_assistant() -> None:
         timeout=120,
     )
     found = pickle.loads(done.stdout)  # noqa: S301 (our own bytes)
-    assert replace(found, peak_memory=None) == detect(history, sun_times(START, 21))
+    assert replace(found, peak_memory=None, marks={}) == detect(history, sun_times(START, 21))
+    # When each step ended, on the clock Home Assistant reads too (the benchmark prints them).
+    assert list(found.marks) == ["ready", "rows", "assembled", "detected"]
+    assert list(found.marks.values()) == sorted(found.marks.values())
+    assert began < found.marks["ready"] < found.marks["detected"] < time.monotonic()
     # Its own peak memory: Python and numpy, not the test process it was started from.
     assert found.peak_memory is not None
     assert 10 * 2**20 < found.peak_memory < 150 * 2**20

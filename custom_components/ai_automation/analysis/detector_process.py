@@ -86,17 +86,27 @@ async def _async_stop(
 class DetectorProcess:
     """One run of the detectors in a child process (`engine/worker.py`)."""
 
-    def __init__(self, process: asyncio.subprocess.Process | None, pipe: int | None) -> None:
-        """Wrap a started worker process and its input pipe (None: none could be started)."""
+    def __init__(
+        self,
+        process: asyncio.subprocess.Process | None,
+        pipe: int | None,
+        started: float | None = None,
+    ) -> None:
+        """Wrap a worker process started at `started` (`time.monotonic()`) and its input pipe.
+
+        None: none could be started.
+        """
         self._process = process
         self._pipe = pipe
         self._pipe_lock = threading.Lock()  # (the sender, in an executor, or the closer takes it)
         self.read_at: float | None = None  # (time.perf_counter) when the history was read
+        self.started = time.monotonic() if started is None else started
 
     @classmethod
     async def async_start(cls) -> DetectorProcess:
         """Start the worker; it imports the engine while the history is being read."""
         read_end, write_end = os.pipe()
+        started = time.monotonic()  # (the clock the worker's `marks` are on)
         try:
             process = await asyncio.create_subprocess_exec(
                 sys.executable,
@@ -120,7 +130,7 @@ class DetectorProcess:
         finally:
             os.close(read_end)
         _as_guest(process.pid)
-        return cls(process, write_end)
+        return cls(process, write_end, started)
 
     async def async_detect(
         self,

@@ -19,6 +19,7 @@ import pickle
 import queue
 import sys
 import threading
+import time
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -73,6 +74,8 @@ def main(source: IO[bytes], target: IO[bytes]) -> None:
     from .history import kept_rows  # noqa: PLC0415
     from .history.recorded import assemble  # noqa: PLC0415
 
+    # When each step ended (the system's monotonic clock, which Home Assistant's reads too).
+    marks = {"ready": time.monotonic()}
     blocks: list[Any] = []
     writer = None  # the new days' files, written here while Home Assistant reads on
     while (message := messages.get())[0] == ROWS:
@@ -91,9 +94,13 @@ def main(source: IO[bytes], target: IO[bytes]) -> None:
         raise message[1]  # (the pipe ended before all was sent)
     _, recorded, sun, accepted = message
     kept = writer.finish(recorded.values) if writer is not None else None
+    marks["rows"] = time.monotonic()
     history = assemble(blocks, recorded)
     del blocks
-    found = replace(detect(history, sun, accepted), peak_memory=_peak_memory(), kept=kept)
+    marks["assembled"] = time.monotonic()
+    found = detect(history, sun, accepted)
+    marks["detected"] = time.monotonic()
+    found = replace(found, peak_memory=_peak_memory(), kept=kept, marks=marks)
     target.write(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
     target.flush()
 

@@ -35,6 +35,9 @@ class Findings:
     peak_memory: int | None = None  # the detectors' own process's peak, in bytes (None: not one)
     # The new days' files the detectors' process wrote (their facts), or why it could not.
     kept: list[dict[str, Any]] | str | None = None
+    # When the detectors' process was ready, had all rows, had them in order, had detected
+    # (`time.monotonic()` there; empty where the detectors ran inside Home Assistant).
+    marks: dict[str, float] = field(default_factory=dict)
 
 
 def detect(
