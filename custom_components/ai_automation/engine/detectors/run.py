@@ -6,6 +6,7 @@ The CPU work of an analysis: it runs in the detectors' own process (`worker.py`)
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +17,7 @@ from .groups import Group, detect_groups, together
 from .habits import Habit, detect_habits
 from .overrides import Override, detect_overrides
 from .presence import days_away, with_presence
-from .sequences import Sequence, detect_sequences
+from .sequences import Sequence, count_candidates, detect_sequences
 from .sun_habits import SunHabit, detect_sun_habits
 
 
@@ -54,8 +55,14 @@ def detect(
     Quick on/off bursts are left out first: they are no pattern of any kind.
     """
     read, history = history, without_bursts(history)
-    groups = detect_groups(history)
-    sequences, explained = detect_sequences(history, together=together(groups))
+    # The sequences' first pass needs nothing the groups find: it runs beside them (numpy lets go
+    # of the GIL in its long steps, so a second core shortens the run; the results are the same).
+    history.local_clock()  # (worked out once, before both read it)
+    with ThreadPoolExecutor(1, thread_name_prefix="ai_automation_sequences") as beside:
+        counting = beside.submit(count_candidates, history)
+        groups = detect_groups(history)
+        counted = counting.result()
+    sequences, explained = detect_sequences(history, together=together(groups), counted=counted)
     away = days_away(history)
     # A clock habit may explain what people arriving or leaving explains: the better one is kept.
     habits = detect_habits(

@@ -13,7 +13,7 @@ from .backtest import Backtest, BacktestSettings, held_out_span, replay_sequence
 from .days import IGNORED_STATES
 from .habit_settings import HabitSettings
 from .presence import EntityRows, fired_when_possible, is_presence
-from .sequence_pairs import Actions, count_pairs
+from .sequence_pairs import Actions, Counted
 from .waits import hold, state_ends
 
 
@@ -85,32 +85,41 @@ def _pairs(
     return trigger[first], position[first]
 
 
+def count_candidates(history: History, settings: SequenceSettings | None = None) -> Counted | None:
+    """Return pass 1 of `detect_sequences` (None: nobody changed anything).
+
+    It needs nothing the other detectors find, so it may run beside them.
+    """
+    manual = np.flatnonzero(history.manual).astype(np.int64)
+    if not len(manual):
+        return None
+    return Counted.of(history, manual, _windows(history, settings or SequenceSettings()))
+
+
 def detect_sequences(
     history: History,
     settings: SequenceSettings | None = None,
     *,
     together: Collection[tuple[str, str]] = (),
+    counted: Counted | None = None,
 ) -> tuple[list[Sequence], npt.NDArray[np.bool_]]:
     """Find directed pairs in O(n log n): from each change, the manual actions within the window.
 
     Also return which changes the found sequences explain (for the habit detector to skip).
     Pairs of entities in `together` (members of a group, changed together) are neither
-    sequences nor explanations: what starts the group is looked for instead.
+    sequences nor explanations: what starts the group is looked for instead. `counted`: pass 1,
+    if it was done already (`count_candidates` with the same settings).
     """
     settings = settings or SequenceSettings()
     when = history.when
     explained = np.zeros(len(when), dtype=bool)
-    manual = np.flatnonzero(history.manual).astype(np.int64)
-    if not len(manual):
+    # Pass 1: how often each (trigger kind, action kind) pair occurs.
+    if counted is None and (counted := count_candidates(history, settings)) is None:
         return [], explained
+    manual, actions, action_kinds_of = counted.manual, counted.actions, counted.action_kinds_of
+    windows, unique_pairs, pair_counts = counted.windows, counted.pairs, counted.counts
     kinds, kind = history.kinds  # one number per (entity, state) that occurs
     n_kinds = len(kinds)
-    actions = Actions.of(history, manual, kind)
-    action_kinds_of = np.unique(kind[manual])  # dense action kind -> kind
-    windows = _windows(history, settings)
-
-    # Pass 1: how often each (trigger kind, action kind) pair occurs.
-    unique_pairs, pair_counts = count_pairs(history, actions, action_kinds_of, windows)
     kind_counts = np.bincount(kind, minlength=n_kinds)
     manual_counts = np.bincount(actions.kind, minlength=actions.n_kinds)
     duration = max(history.recorded_seconds(), 1.0)  # (time HA was not recording is no chance)
