@@ -52,7 +52,7 @@ def assemble(blocks: list[Rows], recorded: Recorded) -> History:
     blocks.clear()
     state_id, metadata_id, state, times, person = columns
     del columns
-    when = times.astype(np.float64, copy=False)  # (no copy: only no rows come as integers)
+    when = times.astype(np.float64, copy=False)  # (no copy: only the empty placeholder is int)
     del times
     if not _in_time_order(state_id, when):
         order = _time_order(state_id, when)
