@@ -8,6 +8,8 @@ import pytest
 from custom_components.ai_automation.engine.history.arrays import History
 from custom_components.ai_automation.engine.history.recorded import Recorded, assemble
 
+from ..kept_reads import assert_same
+
 ENTITIES = {11: "light.hall", 12: "light.kitchen", 13: "binary_sensor.door", 14: "switch.fan"}
 VALUES = ("on", "off", "unavailable", None)
 
@@ -40,13 +42,6 @@ def _history(rows: tuple[np.ndarray[Any, Any], ...], blocks: int) -> History:
     return assemble(parts, recorded)
 
 
-def _same(one: History, other: History) -> None:
-    assert one.entity_ids == other.entity_ids
-    assert one.states == other.states
-    for name in ("when", "entity", "state", "manual"):
-        np.testing.assert_array_equal(getattr(one, name), getattr(other, name))
-
-
 @pytest.mark.parametrize("ties", [0, 40])
 def test_rows_in_time_order_give_the_history_shuffled_rows_give(ties: int) -> None:
     """The history is the same whether the rows came in time order or in any other."""
@@ -54,7 +49,7 @@ def test_rows_in_time_order_give_the_history_shuffled_rows_give(ties: int) -> No
     rows = _rows(ties, rng)
     shuffled = rng.permutation(2000)
     in_order = _history(rows, 7)
-    _same(in_order, _history(tuple(column[shuffled] for column in rows), 3))
+    assert_same(in_order, _history(tuple(column[shuffled] for column in rows), 3))
     assert len(in_order) > 1500
     assert (np.diff(in_order.when) >= 0).all()
 
@@ -69,4 +64,4 @@ def test_rows_at_one_moment_written_out_of_order_are_put_in_order() -> None:
     swap[[tied, tied + 1]] = swap[[tied + 1, tied]]
     rows = (rows[0][swap], rows[1], rows[2], rows[3][swap], rows[4])
     expected = np.argsort(rows[0], kind="stable")  # (as written: by state id)
-    _same(_history(rows, 5), _history(tuple(column[expected] for column in rows), 5))
+    assert_same(_history(rows, 5), _history(tuple(column[expected] for column in rows), 5))
