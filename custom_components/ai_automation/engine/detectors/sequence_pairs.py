@@ -67,20 +67,6 @@ class Counted:
     pairs: npt.NDArray[np.int64]  # the pair codes that occur (trigger kind * n + action)
     counts: npt.NDArray[np.int64]  # how often each
 
-    @classmethod
-    def of(
-        cls,
-        history: History,
-        manual: npt.NDArray[np.int64],
-        windows: npt.NDArray[np.float64],
-    ) -> Counted:
-        """Count the pairs of `history`, whose people's changes are `manual` (not none)."""
-        _, kind = history.kinds
-        actions = Actions.of(history, manual, kind)
-        action_kinds_of = np.unique(kind[manual])
-        pairs, counts = count_pairs(history, actions, action_kinds_of, windows)
-        return cls(manual, actions, action_kinds_of, windows, pairs, counts)
-
 
 class PairCounter:
     """Count pair codes block by block: in a flat table while it is small, else sorted."""

@@ -13,7 +13,7 @@ from .backtest import Backtest, BacktestSettings, held_out_span, replay_sequence
 from .days import IGNORED_STATES
 from .habit_settings import HabitSettings
 from .presence import EntityRows, fired_when_possible, is_presence
-from .sequence_pairs import Actions, Counted
+from .sequence_pairs import Actions, Counted, count_pairs
 from .waits import hold, state_ends
 
 
@@ -93,7 +93,12 @@ def count_candidates(history: History, settings: SequenceSettings | None = None)
     manual = np.flatnonzero(history.manual).astype(np.int64)
     if not len(manual):
         return None
-    return Counted.of(history, manual, _windows(history, settings or SequenceSettings()))
+    _, kind = history.kinds
+    actions = Actions.of(history, manual, kind)
+    action_kinds_of = np.unique(kind[manual])  # dense action kind -> kind
+    windows = _windows(history, settings or SequenceSettings())
+    pairs, counts = count_pairs(history, actions, action_kinds_of, windows)
+    return Counted(manual, actions, action_kinds_of, windows, pairs, counts)
 
 
 def detect_sequences(
