@@ -252,7 +252,7 @@ async def _incremental_rounds(hass: HomeAssistant, entry: MockConfigEntry, kept:
             peaks.append(peak)
             print(
                 f"incremental round {round_}, {name}: SQL scan of {scanned:,} rows"
-                f" {scan_seconds:.2f} s; analysis {total:.2f} s ({result.extra['kept_rows']:,} of"
+                f" {scan_seconds:.2f} s; analysis {total:.2f} s ({result.events_kept:,} of"
                 f" {result.events_analysed:,} changes from the kept days) = read (and sent to the"
                 f" detectors) {result.load_seconds:.2f} s + detect {result.detect_seconds:.2f} s ="
                 f" {figures[-1]:.2f}x the scan; peak extra memory {peak / 2**20:.0f} MB; longest"

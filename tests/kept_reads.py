@@ -14,6 +14,7 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 from custom_components.ai_automation.analysis.kept_days import incremental_history_reader
 from custom_components.ai_automation.analysis.run import entities_to_analyse
 from custom_components.ai_automation.engine.history.arrays import History
+from custom_components.ai_automation.engine.history.recorded import changes_kept
 from custom_components.ai_automation.recorder_reader.tables import HistoryReader, load_history
 from custom_components.ai_automation.settings import Settings
 from homeassistant.core import HomeAssistant
@@ -27,7 +28,7 @@ from .recorder_rows import write_changes
 async def histories(
     hass: HomeAssistant, settings: Settings, automated: list[str]
 ) -> tuple[History, History, int]:
-    """Return the history read in full, from the kept days and what is new, and rows kept."""
+    """Return the history read in full, from the kept days and what is new, and changes kept."""
     instance = get_instance(hass)
     end = dt_util.utcnow()
     start = end - timedelta(days=settings.lookback_days)
@@ -38,7 +39,7 @@ async def histories(
     )
     read_full = await instance.async_add_executor_job(load_history, full)
     read_kept = await instance.async_add_executor_job(load_history, kept)
-    return read_full, read_kept, int(getattr(kept, "kept_rows", 0))
+    return read_full, read_kept, changes_kept(read_kept, kept.recorded())
 
 
 def assert_same(full: History, kept: History) -> None:

@@ -11,14 +11,18 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+import json
 import logging
+import math
 from typing import Any
 
+import numpy as np
 import pytest
 from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
 
+from custom_components.ai_automation.analysis import kept_days
 from custom_components.ai_automation.engine.history.arrays import Change
 from custom_components.ai_automation.settings import Settings
 from homeassistant.core import HomeAssistant
@@ -47,7 +51,7 @@ class Story:
     settings: Settings = field(default_factory=lambda: Settings(lookback_days=14))
     automated: list[str] = field(default_factory=lambda: [TOOL_USER])
     written_until: float = 0.0
-    kept_rows: list[int] = field(default_factory=list)
+    kept_changes: list[int] = field(default_factory=list)
 
     def day(self, day: int) -> datetime:
         """Return when the analysis runs on the home's `day` (03:30 local)."""
@@ -116,19 +120,28 @@ async def run_day(story: Story, day: int, act: Act | None, *, first: bool = Fals
     for _ in range(5):  # (a purge goes on in tasks of its own)
         await async_wait_recording_done(hass)
     story.caplog.clear()
-    full, kept, kept_rows = await histories(hass, story.settings, story.automated)
+    cut = await hass.async_add_executor_job(kept_until, hass)
+    full, kept, kept_changes = await histories(hass, story.settings, story.automated)
     assert_same(full, kept)
     said = [r.getMessage() for r in story.caplog.records if THROWN_AWAY in r.getMessage()]
-    story.kept_rows.append(kept_rows)
+    story.kept_changes.append(kept_changes)
     if first:
-        assert (said, kept_rows) == ([], 0)  # nothing kept yet: no word about it
+        assert (said, kept_changes) == ([], 0)  # nothing kept yet: no word about it
     elif expected is None:
         assert said == [], said
-        assert kept_rows > 0.8 * len(full.when), (day, kept_rows, len(full.when))
+        assert kept_changes > 0.8 * len(full.when), (day, kept_changes, len(full.when))
+        # Exactly the changes before the kept days end (none purged since is counted).
+        assert kept_changes == np.count_nonzero(full.when < cut), (day, kept_changes)
     else:
         assert len(said) == 1, said
         assert expected in said[0]
-        assert kept_rows == 0
+        assert kept_changes == 0
+
+
+def kept_until(hass: HomeAssistant) -> float:
+    """Return until when the last analysis kept its days (-inf: none are kept)."""
+    manifest = kept_days.kept_days_folder(hass) / kept_days.MANIFEST
+    return json.loads(manifest.read_text())["cut"] if manifest.exists() else -math.inf
 
 
 async def restart(story: Story) -> None:

@@ -101,12 +101,25 @@ async def test_without_a_process_the_detectors_run_in_home_assistant(
         side_effect=PermissionError("Operation not permitted"),
     ):
         summary = await run_analysis(hass)
-    assert (summary["status"], summary["patterns_detected"]) == ("success", 2)
-    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
-    assert [w for w in warnings if "pattern detectors" in w] == [
-        "Could not start a process for the pattern detectors (Operation not permitted); this"
-        " analysis runs them inside Home Assistant, which may slow it down while they run"
-    ]
+        assert (summary["status"], summary["patterns_detected"]) == ("success", 2)
+        assert summary["events_from_kept_days"] == 0  # (nothing kept yet)
+        warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+        assert [w for w in warnings if "pattern detectors" in w] == [
+            "Could not start a process for the pattern detectors (Operation not permitted); this"
+            " analysis runs them inside Home Assistant, which may slow it down while they run"
+        ]
+        # The next day the days read are kept, here as in the detectors' process.
+        for minute, state in ((406, "on"), (451, "off")):
+            freezer.move_to(today + timedelta(minutes=minute - 180))
+            hass.states.async_set("light.kitchen", state, context=Context())
+            await hass.async_block_till_done()
+        freezer.move_to(today + timedelta(days=1))
+        await async_wait_recording_done(hass)
+        here = await run_analysis(hass)
+    there = await run_analysis(hass)  # (in the process, after `here` kept today too)
+    assert here["patterns_detected"] == there["patterns_detected"] == 2
+    assert here["events_analysed"] == there["events_analysed"] == 28
+    assert (here["events_from_kept_days"], there["events_from_kept_days"]) == (26, 28)
 
 
 async def test_stopped_before_the_reading_began_the_pipe_is_closed(

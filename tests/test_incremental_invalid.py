@@ -67,12 +67,12 @@ async def test_kept_days_not_trusted(
     await _two_days(hass, freezer)
     await hass.async_add_executor_job(spoil, kept_days)
     caplog.clear()
-    full, kept, kept_rows = await histories(hass, SETTINGS, [TOOL_USER])
+    full, kept, kept_changes = await histories(hass, SETTINGS, [TOOL_USER])
     assert_same(full, kept)
     lines = [r.getMessage() for r in caplog.records if THROWN_AWAY in r.getMessage()]
     assert len(lines) == 1
     assert said in lines[0]
-    assert kept_rows == 0
+    assert kept_changes == 0
 
 
 @pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
@@ -84,12 +84,12 @@ async def test_another_database(
     await _two_days(hass, freezer)
     caplog.clear()
     with patch.object(get_instance(hass), "db_url", "sqlite:////elsewhere/home.db"):
-        full, kept, kept_rows = await histories(hass, SETTINGS, [TOOL_USER])
+        full, kept, kept_changes = await histories(hass, SETTINGS, [TOOL_USER])
     assert_same(full, kept)
     lines = [r.getMessage() for r in caplog.records if THROWN_AWAY in r.getMessage()]
     assert len(lines) == 1
     assert "database changed" in lines[0]
-    assert kept_rows == 0
+    assert kept_changes == 0
 
 
 @pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
@@ -99,9 +99,9 @@ async def test_a_new_database_password(hass: HomeAssistant, freezer: Any, kept_d
     with patch.object(get_instance(hass), "db_url", address.format("first-Secret")):
         await _two_days(hass, freezer)
     with patch.object(get_instance(hass), "db_url", address.format("second-Secret")):
-        full, kept, kept_rows = await histories(hass, SETTINGS, [TOOL_USER])
+        full, kept, kept_changes = await histories(hass, SETTINGS, [TOOL_USER])
     assert_same(full, kept)
-    assert kept_rows > 0
+    assert kept_changes > 0
     manifest = await hass.async_add_executor_job((kept_days / "manifest.json").read_text)
     for secret in ("first-Secret", "second-Secret"):
         assert secret not in manifest
@@ -118,9 +118,9 @@ async def test_a_file_breaking_while_read(
     await hass.async_add_executor_job(spoil_a_kept_day, kept_days)
     with pytest.raises(KeptDaysError, match="the next analysis reads the whole lookback"):
         await histories(hass, SETTINGS, [TOOL_USER])
-    full, kept, kept_rows = await histories(hass, SETTINGS, [TOOL_USER])
+    full, kept, kept_changes = await histories(hass, SETTINGS, [TOOL_USER])
     assert_same(full, kept)
-    assert kept_rows == 0
+    assert kept_changes == 0
 
 
 @pytest.mark.freeze_time("2026-10-19 12:00:00+00:00")
@@ -163,8 +163,8 @@ async def test_no_days_kept_through_the_history_api(
     """A schema read through Home Assistant's history API (untested): nothing is kept."""
     with patch.object(get_instance(hass), "schema_version", 54):
         await _two_days(hass, freezer)
-        _, _, kept_rows = await histories(hass, SETTINGS, [TOOL_USER])
-    assert kept_rows == 0
+        _, _, kept_changes = await histories(hass, SETTINGS, [TOOL_USER])
+    assert kept_changes == 0
     assert not await hass.async_add_executor_job(kept_days.exists)
 
 
@@ -179,9 +179,9 @@ async def test_new_days_that_cannot_be_written(
         block_the_next_day_file, kept_days, dt_util.utcnow().timestamp()
     )
     caplog.clear()
-    full, kept, kept_rows = await histories(hass, SETTINGS, [TOOL_USER])
+    full, kept, kept_changes = await histories(hass, SETTINGS, [TOOL_USER])
     assert_same(full, kept)
-    assert kept_rows > 0
+    assert kept_changes > 0
     lines = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert len(lines) == 1, lines
     assert "Could not keep the analysed days for the next analysis" in lines[0]

@@ -48,11 +48,11 @@ async def test_a_kept_day_broken_in_the_detectors_process(
         return_value=tmp_path / "nothing_kept",
     ):
         full = await _analyse(hass)
-    assert again.extra["kept_rows"] == 0
+    assert again.events_kept == 0
     assert (again.suggestions, again.events_analysed) == (full.suggestions, full.events_analysed)
     assert full.events_analysed > 0
     kept = await _analyse(hass)  # (the days are kept again)
-    assert kept.extra["kept_rows"] > 0
+    assert kept.events_kept > 0
     assert kept.suggestions == full.suggestions
 
 
@@ -79,7 +79,7 @@ async def test_new_days_the_detectors_process_cannot_write(
     assert "Is a directory" in warnings[0]
     assert json.loads((kept_days / "manifest.json").read_text()) == before
     assert await hass.async_add_executor_job(_new_files, kept_days) == [blocker.name]
-    assert blocked.extra["kept_rows"] > 0  # (the days kept before served)
+    assert blocked.events_kept > 0  # (the days kept before served)
 
     await hass.async_add_executor_job(blocker.rmdir)
     again = await _analyse(hass)

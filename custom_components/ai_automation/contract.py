@@ -46,6 +46,7 @@ class RunSummary(TypedDict, total=False):
     suggestions_generated: int  # new in this run
     suggestions_open: int
     events_analysed: int
+    events_from_kept_days: int  # of those, how many came from the days earlier runs kept
     devices_checked: int
     processing_time_sec: float
     error: str | None  # why the run failed: one short line

@@ -187,6 +187,7 @@ class DailyAnalysis(Observable):
             "suggestions_generated": 0,
             "suggestions_open": len(self.store.open_suggestions()),
             "events_analysed": 0,
+            "events_from_kept_days": 0,
             "devices_checked": len(self._known_devices.devices),
             "processing_time_sec": 0.0,
             "error": None,
@@ -229,6 +230,7 @@ class DailyAnalysis(Observable):
                 "suggestions_generated": new,
                 "suggestions_open": len(self.store.open_suggestions()),
                 "events_analysed": result.events_analysed,
+                "events_from_kept_days": result.events_kept,
                 "devices_checked": result.devices_checked,
             }
         finally:
@@ -242,9 +244,11 @@ class DailyAnalysis(Observable):
             self._notify()
         if summary["success"]:
             _LOGGER.info(
-                "Analysis %s: %d changes, %d patterns, %d new suggestions, %d open, %.1f s",
+                "Analysis %s: %d changes (%d of them from the days kept by earlier runs), %d"
+                " patterns, %d new suggestions, %d open, %.1f s",
                 summary["status"],
                 summary["events_analysed"],
+                summary["events_from_kept_days"],
                 summary["patterns_detected"],
                 summary["suggestions_generated"],
                 summary["suggestions_open"],

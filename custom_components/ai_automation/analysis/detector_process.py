@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping, Sequence
 import contextlib
+from dataclasses import replace
 import logging
 import os
 from pathlib import Path
@@ -33,7 +34,7 @@ from ..const import DETECTORS_STOP_GRACE, DETECTORS_TIME_LIMIT, DETECTORS_TIME_P
 from ..engine import worker
 from ..engine.detectors.run import Findings, detect
 from ..engine.history.kept_rows import KeptDay, NewDays
-from ..engine.history.recorded import Rows
+from ..engine.history.recorded import Rows, changes_kept
 from ..recorder_reader.tables import HistoryReader, load_history
 
 _LOGGER = logging.getLogger(__name__)
@@ -166,7 +167,8 @@ class DetectorProcess:
         if self._process is None:
             history = await instance.async_add_executor_job(load_history, reader)
             self.read_at = time.perf_counter()
-            return await hass.async_add_executor_job(detect, history, sun, accepted_states)
+            here = await hass.async_add_executor_job(detect, history, sun, accepted_states)
+            return replace(here, kept_changes=changes_kept(history, reader.recorded()))
         answering = asyncio.ensure_future(self._process.communicate())
         sent = 0
         try:

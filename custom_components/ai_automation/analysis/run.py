@@ -45,6 +45,8 @@ class AnalysisResult:
     detect_seconds: float
     # Days from the oldest change read to now: how much history the home has (None: not known).
     history_days: float | None = None
+    # How many of the changes came from the days earlier analyses kept, not read again.
+    events_kept: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -219,12 +221,12 @@ async def async_analyse(
         detect_seconds=time.perf_counter() - loaded,
         extra={
             "detectors_peak_memory": found.peak_memory,
-            "kept_rows": getattr(reader, "kept_rows", 0),
             # Seconds from starting the detectors' process to each of its steps' end.
             "detectors_steps": {
                 step: moment - detectors.started for step, moment in found.marks.items()
             },
         },
+        events_kept=found.kept_changes,
         history_days=(end.timestamp() - found.first_change) / 86400
         if found.first_change is not None
         else 0.0,

@@ -72,7 +72,7 @@ def main(source: IO[bytes], target: IO[bytes]) -> None:
     threading.Thread(target=_take_messages, args=(source, messages), daemon=True).start()
     from .detectors.run import detect  # noqa: PLC0415
     from .history import kept_rows  # noqa: PLC0415
-    from .history.recorded import assemble  # noqa: PLC0415
+    from .history.recorded import assemble, changes_kept  # noqa: PLC0415
 
     # When each step ended (the system's monotonic clock, which Home Assistant's reads too).
     marks = {"ready": time.monotonic()}
@@ -100,7 +100,13 @@ def main(source: IO[bytes], target: IO[bytes]) -> None:
     marks["assembled"] = time.monotonic()
     found = detect(history, sun, accepted)
     marks["detected"] = time.monotonic()
-    found = replace(found, peak_memory=_peak_memory(), kept=kept, marks=marks)
+    found = replace(
+        found,
+        kept_changes=changes_kept(history, recorded),
+        peak_memory=_peak_memory(),
+        kept=kept,
+        marks=marks,
+    )
     target.write(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
     target.flush()
 

@@ -107,7 +107,6 @@ class IncrementalReader(HistoryReader):
         )
         self._kept = kept
         self._identity = identity
-        self.kept_rows = 0  # rows taken from the kept days (the figures say so)
         self._mark = 0  # the highest state_id when the read began
         self._values: dict[str, list[str | None]] = {}  # each kept file's state values
         self._edges: list[tuple[list[Any], ...]] = []  # each kept file's edges (`EDGES`)
@@ -156,6 +155,7 @@ class IncrementalReader(HistoryReader):
             read_from = self._start if manifest is None else max(manifest["cut"], self._start)
             days = [day for day in (manifest or {}).get("days", []) if day["to"] > self._used_from]
             if manifest is not None:
+                self._read_from = read_from
                 try:
                     kept = list(self._kept_days(session, manifest, days, starting))
                 except (OSError, ValueError) as err:
@@ -164,7 +164,6 @@ class IncrementalReader(HistoryReader):
                         f"a kept day's file could not be read ({err}); the next analysis reads"
                         " the whole lookback"
                     ) from err
-                self.kept_rows = sum(day.rows_kept for day in kept)
                 yield from kept
             # (even when no day ended since: what is kept is then noted as read now)
             yield self._kept.new_days(

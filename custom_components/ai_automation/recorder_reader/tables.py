@@ -253,6 +253,7 @@ class HistoryReader:
         self._codes = _Codes()
         self._metadata: dict[int, str] = {}
         self._runs: tuple[tuple[tuple[float, float], ...], float] | None = None
+        self._read_from = -math.inf  # the recorder is read from here (before: kept days)
 
     def rows(self) -> Iterator[Rows]:
         """Yield the rows in blocks as the database returns them (in the recorder's executor)."""
@@ -323,6 +324,7 @@ class HistoryReader:
             time_zone=self._time_zone,
             runs=self._runs[0] if self._runs is not None else None,
             runs_since=self._runs[1] if self._runs is not None else -math.inf,
+            read_from=self._read_from,
         )
 
 

@@ -122,6 +122,7 @@ export interface RunSummary {
   suggestions_generated?: number;
   suggestions_open?: number;
   events_analysed?: number;
+  events_from_kept_days?: number;
   devices_checked?: number;
   processing_time_sec?: number;
   error?: string | null;

@@ -32,6 +32,7 @@ class Findings:
     overrides: list[Override] = field(default_factory=list)
     entity_ids: tuple[str, ...] = ()  # the entities that changed
     changes: int = 0  # how many real changes there were
+    kept_changes: int = 0  # how many of them came from the days earlier analyses kept
     first_change: float | None = None  # when the oldest was (UTC seconds)
     peak_memory: int | None = None  # the detectors' own process's peak, in bytes (None: not one)
     # The new days' files the detectors' process wrote (their facts), or why it could not.

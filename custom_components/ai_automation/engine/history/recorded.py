@@ -37,6 +37,13 @@ class Recorded:
     # When Home Assistant was recording (UTC spans; None: not known), known since `runs_since`.
     runs: tuple[tuple[float, float], ...] | None = None
     runs_since: float = -np.inf
+    # The recorder was read from here on: the rows before came from days earlier reads kept.
+    read_from: float = -np.inf
+
+
+def changes_kept(history: History, recorded: Recorded) -> int:
+    """Return how many of the history's changes came from the days earlier reads kept."""
+    return int(np.count_nonzero(history.when < recorded.read_from))
 
 
 def assemble(blocks: list[Rows], recorded: Recorded) -> History:
