@@ -114,14 +114,7 @@ class RunningHome:
             self._write_store("ai_automation.suggestions", stored_suggestions)
         if stored_usage is not None:
             self._write_store("ai_automation.usage", stored_usage)
-        with self._log.open("wb") as out:
-            self._process = subprocess.Popen(
-                [self.python, "-m", "homeassistant", "--config", str(self.config), "--skip-pip"],
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""},
-                start_new_session=True,
-            )
+        self._spawn("wb")
         self._bootstrap(
             "setup",
             "--config", str(self.config),
@@ -150,6 +143,39 @@ class RunningHome:
             timeout=120,
         )  # fmt: skip
         self._wait_for_kitchen_light()
+
+    def _spawn(self, mode: str) -> None:
+        """Start Home Assistant's process, its output written (`mode`) to the log file."""
+        with self._log.open(mode) as out:
+            self._process = subprocess.Popen(
+                [self.python, "-m", "homeassistant", "--config", str(self.config), "--skip-pip"],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""},
+                start_new_session=True,
+            )
+
+    def restart(self, timeout: float = 300) -> None:
+        """Restart Home Assistant as its service does (stopped, started again; broker stays).
+
+        Returns once it answers again with AI Automation's entry loaded.
+        """
+        assert self._process is not None
+        self._process.send_signal(signal.SIGTERM)
+        self._process.wait(timeout=90)
+        self._spawn("ab")
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                (entries,) = self.websocket(
+                    {"type": "config_entries/get", "domain": "ai_automation"}
+                )
+            except OSError, RuntimeError, aiohttp.ClientError:  # (not up yet)
+                entries = []
+            if any(entry["state"] == "loaded" for entry in entries):
+                return
+            time.sleep(1)
+        raise RuntimeError(f"Home Assistant did not come back:\n{self.log_tail()}")
 
     def _wait_for_kitchen_light(self) -> None:
         """Wait until the device list and the discovered light are matched (unused capability)."""

@@ -179,6 +179,25 @@ def test_a_broker_outage_raises_its_repairs_issue_for_the_entry_and_clears_it(
     )
 
 
+def test_after_a_restart_the_analysis_reads_only_what_is_new(home: RunningHome) -> None:
+    """The days read before a restart are kept (`.storage`): the next run does not read them again.
+
+    (After the broker outage: right after a start, the broker issue waits three minutes.)
+    """
+    before = home.run_analysis()["service_response"]
+    assert before["success"], before
+    kept = home.config / ".storage" / "ai_automation.kept_days" / "manifest.json"
+    assert kept.is_file()
+    restarted = len(home.log_text())
+    home.restart()
+    after = home.run_analysis()["service_response"]  # (or the start-up catch-up run's)
+    assert after["success"], after
+    assert 0 < after["events_from_kept_days"] < after["events_analysed"], after
+    assert after["events_analysed"] >= before["events_analysed"] > 0, (before, after)
+    assert after["suggestions_open"] == before["suggestions_open"], (before, after)
+    assert "reads the whole lookback again" not in home.log_text()[restarted:]
+
+
 def test_the_log_has_no_warning_or_error_from_or_about_the_integration(
     home: RunningHome,
 ) -> None:
