@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+import math
 
 VERBS = {
     "on": "Turn on",
@@ -32,18 +33,23 @@ def entity_name(entity_id: str, names: Mapping[str, str]) -> str:
     return names.get(entity_id) or entity_id.split(".", 1)[1].replace("_", " ").capitalize()
 
 
+def as_shown(value: float) -> int:
+    """Return a figure as the card shows it: the evidence's tenth rounded half up (`Math.round`)."""
+    return math.floor(round(value, 1) + 0.5)
+
+
 def minutes_words(minutes: float) -> str:
     """Say a number of minutes: "1 minute", "5 minutes" (at least one)."""
-    whole = max(round(minutes), 1)
+    whole = max(as_shown(minutes), 1)
     return f"{whole} minute{'s' if whole != 1 else ''}"
 
 
 def duration_words(seconds: float) -> str:
     """Say a duration as a person would: "7 seconds", "40 seconds", "2 minutes"."""
-    if round(seconds) < 90:
-        whole = round(seconds)
+    if round(seconds, 1) < 90:
+        whole = as_shown(seconds)
         return f"{whole} second{'s' if whole != 1 else ''}"
-    minutes = round(seconds / 60)
+    minutes = math.floor(round(seconds, 1) / 60 + 0.5)
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
