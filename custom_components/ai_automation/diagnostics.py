@@ -8,6 +8,7 @@ from typing import Any
 from homeassistant.components.diagnostics import REDACTED, async_redact_data
 from homeassistant.core import HomeAssistant
 
+from .analysis import kept_days
 from .devices.answer import async_gather, model
 from .models import AiAutomationConfigEntry
 from .mqtt_health.check import mqtt_entry
@@ -59,5 +60,8 @@ async def async_get_config_entry_diagnostics(
             "recent_runs": daily.store.recent_runs,
             "running": daily.running,
             "suggestions": dict(Counter(s["status"] for s in daily.store.suggestions.values())),
+            "kept_days": await hass.async_add_executor_job(
+                kept_days.kept_days_summary, kept_days.kept_days_folder(hass)
+            ),
         },
     }

@@ -10,7 +10,7 @@ into place whole); files no manifest names are removed then.
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime
+from datetime import UTC, datetime
 import hashlib
 import json
 import logging
@@ -99,6 +99,35 @@ class KeptDaysFolder:
 def kept_days_folder(hass: HomeAssistant) -> Path:
     """Return where the kept days live."""
     return Path(hass.config.path(".storage", FOLDER))
+
+
+def kept_days_summary(folder: Path) -> dict[str, Any]:
+    """Say what is kept for the next analysis, for diagnostics (in an executor, not on the loop).
+
+    Which days (UTC), how many rows and bytes, and what they were read for; never which database.
+    """
+    manifest = KeptDaysFolder(folder).load()
+    if manifest is None:
+        return {"days": 0}
+    try:
+        days, identity = manifest["days"], manifest["identity"]
+        return {
+            "format": manifest["format"],
+            "days": len(days),
+            "from": _utc(min(float(day["from"]) for day in days)) if days else None,
+            "until": _utc(float(manifest["cut"])),
+            "rows": sum(int(day["rows"]) for day in days),
+            "bytes": sum(path.stat().st_size for path in folder.iterdir() if path.is_file()),
+            "time_zone": identity["time_zone"],
+            "lookback_days": identity["lookback_days"],
+            "schema": identity["schema"],
+        }
+    except (KeyError, TypeError, ValueError, OSError) as err:
+        return {"days": 0, "error": f"the manifest cannot be read: {type(err).__name__}: {err}"}
+
+
+def _utc(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp, UTC).isoformat()
 
 
 def remove_kept_days(folder: Path) -> None:
