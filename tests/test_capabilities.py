@@ -272,6 +272,7 @@ async def test_diagnostics_list_devices_without_secrets(
         "recent_runs": [],
         "running": False,
         "suggestions": {},
+        "kept_days": {"days": 0},  # (no analysis ran: nothing kept)
     }
 
 
