@@ -16,16 +16,17 @@ FRONTEND = Path(__file__).resolve().parent.parent / "frontend"
 # The card's own code: the sun habit's picture caption, and the delay picture's "typically N s".
 ENTRY = f"""
 export {{ sunText }} from "{FRONTEND / "src" / "habit-picture.ts"}";
+export {{ typicalText }} from "{FRONTEND / "src" / "delay-picture.ts"}";
 export {{ translator }} from "{FRONTEND / "src" / "translations.ts"}";
 """
 RUNNER = """
 import { readFileSync } from "node:fs";
-import { sunText, translator } from "./card.mjs";
+import { sunText, translator, typicalText } from "./card.mjs";
 const { sun, delays } = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const t = translator("en");
 console.log(JSON.stringify({
   sun: sun.map((evidence) => sunText(evidence, t)),
-  delays: delays.map((seconds) => t("typical", { s: Math.round(seconds) })),
+  delays: delays.map((seconds) => typicalText(seconds, t)),
 }));
 """
 # Figures whose tenth (what the evidence stores) rounds up while the figure itself rounds down,

@@ -11,6 +11,11 @@ function duration(seconds: number): string {
   return seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
 }
 
+/** "typically 31 s": the median delay as the picture's key says it. */
+export function typicalText(median: number, t: Translate): string {
+  return t("typical", { s: Math.round(median) });
+}
+
 /** The delays between trigger and action as a histogram over the window. */
 export function delayPicture(
   delays: DelayHistogram,
@@ -51,7 +56,7 @@ export function delayPicture(
       <figcaption>
         <span class="key"><span class="swatch bar"></span>${t("seconds_after")}</span>
         ${median !== undefined
-          ? html`<span class="key"><span class="swatch median"></span>${t("typical", { s: Math.round(median) })}</span>`
+          ? html`<span class="key"><span class="swatch median"></span>${typicalText(median, t)}</span>`
           : nothing}
         <span class="key"><span class="swatch window"></span>${label.split(";")[1]?.trim() ?? ""}</span>
       </figcaption>

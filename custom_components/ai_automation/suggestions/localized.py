@@ -22,6 +22,7 @@ from homeassistant.helpers.translation import (
 from ..const import DOMAIN
 from ..contract import StoredSuggestion
 from ..engine.suggestions.automation import SUGGESTED_BY
+from ..engine.suggestions.phrases import half_up
 from .localized_capability import capability_words
 
 _COMMON = f"component.{DOMAIN}.common."
@@ -354,7 +355,7 @@ def _number(value: Any) -> float:
 
 def _rounded(value: Any) -> int:
     """Return a number rounded half up, as the card's `Math.round` does."""
-    return math.floor(_number(value) + 0.5)
+    return half_up(_number(value))
 
 
 def _hold_seconds(hold: Any) -> float:

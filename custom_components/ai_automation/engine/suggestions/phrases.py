@@ -33,9 +33,14 @@ def entity_name(entity_id: str, names: Mapping[str, str]) -> str:
     return names.get(entity_id) or entity_id.split(".", 1)[1].replace("_", " ").capitalize()
 
 
+def half_up(value: float) -> int:
+    """Return a number rounded half up, as the card's `Math.round` does (round() goes to even)."""
+    return math.floor(value + 0.5)
+
+
 def as_shown(value: float) -> int:
-    """Return a figure as the card shows it: the evidence's tenth rounded half up (`Math.round`)."""
-    return math.floor(round(value, 1) + 0.5)
+    """Return a figure as the card shows it: the tenth the evidence stores, rounded half up."""
+    return half_up(round(value, 1))
 
 
 def minutes_words(minutes: float) -> str:
@@ -46,10 +51,11 @@ def minutes_words(minutes: float) -> str:
 
 def duration_words(seconds: float) -> str:
     """Say a duration as a person would: "7 seconds", "40 seconds", "2 minutes"."""
-    if round(seconds, 1) < 90:
-        whole = as_shown(seconds)
+    stored = round(seconds, 1)  # (as the evidence keeps it, and the card reads it)
+    if stored < 90:
+        whole = half_up(stored)
         return f"{whole} second{'s' if whole != 1 else ''}"
-    minutes = math.floor(round(seconds, 1) / 60 + 0.5)
+    minutes = half_up(stored / 60)
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
