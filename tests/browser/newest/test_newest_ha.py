@@ -192,7 +192,8 @@ def test_after_a_restart_the_analysis_reads_only_what_is_new(home: RunningHome) 
     home.restart()
     after = home.run_analysis()["service_response"]  # (or the start-up catch-up run's)
     assert after["success"], after
-    assert 0 < after["events_from_kept_days"] < after["events_analysed"], after
+    # (at most all of them: just after midnight no change may be newer than the kept days)
+    assert 0 < after["events_from_kept_days"] <= after["events_analysed"], after
     # (the window moved on by a minute or two: a row may have left it, none of the open ones)
     assert after["suggestions_open"] >= before["suggestions_open"] > 0, (before, after)
     assert "reads the whole lookback again" not in home.log_text()[restarted:]
