@@ -31,12 +31,24 @@ from .conftest import run_analysis, setup_integration
 CHANGES_PAST_A_PIPE = 300
 
 
+def _command_line(process: psutil.Process) -> list[str]:
+    """Return `process`'s command line; none for one that has ended (or is a zombie).
+
+    A process's children include short-lived ones (a library may run a command as it is
+    imported): one may end between being listed and being looked at.
+    """
+    try:
+        return process.cmdline()
+    except psutil.NoSuchProcess:  # (psutil.ZombieProcess too)
+        return []
+
+
 def _workers() -> list[psutil.Process]:
     """Return this process's children that are detector workers still running."""
     return [
         child
         for child in psutil.Process().children(recursive=True)
-        if any(part.endswith("worker.py") for part in child.cmdline())
+        if any(part.endswith("worker.py") for part in _command_line(child))
     ]
 
 
@@ -279,9 +291,10 @@ async def test_the_detector_process_is_a_guest_that_ends_with_home_assistant() -
     workers: list[psutil.Process] = []
     try:
         for _ in range(900):  # (Home Assistant's code is imported first)
-            if workers := [p for p in parent.children() if str(WORKER) in p.cmdline()]:
+            if workers := [p for p in parent.children() if str(WORKER) in _command_line(p)]:
                 break
             await asyncio.sleep(0.1)
+        assert len(workers) == 1, (parent.poll(), [_command_line(p) for p in parent.children()])
         [worker] = workers
         assert "SUPERVISOR_TOKEN" in parent.environ()
         assert "SUPERVISOR_TOKEN" not in worker.environ()
