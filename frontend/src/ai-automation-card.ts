@@ -5,6 +5,7 @@ import { repeat } from "lit/directives/repeat.js";
 
 import { emptyText, renderHeader } from "./card-header";
 import { AiAutomationCardEditor } from "./editor";
+import { formatCount } from "./numbers";
 import type { PictureContext } from "./picture-frame";
 import { cardStyles } from "./styles";
 import { renderSuggestion } from "./suggestion-item";
@@ -124,6 +125,10 @@ export class AiAutomationCard extends LitElement {
   private get _language(): string {
     return this.hass?.locale?.language ?? this.hass?.language ?? "en";
   }
+
+  /** A count as the user's number format (their profile's) writes it. */
+  private _count = (n: number): string =>
+    formatCount(n, { language: this._language, number_format: this.hass?.locale?.number_format });
 
   /** The state of the integration's entity with this translation key. */
   private _entity(key: string): HassEntity | undefined {
@@ -315,13 +320,14 @@ export class AiAutomationCard extends LitElement {
       status: this._status,
       running: this._running || this._status?.running || this._entity("last_run_status")?.state === "running",
       onRun: () => void this._runAnalysis(),
+      count: this._count,
     });
   }
 
   private _renderSuggestions(t: Translate): TemplateResult | typeof nothing {
     if (this._suggestions === undefined) return nothing;
     if (!this._suggestions.length) {
-      return html`<p class="empty">${emptyText(this._status, t)}</p>`;
+      return html`<p class="empty">${emptyText(this._status, t, this._count)}</p>`;
     }
     const more = this._total - this._suggestions.length;
     return html`

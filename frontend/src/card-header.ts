@@ -13,6 +13,7 @@ export interface HeaderState {
   bridge?: string; // the Zigbee2MQTT bridge's connectivity entity
   status?: StatusAnswer;
   running: boolean; // a run is going (started here, or as the status or the sensor says)
+  count: (n: number) => string; // a count as the user's number format writes it
   onRun: () => void;
 }
 
@@ -38,7 +39,7 @@ export function renderHeader(header: HeaderState): TemplateResult {
     const key = `status_${run.status}` as StringKey;
     facts.push(t(key) === key ? run.status : t(key));
     if (run.success) {
-      facts.push(t("changes_read", { n: run.events_analysed ?? 0 }));
+      facts.push(t("changes_read", { n: header.count(run.events_analysed ?? 0) }));
       facts.push(t("new_suggestions", { n: run.suggestions_generated ?? 0 }));
     }
   }
@@ -76,7 +77,11 @@ function ago(timestamp: string, language: string): string {
 }
 
 /** What the list says when it is empty: no run yet, the run failed, too little history, or nothing found. */
-export function emptyText(status: StatusAnswer | undefined, t: Translate): string {
+export function emptyText(
+  status: StatusAnswer | undefined,
+  t: Translate,
+  count: (n: number) => string,
+): string {
   const run = status?.last_run ?? {};
   if (!run.status) return t("no_run");
   if (run.status === "failed") return t("failed", { error: run.error ?? "" });
@@ -84,5 +89,5 @@ export function emptyText(status: StatusAnswer | undefined, t: Translate): strin
   if (days !== undefined && days !== null && status && days < status.min_days) {
     return t("short_history", { days: Math.floor(days), min: status.min_days });
   }
-  return t("nothing_found", { events: run.events_analysed ?? 0 });
+  return t("nothing_found", { events: count(run.events_analysed ?? 0) });
 }

@@ -24,7 +24,7 @@ export interface HomeAssistant {
   formatEntityState?: (stateObj: HassEntity, state?: string) => string;
   entities?: Record<string, HassEntityRegistryEntry>;
   language: string;
-  locale?: { language: string };
+  locale?: { language: string; number_format?: string };
   themes?: { darkMode?: boolean };
   callWS<T>(msg: Record<string, unknown>): Promise<T>;
   callService(

@@ -35,18 +35,23 @@ def show(
     last_run: dict[str, Any],
     suggestions: list[Any],
     states: dict[str, Any] | None = None,
+    number_format: str | None = None,
 ) -> None:
-    """Load the bundle in an empty page and give the card a stand-in Home Assistant."""
+    """Load the bundle in an empty page and give the card a stand-in Home Assistant.
+
+    `number_format`: the user profile's (none: as in a profile from before there was one).
+    """
     page.set_content("<html><body></body></html>")
     page.add_script_tag(content=CARD_FILE.read_text(), type="module")
     page.evaluate(
-        """([language, status, suggestions, states]) => {
+        """([language, status, suggestions, states, number_format]) => {
           customElements.define("home-assistant", class extends HTMLElement {});
           return customElements.whenDefined("ai-automation-card").then(() => {
             const card = document.createElement("ai-automation-card");
             card.setConfig({ type: "custom:ai-automation-card" });
             card.hass = {
-              states, entities: {}, language, locale: { language },
+              states, entities: {}, language,
+              locale: number_format ? { language, number_format } : { language },
               callWS: async (msg) => msg.type === "ai_automation/status" ? status
                 : { total: suggestions.length, suggestions },
               callService: async () => null,
@@ -54,7 +59,7 @@ def show(
             document.body.appendChild(card);
           });
         }""",
-        [language, {**STATUS, "last_run": last_run}, suggestions, states or {}],
+        [language, {**STATUS, "last_run": last_run}, suggestions, states or {}, number_format],
     )
 
 

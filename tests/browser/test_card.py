@@ -253,8 +253,8 @@ def test_empty_state_says_what_the_last_analysis_did(page: Page, home: RunningHo
     page.goto(f"{home.url}/{DASHBOARD}/empty")
     card = page.locator("hui-masonry-view ai-automation-card")
     expect(card.locator("p.empty")).to_have_text(
-        f"No open suggestions. The last analysis read {status['last_run']['events_analysed']}"
-        " changes and found nothing new."
+        f"No open suggestions. The last analysis read {status['last_run']['events_analysed']:,}"
+        " changes and found nothing new."  # (grouped as English writes numbers: 1,234)
     )
     expect(card.locator("li.suggestion")).to_have_count(0)
 

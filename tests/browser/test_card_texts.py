@@ -37,6 +37,31 @@ def test_empty_state_says_why(
     expect(bare_page.locator("ai-automation-card p.empty")).to_contain_text(text)
 
 
+@pytest.mark.parametrize(
+    ("language", "number_format", "header", "empty"),
+    [
+        ("en", None, "48,213 changes read", "The last analysis read 48,213 changes"),
+        ("en", "language", "48,213 changes read", "The last analysis read 48,213 changes"),
+        ("de-DE", "language", "48.213 Änderungen gelesen", "hat 48.213 Änderungen gelesen"),
+        ("nl", "language", "48.213 wijzigingen gelezen", "las 48.213 wijzigingen"),
+        ("en", "decimal_comma", "48.213 changes read", "read 48.213 changes"),
+        ("de", "comma_decimal", "48,213 Änderungen gelesen", "hat 48,213 Änderungen gelesen"),
+        ("en", "space_comma", "48\u202f213 changes read", "read 48\u202f213 changes"),
+        ("de", "none", "48213 Änderungen gelesen", "hat 48213 Änderungen gelesen"),
+    ],
+)  # fmt: skip
+def test_counts_are_written_as_the_users_number_format_says(
+    bare_page: Page, language: str, number_format: str | None, header: str, empty: str
+) -> None:
+    """A home's tens of thousands of changes read with the separator the user chose."""
+    run = {"status": "success", "success": True, "timestamp": "2026-11-29T00:00:00Z",
+           "history_days": 20, "events_analysed": 48213, "suggestions_generated": 0}  # fmt: skip
+    show(bare_page, language, run, [], number_format=number_format)
+    card = bare_page.locator("ai-automation-card")
+    expect(card.locator(".last-run")).to_contain_text(header)
+    expect(card.locator("p.empty")).to_contain_text(empty)
+
+
 def test_german_card_with_snooze_once_the_integration_offers_it(bare_page: Page) -> None:
     """Buttons follow the decisions the integration lists (snooze included), translated."""
     show(

@@ -61,7 +61,9 @@ async def async_show_first_run(
         hass,
         message.format(
             history=_history(texts, days),
-            changes=texts["changes_one" if changes == 1 else "changes_other"].format(count=changes),
+            changes=texts["changes_one" if changes == 1 else "changes_other"].format(
+                count=f"{changes:,}".replace(",", texts["thousands_separator"])
+            ),
             min_days=min_days,
             time=at,
         ),
