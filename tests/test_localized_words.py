@@ -149,3 +149,50 @@ async def test_english_and_the_ais_words_stay_as_stored(hass: HomeAssistant) -> 
     await async_load_title_words(hass)
     worded = suggestions[0] | {"ai_worded": True, "description": "Morgens geht das Licht an."}
     assert localized_description(hass, worded) == "Morgens geht das Licht an."  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("language", "habit", "sun", "delay"),
+    [
+        ("de", "An 17 von 20 Tagen gesehen, meist auf 1 Minute genau. Nie, während niemand zu Hause"
+               " war (an 1 Tag).",
+         "meist auf 1 Minute genau (nach der Uhr auf 2 Minuten).", "meist 1 Sekunde später"),
+        ("nl", "Gezien op 17 van 20 dagen, meestal tot op 1 minuut nauwkeurig. Nooit als er niemand"
+               " thuis was (op 1 dag).",
+         "meestal tot op 1 minuut nauwkeurig (op de klok tot op 2 minuten).", "meestal 1 seconde later"),
+    ],
+)  # fmt: skip
+@pytest.mark.usefixtures("enable_custom_integrations")
+async def test_one_minute_or_second_is_said_in_the_singular(
+    hass: HomeAssistant, language: str, habit: str, sun: str, delay: str, tmp_path: Path
+) -> None:
+    """A spread under a minute and a half is "1 Minute" (never "0"), a 1 s delay "1 Sekunde".
+
+    One day nobody was home is "1 Tag" too; English (as stored) says each in the singular.
+    """
+    precise = SunHabit(event="sunset", offset_minutes=29.6, clock_spread_minutes=1.5,
+                       habit=_habit("light.porch", spread_minutes=1.2))  # fmt: skip
+    quick = Sequence(
+        trigger_entity="binary_sensor.hall_motion", trigger_state="on", action_entity="light.hall",
+        action_state="on", occurrences=40, trigger_count=50, confidence=0.8, lift=12.0,
+        median_delay_seconds=1.2, distinct_days=20, first_seen=1.0, last_seen=2.0,
+    )  # fmt: skip
+    found = build_suggestions(
+        [_habit("light.kitchen", spread_minutes=0.3, away_days=1)], [quick], [], names=NAMES,
+        sun_habits=[precise],
+    )  # fmt: skip
+    suggestions = [asdict(s) | {"entities": list(s.entities), "status": "new"} for s in found]
+    english = {s["kind"]: s["description"] for s in suggestions}
+    assert english["habit"].endswith(
+        "usually within 1 minute of 06:45. Never while nobody was home (on 1 day)."
+    )
+    assert "within 1 minute of that (by the clock within 2 minutes)" in english["sun"]
+    assert "typically 1 second later" in english["sequence"]
+    hass.config.language = language
+    await async_load_title_words(hass)
+    said = [localized_description(hass, s) for s in suggestions]  # type: ignore[arg-type]
+    by_kind = dict(zip((s["kind"] for s in suggestions), said, strict=True))
+    assert by_kind["habit"] == habit
+    assert sun in by_kind["sun"]
+    assert delay in by_kind["sequence"]
+    assert said == [evidence for _, evidence in _card_says(suggestions, language, {}, tmp_path)]

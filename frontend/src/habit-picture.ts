@@ -198,5 +198,6 @@ export function sunText(evidence: Evidence, t: Translate): string | undefined {
   const spread = evidence.spread_minutes;
   const clockSpread = evidence.clock_spread_minutes;
   if (typeof spread !== "number" || typeof clockSpread !== "number") return relative;
-  return t("sun_spread", { relative, spread: Math.round(spread), clock: Math.round(clockSpread) });
+  // (at least 1 min, as the evidence sentence says: "within 0 min" reads as a mistake)
+  return t("sun_spread", { relative, spread: Math.max(Math.round(spread), 1), clock: Math.max(Math.round(clockSpread), 1) });
 }

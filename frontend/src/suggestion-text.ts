@@ -44,12 +44,15 @@ const de: Words = {
   leaves: "{name} geht",
   turns: "{name} zu „{state}“ wechselt",
   fires: "{name} auslöst",
-  habit: "An {n} von {of} {word} gesehen, meist auf {spread} Minuten genau.",
-  sun: "An {n} von {of} {word} {relative} gesehen, meist auf {spread} Minuten genau (nach der Uhr auf {clock} Minuten).",
+  habit: "An {n} von {of} {word} gesehen, meist auf {spread} genau.",
+  sun: "An {n} von {of} {word} {relative} gesehen, meist auf {spread} genau (nach der Uhr auf {clock}).",
   habit_backtest: " Hätte an {right} der letzten {total} {word} gestimmt, an {wrong} nicht.",
   away: " Nie, während niemand zu Hause war (an {away} {word}).",
+  away_one: " Nie, während niemand zu Hause war (an 1 Tag).",
   sequence: "Bei {n} von {of} Malen, meist {delay} später; {otherwise}.",
+  second: "{n} Sekunde",
   seconds: "{n} Sekunden",
+  minute: "{n} Minute",
   minutes: "{n} Minuten",
   when_for: "wenn {trigger} und {duration} lang so bleibt",
   almost_never: "sonst passiert es fast nie",
@@ -95,12 +98,15 @@ const nl: Words = {
   leaves: "{name} vertrekt",
   turns: "{name} naar ‘{state}’ gaat",
   fires: "{name} afgaat",
-  habit: "Gezien op {n} van {of} {word}, meestal tot op {spread} minuten nauwkeurig.",
-  sun: "Gezien op {n} van {of} {word} {relative}, meestal tot op {spread} minuten nauwkeurig (op de klok tot op {clock} minuten).",
+  habit: "Gezien op {n} van {of} {word}, meestal tot op {spread} nauwkeurig.",
+  sun: "Gezien op {n} van {of} {word} {relative}, meestal tot op {spread} nauwkeurig (op de klok tot op {clock}).",
   habit_backtest: " Zou op {right} van de laatste {total} {word} goed zijn geweest, op {wrong} fout.",
   away: " Nooit als er niemand thuis was (op {away} {word}).",
+  away_one: " Nooit als er niemand thuis was (op 1 dag).",
   sequence: "Na {n} van de {of} keer, meestal {delay} later; {otherwise}.",
+  second: "{n} seconde",
   seconds: "{n} seconden",
+  minute: "{n} minuut",
   minutes: "{n} minuten",
   when_for: "als {trigger} en dat {duration} zo blijft",
   almost_never: "anders gebeurt het bijna nooit",
@@ -261,9 +267,17 @@ function holdSeconds(hold: unknown): number | undefined {
 
 /** A delay as a household says it: seconds below a minute and a half, whole minutes above. */
 function durationWords(seconds: number, words: Words): string {
-  return seconds < 90
-    ? fill(words.seconds, { n: Math.round(seconds) })
-    : fill(words.minutes, { n: Math.round(seconds / 60) });
+  return seconds < 90 ? counted("second", Math.round(seconds), words) : counted("minute", Math.round(seconds / 60), words);
+}
+
+/** How close in minutes: "1 Minute", "8 Minuten" (at least one, as English says). */
+function minutesWords(minutes: number, words: Words): string {
+  return counted("minute", Math.max(Math.round(minutes), 1), words);
+}
+
+/** `n` seconds or minutes, one in the singular: "1 Sekunde", "40 Sekunden". */
+function counted(unit: "second" | "minute", n: number, words: Words): string {
+  return fill(words[n === 1 ? unit : `${unit}s`], { n });
 }
 
 function num(value: unknown): number {
@@ -275,12 +289,12 @@ function habitDescription(suggestion: StoredSuggestion, words: Words, context: T
   const automation = suggestion.automation ?? {};
   if (evidence.distinct_days === undefined || evidence.eligible_days === undefined) return undefined;
   const [, word] = dayWords(automation, words, context.language);
-  const values = { n: num(evidence.distinct_days), of: num(evidence.eligible_days), word, spread: Math.round(num(evidence.spread_minutes)) };
+  const values = { n: num(evidence.distinct_days), of: num(evidence.eligible_days), word, spread: minutesWords(num(evidence.spread_minutes), words) };
   let text: string;
   if (suggestion.kind === "sun") {
     const relative = sunRelative({ event: evidence.event, offset: num(evidence.offset_minutes) * 60 }, words);
     if (!relative) return undefined;
-    text = fill(words.sun, { ...values, relative, clock: Math.round(num(evidence.clock_spread_minutes)) });
+    text = fill(words.sun, { ...values, relative, clock: minutesWords(num(evidence.clock_spread_minutes), words) });
   } else {
     text = fill(words.habit, values);
   }
@@ -291,7 +305,8 @@ function habitDescription(suggestion: StoredSuggestion, words: Words, context: T
     text += fill(words.habit_backtest, { right, wrong, total, word });
   }
   if (suggestion.kind === "habit" && num(evidence.away_days)) {
-    text += fill(words.away, { away: num(evidence.away_days), word });
+    const away = num(evidence.away_days);
+    text += fill(away === 1 ? words.away_one : words.away, { away, word });
   }
   return text;
 }

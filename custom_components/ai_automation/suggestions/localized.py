@@ -221,8 +221,16 @@ class _Said:
     def _duration(self, seconds: float) -> str:
         """Say a wait as a household does: seconds below a minute and a half, else minutes."""
         if seconds < 90:
-            return self._words["seconds"].format(n=_rounded(seconds))
-        return self._words["minutes"].format(n=_rounded(seconds / 60))
+            return self._counted("second", _rounded(seconds))
+        return self._counted("minute", _rounded(seconds / 60))
+
+    def _minutes(self, minutes: Any) -> str:
+        """Say how close in minutes: "1 Minute", "8 Minuten" (at least one, as English says)."""
+        return self._counted("minute", max(_rounded(minutes), 1))
+
+    def _counted(self, unit: str, n: int) -> str:
+        """Say `n` seconds or minutes, one in the singular: "1 Sekunde", "40 Sekunden"."""
+        return self._words[unit if n == 1 else f"{unit}s"].format(n=n)
 
     def _sun(self, trigger: dict[str, Any]) -> str:
         event, offset = str(trigger["event"]), str(trigger.get("offset") or "00:00:00")
@@ -259,13 +267,13 @@ class _Said:
             "n": _number(evidence["distinct_days"]),
             "of": _number(evidence["eligible_days"]),
             "word": word,
-            "spread": _rounded(evidence.get("spread_minutes")),
+            "spread": self._minutes(evidence.get("spread_minutes")),
         }
         if kind == "sun":
             relative = self._relative(
                 str(evidence.get("event")), _rounded(evidence.get("offset_minutes"))
             )
-            clock = _rounded(evidence.get("clock_spread_minutes"))
+            clock = self._minutes(evidence.get("clock_spread_minutes"))
             text = self._told["sun"].format(**values, relative=relative, clock=clock)
         else:
             text = self._told["habit"].format(**values)
@@ -284,7 +292,7 @@ class _Said:
                 right=right, wrong=wrong, total=total, word=word
             )
         if kind == "habit" and (away := _number(evidence.get("away_days"))):
-            text += self._told["away"].format(away=away, word=word)
+            text += self._told["away_one" if away == 1 else "away"].format(away=away, word=word)
         return text
 
     def _sequence(self, evidence: Mapping[str, object]) -> str | None:

@@ -124,7 +124,8 @@ def habit_suggestion(habit: Habit, names: Mapping[str, str]) -> Suggestion | Non
         f" usually within {minutes_words(habit.spread_minutes)} of {at}.{backtest_words}"
     )
     if habit.away_days:
-        description += f" Never while nobody was home (on {habit.away_days} {day_word})."
+        days = "1 day" if habit.away_days == 1 else f"{habit.away_days} {day_word}"
+        description += f" Never while nobody was home (on {days})."
     return Suggestion(
         id=stable_id("habit", habit.entity_id, habit.state, habit.days, bucket),
         kind="habit",
