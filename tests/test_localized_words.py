@@ -196,3 +196,21 @@ async def test_one_minute_or_second_is_said_in_the_singular(
     assert sun in by_kind["sun"]
     assert delay in by_kind["sequence"]
     assert said == [evidence for _, evidence in _card_says(suggestions, language, {}, tmp_path)]
+
+
+@pytest.mark.parametrize(
+    ("language", "replay"),
+    [
+        ("de", "Hätte an 5 von den letzten 7 Tagen (Mo, Mi, Fr) gestimmt, an 1 nicht."),
+        ("nl", "Zou op 5 van de laatste 7 dagen (ma, wo, vr) goed zijn geweest, op 1 fout."),
+    ],
+)
+@pytest.mark.usefixtures("enable_custom_integrations")
+async def test_a_habits_replay_is_said_with_the_days_in_the_right_case(
+    hass: HomeAssistant, language: str, replay: str
+) -> None:
+    """German says "an 5 von den letzten 7 Tagen" (as "An 9 von 10 Tagen"), never "der ... Tagen"."""
+    (coffee,) = [s for s in _found() if s["entities"] == ["switch.coffee"]]
+    hass.config.language = language
+    await async_load_title_words(hass)
+    assert replay in localized_description(hass, coffee)  # type: ignore[arg-type]

@@ -52,7 +52,7 @@ export function renderHeader(header: HeaderState): TemplateResult {
       </div>
       <div class="run">
         <span class="last-run">${t("last_analysis")}:
-          <strong title=${run.timestamp ? new Date(run.timestamp).toLocaleString(language) : ""}>${run.timestamp ? ago(run.timestamp, language) : t("never")}</strong>${facts.length ? ` · ${facts.join(" · ")}` : ""}</span>
+          <strong title=${run.timestamp ? new Date(run.timestamp).toLocaleString(language) : ""}>${run.timestamp ? ago(run.timestamp, language) : t("never")}</strong>${facts.map((fact) => html` · <span class="fact">${fact}</span>`)}</span>
         <button class="run-analysis" ?disabled=${running} @click=${header.onRun}>
           ${running ? t("running") : t("run_analysis")}
         </button>

@@ -80,6 +80,9 @@ const frameStyles = css`
     color: var(--primary-text-color);
     font-weight: 500;
   }
+  .fact {
+    white-space: nowrap; /* "353 changes read" stays on one line on a phone */
+  }
   button {
     font: inherit;
     font-size: 14px;

@@ -46,7 +46,7 @@ const de: Words = {
   fires: "{name} auslöst",
   habit: "An {n} von {of} {word} gesehen, meist auf {spread} genau.",
   sun: "An {n} von {of} {word} {relative} gesehen, meist auf {spread} genau (nach der Uhr auf {clock}).",
-  habit_backtest: " Hätte an {right} der letzten {total} {word} gestimmt, an {wrong} nicht.",
+  habit_backtest: " Hätte an {right} von den letzten {total} {word} gestimmt, an {wrong} nicht.",
   away: " Nie, während niemand zu Hause war (an {away} {word}).",
   away_one: " Nie, während niemand zu Hause war (an 1 Tag).",
   sequence: "Bei {n} von {of} Malen, meist {delay} später; {otherwise}.",

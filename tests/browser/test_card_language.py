@@ -73,7 +73,7 @@ def _set_language(page: Page, language: str) -> None:
                 "Flur ausschalten wenn die letzte Person geht",
                 "Rollo schließen und Fernseher einschalten wenn TV-Lampe zu „An“ wechselt",
                 "Automatisierung ändern oder entfernen: Turn on Porch light around 18:00 every day"],
-         "An 9 von 10 Tagen (Mo, Mi, Fr) gesehen, meist auf 4 Minuten genau. Hätte an 5 der letzten 7",
+         "An 9 von 10 Tagen (Mo, Mi, Fr) gesehen, meist auf 4 Minuten genau. Hätte an 5 von den letzten 7 Tagen (Mo, Mi, Fr) gestimmt",
          ["S", "M", "D", "M", "D", "F", "S"]),
         ("nl", ["Kaffeemaschine uitzetten rond 07:30 op ma, wo en vr als er iemand thuis is",
                 "Veranda aanzetten 30 min na zonsondergang elke dag als er iemand thuis is",

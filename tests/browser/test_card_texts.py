@@ -62,6 +62,18 @@ def test_counts_are_written_as_the_users_number_format_says(
     expect(card.locator("p.empty")).to_contain_text(empty)
 
 
+def test_each_fact_of_the_last_run_stays_on_one_line_on_a_phone(bare_page: Page) -> None:
+    """On a phone the header wraps between its facts, never inside "48.213 Änderungen gelesen"."""
+    bare_page.set_viewport_size({"width": 320, "height": 800})
+    run = {"status": "success", "success": True, "timestamp": "2026-11-29T00:00:00Z",
+           "history_days": 20, "events_analysed": 48213, "suggestions_generated": 12}  # fmt: skip
+    show(bare_page, "de", run, [])
+    facts = bare_page.locator("ai-automation-card .last-run .fact")
+    expect(facts).to_have_text(["erfolgreich", "48.213 Änderungen gelesen", "12 neu"])
+    # (an inline element broken over two lines has two boxes)
+    assert facts.evaluate_all("(all) => all.map((fact) => fact.getClientRects().length)") == [1] * 3
+
+
 def test_german_card_with_snooze_once_the_integration_offers_it(bare_page: Page) -> None:
     """Buttons follow the decisions the integration lists (snooze included), translated."""
     show(
