@@ -45,18 +45,22 @@ def _habit(entity_id: str, **changed: Any) -> Habit:
     })  # fmt: skip
 
 
+def _motion(**changed: Any) -> Sequence:
+    return Sequence(**{
+        "trigger_entity": "binary_sensor.hall_motion", "trigger_state": "on",
+        "action_entity": "light.hall", "action_state": "on", "occurrences": 40,
+        "trigger_count": 50, "confidence": 0.8, "lift": 12.0, "median_delay_seconds": 95.0,
+        "distinct_days": 20, "first_seen": 1.0, "last_seen": 2.0, **changed,
+    })  # fmt: skip
+
+
 def _found() -> list[dict[str, Any]]:
     """Return suggestions of every kind the engine words, as the store keeps them."""
     replay = Backtest(right=5, near=1, wrong=1, results=((1.0, "right"),) * 7)
     coffee = _habit("switch.coffee", state="off", days="mon,wed,fri", away_days=2, backtest=replay)
     sun = SunHabit(event="sunset", offset_minutes=29.6, clock_spread_minutes=20.5,
                    habit=_habit("light.porch", spread_minutes=6.5))  # fmt: skip
-    motion = Sequence(
-        trigger_entity="binary_sensor.hall_motion", trigger_state="on", action_entity="light.hall",
-        action_state="on", occurrences=40, trigger_count=50, confidence=0.8, lift=12.0,
-        median_delay_seconds=95.0, distinct_days=20, first_seen=1.0, last_seen=2.0,
-        backtest=Backtest(right=6, wrong=2),
-    )  # fmt: skip
+    motion = _motion(median_delay_seconds=95.0, backtest=Backtest(right=6, wrong=2))
     leaving = Sequence(
         trigger_entity="binary_sensor.hall_motion", trigger_state="off", action_entity="light.hall",
         action_state="off", occurrences=30, trigger_count=32, confidence=0.94, lift=40.0,
@@ -172,11 +176,7 @@ async def test_one_minute_or_second_is_said_in_the_singular(
     """
     precise = SunHabit(event="sunset", offset_minutes=29.6, clock_spread_minutes=1.5,
                        habit=_habit("light.porch", spread_minutes=1.2))  # fmt: skip
-    quick = Sequence(
-        trigger_entity="binary_sensor.hall_motion", trigger_state="on", action_entity="light.hall",
-        action_state="on", occurrences=40, trigger_count=50, confidence=0.8, lift=12.0,
-        median_delay_seconds=1.2, distinct_days=20, first_seen=1.0, last_seen=2.0,
-    )  # fmt: skip
+    quick = _motion(median_delay_seconds=1.2)
     found = build_suggestions(
         [_habit("light.kitchen", spread_minutes=0.3, away_days=1)], [quick], [], names=NAMES,
         sun_habits=[precise],
