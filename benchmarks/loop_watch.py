@@ -30,6 +30,7 @@ class StallTracer:
         """Start the watchdog thread, and time the garbage collector's passes."""
         self._gc_began = 0.0
         self.gc_pauses: list[float] = []
+        self.beat = time.monotonic()  # (not the time it was made: that is no stall)
         self.seen.clear()
         self._stop.clear()
         gc.callbacks.append(self._gc)
@@ -47,8 +48,12 @@ class StallTracer:
         gc.callbacks.remove(self._gc)
         longest = sorted(self.gc_pauses, reverse=True)[:5]
         print(
-            f"  garbage collector: {len(self.gc_pauses)} passes, longest"
-            f" {', '.join(f'{pause * 1000:.1f}' for pause in longest)} ms"
+            f"  garbage collector: {len(self.gc_pauses)} passes"
+            + (
+                f", longest {', '.join(f'{pause * 1000:.1f}' for pause in longest)} ms"
+                if longest
+                else ""
+            )
         )
         for place, count in self.seen.most_common(12):
             print(f"  stalled {count:4d}x at {place}")
@@ -61,10 +66,14 @@ class StallTracer:
                 if ident == threading.get_ident():
                     continue
                 stack = traceback.extract_stack(frame)
-                if "queue" in stack[-1].name or stack[-1].name in {"get", "wait", "select"}:
+                top = stack[-1]
+                if (
+                    "queue" in top.name
+                    or top.name in {"get", "wait", "select"}
+                    or ".get(" in (top.line or "")  # (waiting in a C queue's get)
+                ):
                     continue  # an idle thread
                 ours = [f for f in stack if "ai_automation" in f.filename]
-                top = stack[-1]
                 where = ours[-1] if ours else top
                 self.seen[
                     f"{'[loop] ' if ident == self._loop_thread else ''}"
