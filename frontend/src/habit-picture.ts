@@ -2,6 +2,7 @@
 
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from "lit";
 
+import { wholeMinutes } from "./numbers";
 import { RIGHT, WIDTH } from "./picture-frame";
 import type { Translate } from "./translations";
 import type { Evidence, HabitSeries } from "./types";
@@ -198,6 +199,5 @@ export function sunText(evidence: Evidence, t: Translate): string | undefined {
   const spread = evidence.spread_minutes;
   const clockSpread = evidence.clock_spread_minutes;
   if (typeof spread !== "number" || typeof clockSpread !== "number") return relative;
-  // (at least 1 min, as the evidence sentence says: "within 0 min" reads as a mistake)
-  return t("sun_spread", { relative, spread: Math.max(Math.round(spread), 1), clock: Math.max(Math.round(clockSpread), 1) });
+  return t("sun_spread", { relative, spread: wholeMinutes(spread), clock: wholeMinutes(clockSpread) });
 }

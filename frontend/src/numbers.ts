@@ -1,4 +1,4 @@
-/** Counts as the user's number format writes them (their profile's setting, as Home Assistant's own cards do). */
+/** Numbers as the card writes them: counts in the user's number format, minutes as the sentences say them. */
 
 /** The user's language and number format (`hass.locale`). */
 export interface NumberLocale {
@@ -24,4 +24,9 @@ export function formatCount(count: number, locale: NumberLocale): string {
   } catch {
     return String(count); // (a language the browser does not know)
   }
+}
+
+/** How close in minutes, as every sentence says it: at least 1 ("within 0 min" reads as a mistake). */
+export function wholeMinutes(minutes: number): number {
+  return Math.max(Math.round(minutes), 1);
 }

@@ -6,6 +6,7 @@
  */
 
 import { capabilityText } from "./capability-text";
+import { wholeMinutes } from "./numbers";
 import type { Evidence, StoredSuggestion } from "./types";
 
 type Words = Record<string, string>;
@@ -272,7 +273,7 @@ function durationWords(seconds: number, words: Words): string {
 
 /** How close in minutes: "1 Minute", "8 Minuten" (at least one, as English says). */
 function minutesWords(minutes: number, words: Words): string {
-  return counted("minute", Math.max(Math.round(minutes), 1), words);
+  return counted("minute", wholeMinutes(minutes), words);
 }
 
 /** `n` seconds or minutes, one in the singular: "1 Sekunde", "40 Sekunden". */

@@ -22,7 +22,7 @@ from homeassistant.helpers.translation import (
 from ..const import DOMAIN
 from ..contract import StoredSuggestion
 from ..engine.suggestions.automation import SUGGESTED_BY
-from ..engine.suggestions.phrases import half_up
+from ..engine.suggestions.phrases import half_up, whole_minutes
 from .localized_capability import capability_words
 
 _COMMON = f"component.{DOMAIN}.common."
@@ -226,7 +226,7 @@ class _Said:
 
     def _minutes(self, minutes: Any) -> str:
         """Say how close in minutes: "1 Minute", "8 Minuten" (at least one, as English says)."""
-        return self._counted("minute", max(_rounded(minutes), 1))
+        return self._counted("minute", whole_minutes(_number(minutes)))
 
     def _counted(self, unit: str, n: int) -> str:
         """Say `n` seconds or minutes, one in the singular: "1 Sekunde", "40 Sekunden"."""

@@ -43,9 +43,14 @@ def as_shown(value: float) -> int:
     return half_up(round(value, 1))
 
 
+def whole_minutes(minutes: float) -> int:
+    """Return how close in minutes, as shown: at least 1 ("within 0 minutes" reads as a mistake)."""
+    return max(as_shown(minutes), 1)
+
+
 def minutes_words(minutes: float) -> str:
     """Say a number of minutes: "1 minute", "5 minutes" (at least one)."""
-    whole = max(as_shown(minutes), 1)
+    whole = whole_minutes(minutes)
     return f"{whole} minute{'s' if whole != 1 else ''}"
 
 
